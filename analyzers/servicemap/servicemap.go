@@ -1,0 +1,123 @@
+// Package servicemap connects an analysis pass to the boundary map: it finds
+// and loads the map that governs the analysed package and says which service
+// owns the package.
+//
+// It is where every analyzer decides whether a package is its business at
+// all. With facts, every driver (go vet, the standalone checker,
+// golangci-lint) runs the analyzers on all dependencies, the standard
+// library included; For returns nil for those, before any file is read, so
+// that nothing outside the analysed repository is reported or fails.
+package servicemap
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/couplingvet/couplingvet/boundaries"
+	"golang.org/x/tools/go/analysis"
+)
+
+// Settings shared by all of couplingvet's analyzers. cmd/couplingvet binds
+// them to command-line flags (RegisterFlags); the golangci-lint plugin sets
+// them from its settings.
+var (
+	// ConfigPath names the map explicitly. When empty, the environment
+	// variable EnvConfig is used, and then the first map found by walking up
+	// from the package's directory.
+	ConfigPath string
+	// Strict makes the analyzers also list values they could not attribute
+	// to any service.
+	Strict bool
+)
+
+// EnvConfig is the environment variable that names the map.
+const EnvConfig = "COUPLINGVET_CONFIG"
+
+// RegisterFlags binds the shared settings to fs.
+func RegisterFlags(fs *flag.FlagSet) {
+	fs.StringVar(&ConfigPath, "config", "", "`path` of the boundary map (default: $"+EnvConfig+", else couplingvet.yaml, .yml or .toml found by walking up from each package's directory)")
+	fs.BoolVar(&Strict, "strict", false, "also list database connections and calls that no service of the map can be attributed to")
+}
+
+// A View is what the analyzers know about the package being analysed.
+type View struct {
+	Map     *boundaries.Map
+	Package string           // import path of the analysed package
+	Owner   boundaries.Owner // who owns it
+	Strict  bool
+}
+
+// From names the owner of the package as messages show it: the service,
+// "shared code" for shared packages, and "" for wiring and unowned packages.
+func (v *View) From() string {
+	switch v.Owner.Role {
+	case boundaries.Private, boundaries.Contract:
+		return v.Owner.Service
+	case boundaries.Shared:
+		return "shared"
+	}
+	return ""
+}
+
+// For returns the view of pass's package, or nil when the package lies
+// outside the repository the map governs (the standard library, module
+// dependencies, or a tree without a map). A map that fails to load is an
+// error.
+func For(pass *analysis.Pass) (*View, error) {
+	if !inAnalysedModule(pass) {
+		return nil, nil
+	}
+	path, err := mapPath(pass)
+	if err != nil || path == "" {
+		return nil, err
+	}
+	m, err := boundaries.Load(path)
+	if err != nil {
+		return nil, err
+	}
+	pkg := pass.Pkg.Path()
+	if !m.InRepo(pkg) {
+		return nil, nil
+	}
+	return &View{Map: m, Package: pkg, Owner: m.OwnerOfPackage(pkg), Strict: Strict}, nil
+}
+
+// inAnalysedModule cheaply rules out packages that cannot belong to the
+// repository: the standard library (no module) and versioned dependencies.
+// Workspace and main modules have no version.
+func inAnalysedModule(pass *analysis.Pass) bool {
+	mod := pass.Module
+	return mod != nil && mod.Path != "" && mod.Version == "" && len(pass.Files) > 0
+}
+
+func mapPath(pass *analysis.Pass) (string, error) {
+	if ConfigPath != "" {
+		return filepath.Abs(ConfigPath)
+	}
+	if p := os.Getenv(EnvConfig); p != "" {
+		return filepath.Abs(p)
+	}
+	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
+	return findCached(dir)
+}
+
+// findCache memoises boundaries.Find per directory: the standalone driver
+// asks once per package, and many packages share a directory's ancestors.
+var findCache sync.Map // dir -> findResult
+
+type findResult struct {
+	path string
+	err  error
+}
+
+func findCached(dir string) (string, error) {
+	if r, ok := findCache.Load(dir); ok {
+		r := r.(findResult)
+		return r.path, r.err
+	}
+	path, err := boundaries.Find(dir)
+	findCache.Store(dir, findResult{path, err})
+	return path, err
+}
