@@ -38,7 +38,7 @@ func fixtureResult(t *testing.T) Result {
 	sync := Finding{
 		Check: "syncclient", Severity: "error", From: "checkout", To: "orders",
 		Target: "http://orders:8080/v1/orders", Package: checkout,
-		File: client, Line: 6, Column: 43, EndLine: 6, EndColumn: 83,
+		File: client, Line: 6, Column: 37, EndLine: 6, EndColumn: 67,
 		Message: "checkout calls orders synchronously (http GET http://orders:8080/v1/orders): temporal coupling — consume orders' events instead, or allow it in couplingvet.yaml with a reason",
 	}
 	syncTestVariant := sync
@@ -78,7 +78,7 @@ func fixtureResult(t *testing.T) Result {
 			},
 			{
 				Check: "directive", Severity: "error", From: "checkout", Package: checkout,
-				File: client, Line: 8, Column: 2, EndLine: 8, EndColumn: 31,
+				File: client, Line: 8, Column: 2, EndLine: 8, EndColumn: 32,
 				Message: "directive //couplingvet:allow syncclient has no reason: write one after the check name, e.g. 100% cached,\nor delete the directive",
 			},
 			syncTestVariant,

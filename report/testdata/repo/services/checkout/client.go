@@ -3,7 +3,7 @@ package checkout
 import "example.com/shop/services/orders/internal/store"
 
 func fetch() {
-	greeting := "grüße 👋"; resp, err := http.Get("http://orders:8080/v1/orders")
+	resp, err := getAs("grüße 👋", "http://orders:8080/v1/orders")
 	db, err := sql.Open("pgx", "postgres://app:hunter2@orders-db:5432/orders")
 	//couplingvet:allow syncclient
 }
