@@ -1,0 +1,358 @@
+package sinks
+
+import (
+	"go/ast"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/couplingvet/couplingvet/analyzers/value"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Config says how Find works for one analyzer.
+type Config struct {
+	// Table holds the sinks (built-in entries plus the map's).
+	Table *Table
+	// NewFact returns a new, empty wrapper fact of the analyzer's own type.
+	// Nil disables wrapper facts: only direct sinks are found.
+	NewFact func() Fact
+	// ExportFixed also summarises uses that do not depend on a parameter
+	// (fixed connections), so that callers in other packages are reported.
+	// Analyzers set it for shared and contract code, where a client SDK
+	// with a built-in target lives, and leave it off for a service's
+	// private code, which is reported where it connects.
+	ExportFixed bool
+}
+
+// A Hit is a value that reaches a sink in the analysed package.
+type Hit struct {
+	Node  ast.Node // the call or composite literal
+	Kind  Kind
+	Label value.Value
+	Value value.Value // free of parameters of the enclosing function
+	// Chain runs from the function called at Node down to the sink:
+	// ["sql.Open"] for a direct call, ["db.Open", "sql.Open"] through a
+	// wrapper. Its last element names the sink entry.
+	Chain []string
+	// Wrapped reports whether the value reached the sink through a wrapper
+	// (len(Chain) > 1).
+	Wrapped bool
+}
+
+// Via renders the chain: "db.Open -> sql.Open".
+func (h Hit) Via() string { return strings.Join(h.Chain, " -> ") }
+
+// Sink names the entry at the end of the chain.
+func (h Hit) Sink() string { return h.Chain[len(h.Chain)-1] }
+
+// maxChain bounds wrapper chains, so that recursion cannot grow them forever.
+const maxChain = 8
+
+// maxParts bounds the values carried in facts for the same reason.
+const maxParts = 32
+
+// site is a call or composite literal in a function of the package.
+type site struct {
+	node   ast.Node
+	encl   *types.Func // enclosing function declaration; nil at package level
+	callee *types.Func // static callee, for calls
+	shift  int         // 1 for method expressions T.M(recv, args...)
+	direct []Use       // uses from table entries and imported facts, arguments substituted
+}
+
+// Find returns the package's hits in source order and, when cfg.NewFact is
+// set, exports a wrapper fact for every function whose uses its callers
+// should see. Values are resolved with res (one per package: value.Analyzer).
+func Find(pass *analysis.Pass, res *value.Resolver, cfg Config) []Hit {
+	f := &finder{pass: pass, res: res, cfg: cfg, summaries: make(map[*types.Func]*Summary)}
+	f.collect()
+	f.summarise()
+	hits := f.hits()
+	f.export()
+	return hits
+}
+
+type finder struct {
+	pass      *analysis.Pass
+	res       *value.Resolver
+	cfg       Config
+	sites     []*site
+	summaries map[*types.Func]*Summary // local functions
+}
+
+// collect walks the package once, recording every call or literal that
+// matches a table entry, an imported wrapper fact or a local function.
+func (f *finder) collect() {
+	for _, file := range f.pass.Files {
+		for _, decl := range file.Decls {
+			var encl *types.Func
+			if fd, ok := decl.(*ast.FuncDecl); ok {
+				encl, _ = f.pass.TypesInfo.Defs[fd.Name].(*types.Func)
+			}
+			ast.Inspect(decl, func(n ast.Node) bool {
+				switch n := n.(type) {
+				case *ast.CallExpr:
+					f.call(n, encl)
+				case *ast.CompositeLit:
+					f.literal(n, encl)
+				}
+				return true
+			})
+		}
+	}
+}
+
+func (f *finder) call(call *ast.CallExpr, encl *types.Func) {
+	info := f.pass.TypesInfo
+	callee := typeutil.StaticCallee(info, call)
+	if callee == nil {
+		return
+	}
+	s := &site{node: call, encl: encl, callee: callee}
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+		if selection, ok := info.Selections[sel]; ok && selection.Kind() == types.MethodExpr {
+			s.shift = 1
+		}
+	}
+	for _, e := range f.cfg.Table.Calls(callee) {
+		label := value.Lit(e.Label)
+		if e.LabelArg != NoArg {
+			label = f.arg(s, e.LabelArg)
+		}
+		for _, v := range f.argValues(s, callee, e.Arg) {
+			s.direct = append(s.direct, Use{Kind: e.Kind, Label: label, Value: v, Chain: []string{e.Name()}})
+		}
+	}
+	if f.cfg.NewFact != nil && callee.Pkg() != nil && callee.Pkg() != f.pass.Pkg {
+		fact := f.cfg.NewFact()
+		if f.pass.ImportObjectFact(callee.Origin(), fact) {
+			name := FuncName(callee)
+			for _, u := range fact.SinkSummary().Uses {
+				s.direct = append(s.direct, Use{
+					Kind:  u.Kind,
+					Label: u.Label.Subst(func(i int) value.Value { return f.arg(s, i) }),
+					Value: u.Value.Subst(func(i int) value.Value { return f.arg(s, i) }),
+					Chain: append([]string{name}, u.Chain...),
+				})
+			}
+		}
+	}
+	if len(s.direct) > 0 || callee.Pkg() == f.pass.Pkg {
+		f.sites = append(f.sites, s)
+	}
+}
+
+// argValues resolves argument i of the call, or every argument from i on
+// when i is the variadic parameter of an expanded call.
+func (f *finder) argValues(s *site, callee *types.Func, i int) []value.Value {
+	call := s.node.(*ast.CallExpr)
+	sig := callee.Signature()
+	if sig.Variadic() && i == sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
+		var vs []value.Value
+		for j := i + s.shift; j < len(call.Args); j++ {
+			vs = append(vs, f.res.Resolve(call.Args[j]))
+		}
+		return vs
+	}
+	return []value.Value{f.arg(s, i)}
+}
+
+// arg resolves argument i (receiver excluded) of a call site.
+func (f *finder) arg(s *site, i int) value.Value {
+	call := s.node.(*ast.CallExpr)
+	if j := i + s.shift; i >= 0 && j < len(call.Args) {
+		return f.res.Resolve(call.Args[j])
+	}
+	return value.Hole("missing argument")
+}
+
+func (f *finder) literal(lit *ast.CompositeLit, encl *types.Func) {
+	tv, ok := f.pass.TypesInfo.Types[lit]
+	if !ok {
+		return
+	}
+	entries := f.cfg.Table.Literals(tv.Type)
+	if len(entries) == 0 {
+		return
+	}
+	s := &site{node: lit, encl: encl}
+	for _, e := range entries {
+		for _, v := range f.fill(lit, e.Template) {
+			s.direct = append(s.direct, Use{Kind: e.Kind, Label: value.Lit(e.Label), Value: v, Chain: []string{e.Name()}})
+		}
+	}
+	f.sites = append(f.sites, s)
+}
+
+// fill instantiates a literal sink's template with the literal's fields.
+// A slice field yields one value per element; when several fields are
+// slices, the i-th value takes each slice's i-th (or last) element.
+func (f *finder) fill(lit *ast.CompositeLit, tmpl string) []value.Value {
+	fields := templateFields(tmpl)
+	values := make(map[string][]value.Value, len(fields))
+	n := 1
+	for _, name := range fields {
+		vs := []value.Value{{}}
+		for _, elt := range lit.Elts {
+			kv, ok := elt.(*ast.KeyValueExpr)
+			if !ok {
+				continue
+			}
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				vs = f.elements(kv.Value)
+			}
+		}
+		values[name] = vs
+		n = max(n, len(vs))
+	}
+	out := make([]value.Value, 0, n)
+	for i := range n {
+		var parts []value.Value
+		rest := tmpl
+		for _, name := range fields {
+			before, after, _ := strings.Cut(rest, "{"+name+"}")
+			vs := values[name]
+			parts = append(parts, value.Lit(before), vs[min(i, len(vs)-1)])
+			rest = after
+		}
+		parts = append(parts, value.Lit(rest))
+		out = append(out, value.Concat(parts...))
+	}
+	return out
+}
+
+// elements resolves a field's value: each element of a slice literal, or the value itself.
+func (f *finder) elements(e ast.Expr) []value.Value {
+	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
+		if tv, ok := f.pass.TypesInfo.Types[lit]; ok {
+			if _, isSlice := tv.Type.Underlying().(*types.Slice); isSlice {
+				if len(lit.Elts) == 0 {
+					return []value.Value{{}}
+				}
+				var vs []value.Value
+				for _, elt := range lit.Elts {
+					vs = append(vs, f.res.Resolve(elt))
+				}
+				return vs
+			}
+		}
+	}
+	return []value.Value{f.res.Resolve(e)}
+}
+
+// summarise computes the summaries of the package's functions: the direct
+// uses that depend on their parameters (or are fixed, under ExportFixed),
+// then, to a fixed point, what flows through calls to local functions.
+func (f *finder) summarise() {
+	if f.cfg.NewFact == nil {
+		return
+	}
+	for _, s := range f.sites {
+		for _, u := range s.direct {
+			f.absorb(s.encl, u)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, s := range f.sites {
+			for _, u := range f.viaLocal(s) {
+				if f.absorb(s.encl, u.use) {
+					changed = true
+				}
+			}
+		}
+	}
+}
+
+type localUse struct {
+	use   Use
+	fixed bool // the callee's use did not depend on its parameters
+}
+
+// viaLocal applies the summary of a site's local callee to the site.
+func (f *finder) viaLocal(s *site) []localUse {
+	if s.callee == nil || s.callee.Pkg() != f.pass.Pkg {
+		return nil
+	}
+	sum := f.summaries[s.callee.Origin()]
+	if sum == nil {
+		return nil
+	}
+	name := FuncName(s.callee)
+	var out []localUse
+	for _, u := range sum.Uses {
+		if len(u.Chain) >= maxChain {
+			continue
+		}
+		out = append(out, localUse{
+			use: Use{
+				Kind:  u.Kind,
+				Label: u.Label.Subst(func(i int) value.Value { return f.arg(s, i) }),
+				Value: u.Value.Subst(func(i int) value.Value { return f.arg(s, i) }),
+				Chain: append([]string{name}, u.Chain...),
+			},
+			fixed: !u.Value.HasParams(),
+		})
+	}
+	return out
+}
+
+// absorb adds u to the summary of fn when fn's callers should see it.
+func (f *finder) absorb(fn *types.Func, u Use) bool {
+	if fn == nil || len(u.Value.Parts) > maxParts || u.Value.Opaque() {
+		return false
+	}
+	if !u.Value.HasParams() && !f.cfg.ExportFixed {
+		return false
+	}
+	sum := f.summaries[fn]
+	if sum == nil {
+		sum = new(Summary)
+		f.summaries[fn] = sum
+	}
+	return sum.add(u)
+}
+
+// hits lists what the analyser reports: uses whose value no longer depends
+// on a parameter. A fixed use of a local wrapper is not repeated at its
+// call sites: it was found where the wrapper connects.
+func (f *finder) hits() []Hit {
+	var hits []Hit
+	add := func(s *site, u Use) {
+		if u.Value.HasParams() {
+			return // the callers of the enclosing function see it, through its fact
+		}
+		hits = append(hits, Hit{Node: s.node, Kind: u.Kind, Label: u.Label, Value: u.Value, Chain: u.Chain, Wrapped: len(u.Chain) > 1})
+	}
+	for _, s := range f.sites {
+		for _, u := range s.direct {
+			add(s, u)
+		}
+		for _, lu := range f.viaLocal(s) {
+			if !lu.fixed {
+				add(s, lu.use)
+			}
+		}
+	}
+	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Node.Pos() < hits[j].Node.Pos() })
+	return hits
+}
+
+// export publishes the summaries as the analyzer's wrapper facts.
+func (f *finder) export() {
+	if f.cfg.NewFact == nil {
+		return
+	}
+	fns := make([]*types.Func, 0, len(f.summaries))
+	for fn := range f.summaries {
+		fns = append(fns, fn)
+	}
+	sort.Slice(fns, func(i, j int) bool { return fns[i].Pos() < fns[j].Pos() })
+	for _, fn := range fns {
+		fact := f.cfg.NewFact()
+		*fact.SinkSummary() = *f.summaries[fn]
+		f.pass.ExportObjectFact(fn, fact)
+	}
+}

@@ -1,0 +1,496 @@
+package value
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Analyzer provides a *Resolver for the package as its result, so that all
+// analyzers of a run share one resolver (and its caches) per package.
+// It reports nothing and does no work until the resolver is first used.
+var Analyzer = &analysis.Analyzer{
+	Name:       "value",
+	Doc:        "resolves string-valued expressions statically (a shared result for couplingvet's analyzers)",
+	URL:        "https://pkg.go.dev/github.com/couplingvet/couplingvet/analyzers/value",
+	Run:        func(pass *analysis.Pass) (any, error) { return New(pass.TypesInfo, pass.Files), nil },
+	ResultType: reflect.TypeFor[*Resolver](),
+}
+
+// A Resolver resolves expressions of one package. It indexes the package's
+// assignments on first use and caches every variable it resolves, so each
+// function body is walked once however many sinks ask. A Resolver is not
+// safe for concurrent use.
+type Resolver struct {
+	info  *types.Info
+	files []*ast.File
+
+	indexed bool
+	defs    map[*types.Var][]def     // every assignment to a local or package-level variable
+	params  map[*types.Var]paramInfo // parameters of function declarations
+	funcs   map[*types.Func]*ast.FuncDecl
+	vars    map[*types.Var]Value // resolved variables
+	busy    map[*types.Var]bool  // variables being resolved (cycle guard)
+
+	flagAddrs map[*ast.UnaryExpr]bool // &v passed to flag.StringVar
+}
+
+// def is one assignment to a variable.
+type def struct {
+	expr  ast.Expr // the assigned expression; nil when val is set
+	index int      // which result of a multi-value expr (-1: single value)
+	val   *Value   // a value decided while indexing (flag.StringVar, unknown)
+}
+
+type paramInfo struct {
+	fn    *types.Func
+	index int
+}
+
+// New returns a resolver for the package whose syntax is files.
+func New(info *types.Info, files []*ast.File) *Resolver {
+	return &Resolver{info: info, files: files}
+}
+
+// Info returns the type information the resolver works on.
+func (r *Resolver) Info() *types.Info { return r.info }
+
+// FuncDecl returns the declaration of fn in this package, or nil.
+func (r *Resolver) FuncDecl(fn *types.Func) *ast.FuncDecl {
+	r.index()
+	return r.funcs[fn]
+}
+
+// ParamOf reports which function declared v as its parameter, and its index.
+func (r *Resolver) ParamOf(v *types.Var) (fn *types.Func, index int, ok bool) {
+	r.index()
+	p, ok := r.params[v]
+	return p.fn, p.index, ok
+}
+
+// Resolve returns the value of the string (or integer) expression e.
+// Anything it cannot follow becomes an Unknown part.
+func (r *Resolver) Resolve(e ast.Expr) Value {
+	r.index()
+	return r.resolve(e)
+}
+
+func (r *Resolver) resolve(e ast.Expr) Value {
+	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+		return constValue(tv.Value)
+	}
+	switch e := e.(type) {
+	case *ast.ParenExpr:
+		return r.resolve(e.X)
+	case *ast.BinaryExpr:
+		if e.Op == token.ADD {
+			return Concat(r.resolve(e.X), r.resolve(e.Y))
+		}
+	case *ast.Ident:
+		return r.ident(e)
+	case *ast.StarExpr:
+		// *p where p := flag.String(...): the pointer stands for the flag.
+		return r.resolve(e.X)
+	case *ast.CallExpr:
+		return r.call(e, -1)
+	case *ast.IndexExpr:
+		return r.index1(e)
+	case *ast.SelectorExpr:
+		return r.selector(e)
+	}
+	return Hole(short(e))
+}
+
+func constValue(v constant.Value) Value {
+	switch v.Kind() {
+	case constant.String:
+		return Lit(constant.StringVal(v))
+	case constant.Int, constant.Float, constant.Bool:
+		return Lit(v.ExactString())
+	}
+	return Hole("constant")
+}
+
+func (r *Resolver) ident(id *ast.Ident) Value {
+	v, ok := r.info.Uses[id].(*types.Var)
+	if !ok {
+		if v, ok = r.info.Defs[id].(*types.Var); !ok {
+			return Hole(id.Name)
+		}
+	}
+	return r.variable(v)
+}
+
+// variable resolves v from all its assignments: they must agree.
+func (r *Resolver) variable(v *types.Var) Value {
+	if val, ok := r.vars[v]; ok {
+		return val
+	}
+	if r.busy[v] {
+		return Hole("variable " + v.Name())
+	}
+	r.busy[v] = true
+	val := r.variable1(v)
+	delete(r.busy, v)
+	r.vars[v] = val
+	return val
+}
+
+func (r *Resolver) variable1(v *types.Var) Value {
+	defs := r.defs[v]
+	if p, ok := r.params[v]; ok {
+		if len(defs) > 0 { // a reassigned parameter is not the caller's argument
+			return Hole("variable " + v.Name())
+		}
+		return Of(Part{Kind: Param, Key: v.Name(), Index: p.index})
+	}
+	if len(defs) == 0 {
+		return Hole("variable " + v.Name())
+	}
+	var val Value
+	for i, d := range defs {
+		var dv Value
+		switch {
+		case d.val != nil:
+			dv = *d.val
+		case d.index >= 0:
+			call, ok := ast.Unparen(d.expr).(*ast.CallExpr)
+			if !ok {
+				return Hole("variable " + v.Name())
+			}
+			dv = r.call(call, d.index)
+		default:
+			dv = r.resolve(d.expr)
+		}
+		if i == 0 {
+			val = dv
+		} else if !val.Equal(dv) {
+			return Hole("variable " + v.Name() + " assigned several values")
+		}
+	}
+	return val
+}
+
+// call resolves a call to a function known to produce a string from its
+// arguments. result selects one result of a multi-value call (-1: the only one).
+func (r *Resolver) call(call *ast.CallExpr, result int) Value {
+	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+	if fn == nil {
+		if tv, ok := r.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+			return r.resolve(call.Args[0]) // conversion: string(x), MyString("...")
+		}
+		return Hole(short(call))
+	}
+	name := funcName(fn)
+	arg := func(i int) Value {
+		if i < len(call.Args) {
+			return r.resolve(call.Args[i])
+		}
+		return Hole("missing argument")
+	}
+	keyed := func(k Kind, i int) Value {
+		key, ok := arg(i).Text()
+		if !ok {
+			return Hole(name + " with a computed key")
+		}
+		return Of(Part{Kind: k, Key: key})
+	}
+	switch name {
+	case "os.Getenv":
+		return keyed(Env, 0)
+	case "os.LookupEnv":
+		if result <= 0 {
+			return keyed(Env, 0)
+		}
+	case "flag.String", "(*flag.FlagSet).String":
+		key, ok := arg(0).Text()
+		if !ok {
+			return Hole("flag with a computed name")
+		}
+		def, _ := arg(1).Text()
+		return Of(Part{Kind: Flag, Key: key, Text: def})
+	case "fmt.Sprintf":
+		return r.sprintf(call)
+	case "fmt.Sprint":
+		var vs []Value
+		for i := range call.Args {
+			vs = append(vs, arg(i))
+		}
+		return Concat(vs...)
+	case "net.JoinHostPort":
+		return Concat(arg(0), Lit(":"), arg(1))
+	case "strings.TrimSpace", "strconv.Itoa", "strings.ToLower":
+		// Identity for our purposes: keys and hosts are already trimmed and lower-case.
+		return arg(0)
+	case "strings.Join":
+		return Hole("strings.Join")
+	case "github.com/spf13/viper.GetString", "(*github.com/spf13/viper.Viper).GetString":
+		return keyed(Config, 0)
+	}
+	return Hole("call to " + name)
+}
+
+// sprintf keeps the known parts of a constant format and turns every
+// argument into its resolved value (holes stay holes).
+func (r *Resolver) sprintf(call *ast.CallExpr) Value {
+	if len(call.Args) == 0 {
+		return Hole("fmt.Sprintf")
+	}
+	format, ok := r.resolve(call.Args[0]).Text()
+	if !ok {
+		return Hole("fmt.Sprintf with a computed format")
+	}
+	args := call.Args[1:]
+	var out Value
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			out = out.append(Part{Kind: Text, Text: string(c)})
+			continue
+		}
+		// Skip flags, width and precision up to the verb.
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.[]*", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) {
+			return Concat(out, Hole("bad format"))
+		}
+		verb := format[j]
+		i = j
+		if verb == '%' {
+			out = out.append(Part{Kind: Text, Text: "%"})
+			continue
+		}
+		if len(args) == 0 {
+			return Concat(out, Hole("missing Sprintf argument"))
+		}
+		a := args[0]
+		args = args[1:]
+		switch verb {
+		case 's', 'v', 'd':
+			out = Concat(out, r.resolve(a))
+		default:
+			out = Concat(out, Hole("%"+string(verb)+" verb"))
+		}
+	}
+	return out
+}
+
+// index1 resolves cfg["Key"] on a map with string keys as a config key.
+func (r *Resolver) index1(e *ast.IndexExpr) Value {
+	tv, ok := r.info.Types[e.X]
+	if !ok {
+		return Hole("index")
+	}
+	if _, isMap := tv.Type.Underlying().(*types.Map); !isMap {
+		return Hole("index")
+	}
+	key, ok := r.resolve(e.Index).Text()
+	if !ok {
+		return Hole("config with a computed key")
+	}
+	return Of(Part{Kind: Config, Key: key})
+}
+
+// selector resolves a struct field read: a field tagged env:"KEY" (or
+// envconfig:"KEY") is that environment variable.
+func (r *Resolver) selector(e *ast.SelectorExpr) Value {
+	sel, ok := r.info.Selections[e]
+	if !ok {
+		if v, ok := r.info.Uses[e.Sel].(*types.Var); ok {
+			return r.variable(v) // package-qualified variable
+		}
+		return Hole(short(e))
+	}
+	field, ok := sel.Obj().(*types.Var)
+	if !ok || sel.Kind() != types.FieldVal {
+		return Hole(short(e))
+	}
+	if tag := fieldTag(sel.Recv(), sel.Index()); tag != "" {
+		st := reflect.StructTag(tag)
+		for _, k := range []string{"env", "envconfig"} {
+			if key, _, _ := strings.Cut(st.Get(k), ","); key != "" {
+				return Of(Part{Kind: Env, Key: key, Text: st.Get("envDefault")})
+			}
+		}
+	}
+	return Hole("field " + field.Name())
+}
+
+// fieldTag returns the tag of the field reached by the selection path index.
+func fieldTag(t types.Type, index []int) string {
+	tag := ""
+	for _, i := range index {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok || i >= st.NumFields() {
+			return ""
+		}
+		tag = st.Tag(i)
+		t = st.Field(i).Type()
+	}
+	return tag
+}
+
+// funcName names fn as "pkgpath.Func" or "(*pkgpath.Type).Method", with
+// generic functions and methods named by their origin.
+func funcName(fn *types.Func) string {
+	return fn.Origin().FullName()
+}
+
+func short(e ast.Node) string {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return short(e.X) + "." + e.Sel.Name
+	case *ast.CallExpr:
+		return "call to " + short(e.Fun)
+	}
+	return "expression"
+}
+
+// index records, once, every assignment of the package's variables and the
+// parameters of its function declarations.
+func (r *Resolver) index() {
+	if r.indexed {
+		return
+	}
+	r.indexed = true
+	r.defs = make(map[*types.Var][]def)
+	r.params = make(map[*types.Var]paramInfo)
+	r.funcs = make(map[*types.Func]*ast.FuncDecl)
+	r.vars = make(map[*types.Var]Value)
+	r.busy = make(map[*types.Var]bool)
+	r.flagAddrs = make(map[*ast.UnaryExpr]bool)
+	for _, f := range r.files {
+		ast.Inspect(f, r.visit)
+	}
+}
+
+func (r *Resolver) visit(n ast.Node) bool {
+	switch n := n.(type) {
+	case *ast.FuncDecl:
+		fn, _ := r.info.Defs[n.Name].(*types.Func)
+		if fn == nil {
+			break
+		}
+		r.funcs[fn] = n
+		sig := fn.Signature()
+		for i := range sig.Params().Len() {
+			r.params[sig.Params().At(i)] = paramInfo{fn, i}
+		}
+	case *ast.AssignStmt:
+		r.assign(n.Lhs, n.Rhs, n.Tok)
+	case *ast.ValueSpec:
+		if len(n.Values) > 0 {
+			lhs := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				lhs[i] = id
+			}
+			r.assign(lhs, n.Values, token.DEFINE)
+		}
+	case *ast.RangeStmt:
+		for _, e := range []ast.Expr{n.Key, n.Value} {
+			r.unknown(e, "range variable")
+		}
+	case *ast.IncDecStmt:
+		r.unknown(n.X, "incremented")
+	case *ast.UnaryExpr:
+		if n.Op == token.AND && !r.flagAddrs[n] {
+			r.unknown(n.X, "address taken")
+		}
+	case *ast.CallExpr:
+		r.flagVar(n)
+	}
+	return true
+}
+
+func (r *Resolver) assign(lhs, rhs []ast.Expr, tok token.Token) {
+	if tok != token.DEFINE && tok != token.ASSIGN {
+		for _, e := range lhs {
+			r.unknown(e, "updated with "+tok.String())
+		}
+		return
+	}
+	for i, e := range lhs {
+		v := r.varOf(e)
+		if v == nil {
+			continue
+		}
+		switch {
+		case len(lhs) == len(rhs):
+			r.defs[v] = append(r.defs[v], def{expr: rhs[i], index: -1})
+		case len(rhs) == 1:
+			r.defs[v] = append(r.defs[v], def{expr: rhs[0], index: i})
+		}
+	}
+}
+
+// flagVar records flag.StringVar(&v, name, default, usage) as an assignment.
+func (r *Resolver) flagVar(call *ast.CallExpr) {
+	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+	if fn == nil || len(call.Args) < 3 {
+		return
+	}
+	switch funcName(fn) {
+	case "flag.StringVar", "(*flag.FlagSet).StringVar":
+	default:
+		return
+	}
+	addr, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr)
+	if !ok || addr.Op != token.AND {
+		return
+	}
+	v := r.varOf(addr.X)
+	if v == nil {
+		return
+	}
+	// Only constants here: variables cannot be resolved while indexing.
+	var val Value
+	if key, ok := r.constText(call.Args[1]); ok {
+		def, _ := r.constText(call.Args[2])
+		val = Of(Part{Kind: Flag, Key: key, Text: def})
+	} else {
+		val = Hole("flag with a computed name")
+	}
+	r.flagAddrs[addr] = true // not an escaping address: visit sees it next
+	r.defs[v] = append(r.defs[v], def{val: &val})
+}
+
+func (r *Resolver) constText(e ast.Expr) (string, bool) {
+	if tv, ok := r.info.Types[e]; ok && tv.Value != nil && tv.Value.Kind() == constant.String {
+		return constant.StringVal(tv.Value), true
+	}
+	return "", false
+}
+
+func (r *Resolver) unknown(e ast.Expr, why string) {
+	if v := r.varOf(e); v != nil {
+		h := Hole(why)
+		r.defs[v] = append(r.defs[v], def{val: &h})
+	}
+}
+
+// varOf returns the variable an identifier denotes, or nil (blank
+// identifiers, fields, anything else).
+func (r *Resolver) varOf(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	if v, ok := r.info.Defs[id].(*types.Var); ok {
+		return v
+	}
+	v, _ := r.info.Uses[id].(*types.Var)
+	return v
+}
