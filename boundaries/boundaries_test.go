@@ -281,3 +281,69 @@ func TestErrorFormat(t *testing.T) {
 		t.Errorf("Errors.Error() = %q, want two lines", es.Error())
 	}
 }
+
+func TestLoadTOMLEqualsYAML(t *testing.T) {
+	y := loadShop(t, "couplingvet.yaml", shopYAML)
+	tm := loadShop(t, "couplingvet.toml", shopTOML)
+	// Positions and file identity differ by nature; the model must not.
+	for _, m := range []*Map{y, tm} {
+		m.File, m.Root, m.Digest = "", "", ""
+		m.modules, m.entries = nil, nil
+		for _, s := range m.Services {
+			s.Line = 0
+			for i := range s.Databases {
+				s.Databases[i].Line = 0
+			}
+		}
+		for i := range m.Allow {
+			m.Allow[i].Line = 0
+		}
+		for i := range m.Sinks {
+			m.Sinks[i].Line = 0
+		}
+	}
+	if !reflect.DeepEqual(y, tm) {
+		t.Errorf("YAML and TOML maps differ:\nyaml %#v\ntoml %#v", y, tm)
+		for i := range y.Services {
+			if !reflect.DeepEqual(y.Services[i], tm.Services[i]) {
+				t.Errorf("service %d: %+v vs %+v", i, y.Services[i], tm.Services[i])
+			}
+		}
+		for i := range y.Allow {
+			if !reflect.DeepEqual(y.Allow[i], tm.Allow[i]) {
+				t.Errorf("allow %d: %+v vs %+v", i, y.Allow[i], tm.Allow[i])
+			}
+		}
+	}
+}
+
+func TestTOMLPositions(t *testing.T) {
+	m := loadShop(t, "couplingvet.toml", shopTOML)
+	if s := m.Service("orders"); s.Line != 5 {
+		t.Errorf("services.orders line = %d, want 5", s.Line)
+	}
+	if s := m.Service("payments"); s.Databases[0].Line != 35 {
+		t.Errorf("payments database line = %d, want 35", s.Databases[0].Line)
+	}
+	if m.Service("orders").Databases[0].Line != 12 {
+		t.Errorf("orders database line = %d, want 12", m.Service("orders").Databases[0].Line)
+	}
+	if m.Allow[1].Line != 45 {
+		t.Errorf("allow[1] line = %d, want 45", m.Allow[1].Line)
+	}
+	pos := tomlPositions(shopTOML)
+	for _, c := range []struct {
+		path []string
+		want position
+	}{
+		{[]string{"services", "orders", "owns", "[1]"}, position{6, 28}},
+		{[]string{"services", "orders", "databases", "[0]", "shared_with", "[0]"}, position{17, 16}},
+		{[]string{"services", "payments", "databases", "[0]", "dsn", "[1]"}, position{35, 70}},
+		{[]string{"allow", "[2]", "target"}, position{55, 1}},
+		{[]string{"sinks", "[0]", "kind"}, position{67, 1}},
+	} {
+		if got := pos[tomlKey(c.path)]; got != c.want {
+			t.Errorf("%v at %v, want %v", c.path, got, c.want)
+		}
+	}
+}
