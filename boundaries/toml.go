@@ -379,7 +379,7 @@ func (s *tomlScanner) basicString() string {
 	return b.String()
 }
 
-// literalString scans a '...' or '''...''' string and returns its contents.
+// literalString scans a '...' or ”'...”' string and returns its contents.
 func (s *tomlScanner) literalString() string {
 	if strings.HasPrefix(s.src[s.i:], "'''") {
 		s.i += 3
