@@ -103,6 +103,12 @@ func (r *Resolver) resolve(e ast.Expr) Value {
 		return r.index1(e)
 	case *ast.SelectorExpr:
 		return r.selector(e)
+	case *ast.UnaryExpr:
+		if e.Op == token.AND { // &url.URL{...}
+			return r.resolve(e.X)
+		}
+	case *ast.CompositeLit:
+		return r.literal(e)
 	}
 	return Hole(short(e))
 }
@@ -145,8 +151,12 @@ func (r *Resolver) variable(v *types.Var) Value {
 func (r *Resolver) variable1(v *types.Var) Value {
 	defs := r.defs[v]
 	if p, ok := r.params[v]; ok {
-		if len(defs) > 0 { // a reassigned parameter is not the caller's argument
-			return Hole("variable " + v.Name())
+		for _, d := range defs {
+			// A reassigned parameter is not the caller's argument, unless
+			// it is only normalised (baseURL = strings.TrimRight(baseURL, "/")).
+			if d.val != nil || d.index >= 0 || !r.normalises(d.expr, v) {
+				return Hole("parameter " + v.Name() + " reassigned")
+			}
 		}
 		return Of(Part{Kind: Param, Key: v.Name(), Index: p.index})
 	}
@@ -158,6 +168,9 @@ func (r *Resolver) variable1(v *types.Var) Value {
 		var dv Value
 		switch {
 		case d.val != nil:
+			if d.val.Opaque() {
+				return *d.val // the variable escapes: say how
+			}
 			dv = *d.val
 		case d.index >= 0:
 			call, ok := ast.Unparen(d.expr).(*ast.CallExpr)
@@ -225,9 +238,19 @@ func (r *Resolver) call(call *ast.CallExpr, result int) Value {
 		return Concat(vs...)
 	case "net.JoinHostPort":
 		return Concat(arg(0), Lit(":"), arg(1))
-	case "strings.TrimSpace", "strconv.Itoa", "strings.ToLower":
-		// Identity for our purposes: keys and hosts are already trimmed and lower-case.
+	case "strings.TrimSpace", "strconv.Itoa", "strings.ToLower",
+		"strings.TrimRight", "strings.TrimSuffix", "strings.TrimPrefix", "strings.TrimLeft", "strings.Trim":
+		// Identity for our purposes: keys and hosts are already trimmed
+		// and lower-case, and generated clients trim a trailing "/".
 		return arg(0)
+	case "net/url.Parse", "net/url.ParseRequestURI":
+		if result <= 0 {
+			return arg(0)
+		}
+	case "(*net/url.URL).String":
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
+			return r.resolve(sel.X)
+		}
 	case "strings.Join":
 		return Hole("strings.Join")
 	case "github.com/spf13/viper.GetString", "(*github.com/spf13/viper.Viper).GetString":
@@ -281,6 +304,55 @@ func (r *Resolver) sprintf(call *ast.CallExpr) Value {
 		}
 	}
 	return out
+}
+
+// normalises reports whether e is v passed through calls that resolve as
+// the identity (strings.TrimRight and friends).
+func (r *Resolver) normalises(e ast.Expr, v *types.Var) bool {
+	for {
+		e = ast.Unparen(e)
+		if id, ok := e.(*ast.Ident); ok {
+			return r.info.Uses[id] == v
+		}
+		call, ok := e.(*ast.CallExpr)
+		if !ok || len(call.Args) == 0 {
+			return false
+		}
+		fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+		if fn == nil || !identityFuncs[funcName(fn)] {
+			return false
+		}
+		e = call.Args[0]
+	}
+}
+
+var identityFuncs = map[string]bool{
+	"strings.TrimSpace": true, "strings.ToLower": true, "strings.TrimRight": true,
+	"strings.TrimSuffix": true, "strings.TrimPrefix": true, "strings.TrimLeft": true, "strings.Trim": true,
+}
+
+// literal resolves a net/url.URL literal to its string form.
+func (r *Resolver) literal(lit *ast.CompositeLit) Value {
+	tv, ok := r.info.Types[lit]
+	if !ok {
+		return Hole("literal")
+	}
+	named, ok := types.Unalias(tv.Type).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "net/url" || named.Obj().Name() != "URL" {
+		return Hole("literal")
+	}
+	fields := map[string]Value{}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok {
+				fields[id.Name] = r.resolve(kv.Value)
+			}
+		}
+	}
+	if _, ok := fields["Scheme"]; !ok {
+		return Hole("url.URL without a scheme")
+	}
+	return Concat(fields["Scheme"], Lit("://"), fields["Host"], fields["Path"])
 }
 
 // index1 resolves cfg["Key"] on a map with string keys as a config key.

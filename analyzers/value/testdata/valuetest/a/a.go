@@ -1,0 +1,89 @@
+package a
+
+import (
+	"flag"
+	"fmt"
+	"net"
+	"net/url"
+	"os"
+	"strings"
+
+	"github.com/spf13/viper"
+)
+
+func show(s string) {}
+
+const host = "orders-db"
+
+type Config struct {
+	DatabaseURL string `env:"ORDERS_DATABASE_URL"`
+	Plain       string
+}
+
+var dsnFlag = flag.String("dsn", "postgres://orders-db/orders", "database")
+
+var addr string
+
+func init() {
+	flag.StringVar(&addr, "addr", "orders:8080", "orders address")
+}
+
+func values(cfg map[string]string, c Config, unknown func() string) {
+	show("postgres://" + host + ":5432/orders") // want `postgres://orders-db:5432/orders origin=literal`
+	show(os.Getenv("ORDERS_DATABASE_URL"))      // want `\{env:ORDERS_DATABASE_URL\} origin=env ORDERS_DATABASE_URL`
+	v, ok := os.LookupEnv("REDIS_ADDR")
+	_ = ok
+	show(v)                                                                     // want `\{env:REDIS_ADDR\} origin=env REDIS_ADDR`
+	show(*dsnFlag)                                                              // want `\{flag:dsn\} origin=flag -dsn pattern=postgres://orders-db/orders`
+	show(addr)                                                                  // want `\{flag:addr\} origin=flag -addr pattern=orders:8080`
+	show(fmt.Sprintf("postgres://%s:%s@%s/%s", "u", unknown(), host, "orders")) // want `postgres://u:\{unknown:call to unknown\}@orders-db/orders`
+	show(cfg["OrdersDBAddress"])                                                // want `\{config:OrdersDBAddress\} origin=config key OrdersDBAddress`
+	show(viper.GetString("orders.db"))                                          // want `\{config:orders.db\}`
+	show(viper.New().GetString("orders.db"))                                    // want `\{config:orders.db\}`
+	show(c.DatabaseURL)                                                         // want `\{env:ORDERS_DATABASE_URL\}`
+	show(c.Plain)                                                               // want `\{unknown:field Plain\} origin=unknown`
+	show(net.JoinHostPort(host, "6379"))                                        // want `orders-db:6379 origin=literal`
+
+	one := "mysql"
+	show(one) // want `mysql origin=literal`
+
+	agree := "a"
+	if unknown() != "" {
+		agree = "a"
+	}
+	show(agree) // want `a origin=literal`
+
+	disagree := "a"
+	if unknown() != "" {
+		disagree = "b"
+	}
+	show(disagree) // want `\{unknown:variable disagree assigned several values\}`
+
+	escaped := "x"
+	p := &escaped
+	_ = p
+	show(escaped) // want `\{unknown:address taken\}`
+
+	for _, r := range []string{"x"} {
+		show(r) // want `\{unknown:range variable\}`
+	}
+}
+
+func wrapper(driver, dsn string) {
+	show("tcp(" + dsn + ")") // want `tcp\(\{param1:dsn\}\) origin=parameter dsn`
+	dsn2 := dsn
+	show(dsn2) // want `\{param1:dsn\}`
+	driver = "x"
+	show(driver) // want `\{unknown:parameter driver reassigned\}`
+}
+
+func normalised(client any, baseURL string) {
+	baseURL = strings.TrimRight(baseURL, "/")
+	show(baseURL + "/shop.orders.v1.OrderService/GetOrder") // want `\{param1:baseURL\}/shop.orders.v1.OrderService/GetOrder`
+}
+
+func urls() {
+	u, _ := url.Parse("http://orders:8080/v1/orders")
+	show(u.String())                                                   // want `http://orders:8080/v1/orders origin=literal`
+	show((&url.URL{Scheme: "http", Host: host, Path: "/v1"}).String()) // want `http://orders-db/v1 origin=literal`
+}

@@ -1,0 +1,46 @@
+package value_test
+
+import (
+	"go/ast"
+	"strings"
+	"testing"
+
+	"github.com/couplingvet/couplingvet/analyzers/value"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// showAnalyzer reports the resolved value of the argument of every call to
+// a function named show, so that fixtures state expectations with // want.
+var showAnalyzer = &analysis.Analyzer{
+	Name:     "show",
+	Doc:      "reports resolved values of show(x) arguments",
+	Requires: []*analysis.Analyzer{value.Analyzer},
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[value.Analyzer].(*value.Resolver)
+		for _, f := range pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok || len(call.Args) != 1 {
+					return true
+				}
+				if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "show" {
+					v := res.Resolve(call.Args[0])
+					msg := v.String() + " origin=" + v.Origin()
+					if p := v.Pattern("*"); !v.Known() && !strings.Contains(p, "*") {
+						msg += " pattern=" + p
+					}
+					pass.Reportf(call.Pos(), "%s", msg)
+				}
+				return true
+			})
+		}
+		return nil, nil
+	},
+}
+
+func TestResolve(t *testing.T) {
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./...")
+}
