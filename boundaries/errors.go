@@ -91,6 +91,9 @@ func didYouMean(s string, candidates []string) string {
 			continue
 		}
 		d := editDistance(strings.ToLower(s), strings.ToLower(c))
+		if len(c) >= 3 && len(s) >= 3 && (strings.HasPrefix(s, c) || strings.HasPrefix(c, s)) {
+			d = min(d, limit) // warning -> warn, service -> services
+		}
 		if d <= limit && (bestDist < 0 || d < bestDist) {
 			best, bestDist = c, d
 		}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"time"
 )
@@ -139,6 +140,11 @@ func subdirs(dir string) []string {
 // Nesting is otherwise allowed: services/orders/legacy may belong to billing
 // while orders owns services/orders; the most specific entry wins.
 func (v *validator) overlaps() {
+	// Report the later of two entries, in file order.
+	sort.SliceStable(v.dirs, func(i, j int) bool {
+		a, b := v.at(v.dirs[i].key), v.at(v.dirs[j].key)
+		return a.line < b.line || a.line == b.line && a.col < b.col
+	})
 	first := map[string]dirEntry{}
 	for _, e := range v.dirs {
 		prev, dup := first[e.pat.raw]
@@ -216,35 +222,61 @@ func (v *validator) addresses() {
 		{"env key", func(s *Service) []string { return s.Env }, "env", strings.TrimSpace},
 	}
 	for _, k := range kinds {
-		seen := map[string]claim{}
+		type item struct{ service, key, raw string }
+		var items []item
 		for _, s := range v.m.Services {
 			for i, raw := range k.list(s) {
-				key := fmt.Sprintf("services.%s.%s[%d]", s.Name, k.key, i)
-				val := k.norm(raw)
-				if val == "" || strings.ContainsAny(val, " \t\n") {
-					v.errAt(key, "remove it, or write the "+k.what+" without spaces", "invalid %s %q", k.what, raw)
-					continue
-				}
-				if k.key == "grpc" && strings.Contains(val, "/") {
-					v.errAt(key, "write the full service name, like shop.orders.v1.OrderService", "gRPC service %q names a method", raw)
-					continue
-				}
-				if prev, dup := seen[val]; dup {
-					v.errAt(key, "declare it in one service only", "%s %s is declared by %s (line %d) and %s", k.what, raw, prev.service, v.at(prev.key).line, s.Name)
-					continue
-				}
-				seen[val] = claim{s.Name, key}
+				items = append(items, item{s.Name, fmt.Sprintf("services.%s.%s[%d]", s.Name, k.key, i), raw})
 			}
+		}
+		v.inFileOrder(len(items), func(i int) string { return items[i].key }, func(i, j int) { items[i], items[j] = items[j], items[i] })
+		seen := map[string]claim{}
+		for _, it := range items {
+			val := k.norm(it.raw)
+			if val == "" || strings.ContainsAny(val, " \t\n") {
+				v.errAt(it.key, "remove it, or write the "+k.what+" without spaces", "invalid %s %q", k.what, it.raw)
+				continue
+			}
+			if k.key == "grpc" && strings.Contains(val, "/") {
+				v.errAt(it.key, "write the full service name, like shop.orders.v1.OrderService", "gRPC service %q names a method", it.raw)
+				continue
+			}
+			if prev, dup := seen[val]; dup {
+				v.errAt(it.key, "declare it in one service only", "%s %s is declared by %s (line %d) and %s", k.what, it.raw, prev.service, v.at(prev.key).line, it.service)
+				continue
+			}
+			seen[val] = claim{it.service, it.key}
 		}
 	}
 }
+
+// inFileOrder sorts n things by the position of their keys, so that of two
+// clashing entries the later one in the file is reported.
+func (v *validator) inFileOrder(n int, key func(int) string, swap func(i, j int)) {
+	sort.Stable(byPosition{n, func(i, j int) bool {
+		a, b := v.at(key(i)), v.at(key(j))
+		return a.line < b.line || a.line == b.line && a.col < b.col
+	}, swap})
+}
+
+type byPosition struct {
+	n    int
+	less func(i, j int) bool
+	swap func(i, j int)
+}
+
+func (b byPosition) Len() int           { return b.n }
+func (b byPosition) Less(i, j int) bool { return b.less(i, j) }
+func (b byPosition) Swap(i, j int)      { b.swap(i, j) }
 
 // databases checks names, engines, env keys and shared_with declarations.
 func (v *validator) databases() {
 	type claim struct{ service, key string }
 	names := map[string]claim{}
 	envs := map[string]claim{}
-	for _, s := range v.m.Services {
+	services := append([]*Service(nil), v.m.Services...)
+	sort.SliceStable(services, func(i, j int) bool { return services[i].Line < services[j].Line })
+	for _, s := range services {
 		for i, db := range s.Databases {
 			key := fmt.Sprintf("services.%s.databases[%d]", s.Name, i)
 			if strings.TrimSpace(db.Name) == "" {
