@@ -53,7 +53,7 @@ func entryOf(f Finding) Entry {
 // baselineHeader opens every baseline file.
 const baselineHeader = `# couplingvet baseline v1: accepted violations; new ones fail, fixed ones are reported.
 # Written by couplingvet -write-baseline; edit only by deleting lines of fixed violations.
-# fingerprint	check	from	to	package	target (tab-separated; one line per occurrence)
+# fingerprint	check	from	to	package	target (tab-separated, - when empty; one line per occurrence)
 `
 
 // WriteBaseline writes the baseline of findings: a header of "#" comments,
@@ -63,13 +63,17 @@ const baselineHeader = `# couplingvet baseline v1: accepted violations; new ones
 //
 // sorted by package, check, from, to, target and fingerprint, so that a
 // service's entries stay together and diffs stay small. There are no line
-// numbers: moving code does not churn the file. A finding that occurs twice
-// is written twice (the baseline then accepts two). Targets are redacted;
-// a tab, newline, carriage return or backslash inside a field is written as
-// \t, \n, \r or \\.
+// numbers: moving code does not churn the file. Findings are de-duplicated
+// like Dedup does; a violation that occurs twice in a package (two calls to
+// one URL) is written twice, and the baseline then accepts two. Targets are
+// redacted. An empty field is written as "-" (a literal "-" as \-), and a
+// tab, newline, carriage return or backslash inside a field as \t, \n, \r
+// or \\. Pass the findings the run would report (after allow rules and
+// directives; warnings included if they should be accepted too).
 func WriteBaseline(w io.Writer, findings []Finding) error {
-	entries := make([]Entry, 0, len(findings))
-	for _, f := range findings {
+	deduped := prepared(findings)
+	entries := make([]Entry, 0, len(deduped))
+	for _, f := range deduped {
 		entries = append(entries, entryOf(f))
 	}
 	var b strings.Builder
@@ -80,7 +84,7 @@ func WriteBaseline(w io.Writer, findings []Finding) error {
 			if i > 0 {
 				b.WriteByte('\t')
 			}
-			b.WriteString(fieldEscaper.Replace(field))
+			b.WriteString(escapeField(field))
 		}
 		b.WriteByte('\n')
 	}
@@ -90,9 +94,28 @@ func WriteBaseline(w io.Writer, findings []Finding) error {
 
 var (
 	fieldEscaper   = strings.NewReplacer(`\`, `\\`, "\t", `\t`, "\n", `\n`, "\r", `\r`)
-	fieldUnescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r")
+	fieldUnescaper = strings.NewReplacer(`\\`, `\`, `\t`, "\t", `\n`, "\n", `\r`, "\r", `\-`, "-")
 	fingerprintRE  = regexp.MustCompile(`^[0-9a-f]{16}$`)
 )
+
+// escapeField writes an empty field as "-" (a trailing tab would not survive
+// editors and hooks that strip trailing whitespace) and a literal "-" as \-.
+func escapeField(s string) string {
+	switch s {
+	case "":
+		return "-"
+	case "-":
+		return `\-`
+	}
+	return fieldEscaper.Replace(s)
+}
+
+func unescapeField(s string) string {
+	if s == "-" {
+		return ""
+	}
+	return fieldUnescaper.Replace(s)
+}
 
 // sortedEntries returns a copy of es in baseline order.
 func sortedEntries(es []Entry) []Entry {
@@ -154,7 +177,7 @@ func parseEntry(line string) (Entry, error) {
 		return Entry{}, fmt.Errorf("want 6 tab-separated fields (fingerprint, check, from, to, package, target), got %d", len(fields))
 	}
 	for i := range fields {
-		fields[i] = fieldUnescaper.Replace(fields[i])
+		fields[i] = unescapeField(fields[i])
 	}
 	e := Entry{Fingerprint: fields[0], Check: fields[1], From: fields[2], To: fields[3], Package: fields[4], Target: fields[5]}
 	switch {

@@ -60,10 +60,12 @@ func (f Finding) level() string {
 	return SeverityError
 }
 
-// redacted returns f with credentials masked in Message and Target.
-func (f Finding) redacted() Finding {
+// forOutput returns f with credentials masked in Message and Target and
+// the test-variant suffix dropped from Package.
+func (f Finding) forOutput() Finding {
 	f.Message = RedactCredentials(f.Message)
 	f.Target = RedactCredentials(f.Target)
+	f.Package = basePackage(f.Package)
 	return f
 }
 
@@ -134,12 +136,13 @@ func Dedup(fs []Finding) []Finding {
 	})
 }
 
-// prepared returns a sorted, de-duplicated, redacted copy of fs; every format
-// starts from it so that output does not depend on the caller's order.
+// prepared returns a sorted, de-duplicated, redacted copy of fs (see
+// forOutput); every format starts from it so that output does not depend on
+// the caller's order.
 func prepared(fs []Finding) []Finding {
 	out := make([]Finding, len(fs))
 	for i, f := range fs {
-		out[i] = f.redacted()
+		out[i] = f.forOutput()
 	}
 	return Dedup(out)
 }
