@@ -94,3 +94,11 @@ func docPackage(check string) string {
 	}
 	return check
 }
+
+// Possessive writes a service's name in the possessive: "geo's", "orders'".
+func Possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}

@@ -1,0 +1,4 @@
+// Package orders holds orders' public contract.
+package orders
+
+type Order struct{ ID string }

@@ -1,0 +1,3 @@
+package basket
+
+type Basket struct{ Items []string }

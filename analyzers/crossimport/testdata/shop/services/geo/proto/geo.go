@@ -1,0 +1,3 @@
+package proto
+
+type Point struct{ Lat, Lng float64 }
