@@ -49,8 +49,9 @@ func fingerprint(check, from, to, pkg, target string) string {
 	return hex.EncodeToString(sum[:8])
 }
 
-// isWarning reports whether f does not fail the run.
-func (f Finding) isWarning() bool { return f.Severity == SeverityWarning }
+// isWarning reports whether f does not fail the run. The map's spelling
+// "warn" is accepted too.
+func (f Finding) isWarning() bool { return f.Severity == SeverityWarning || f.Severity == "warn" }
 
 // level is f's severity normalised to SeverityError or SeverityWarning.
 func (f Finding) level() string {
@@ -87,19 +88,30 @@ type Result struct {
 	ServiceNames []string
 }
 
-// Errors counts the findings that fail the run.
+// Errors counts the findings that fail the run (after de-duplication):
+// the run exits 1 when it is not zero.
 func (r Result) Errors() int {
-	n := 0
-	for _, f := range r.Findings {
-		if !f.isWarning() {
-			n++
-		}
-	}
-	return n
+	errs, _ := countSeverities(prepared(r.Findings))
+	return errs
 }
 
-// Warnings counts the findings that do not fail the run.
-func (r Result) Warnings() int { return len(r.Findings) - r.Errors() }
+// Warnings counts the findings that do not fail the run (after
+// de-duplication).
+func (r Result) Warnings() int {
+	_, warns := countSeverities(prepared(r.Findings))
+	return warns
+}
+
+func countSeverities(fs []Finding) (errs, warns int) {
+	for _, f := range fs {
+		if f.isWarning() {
+			warns++
+		} else {
+			errs++
+		}
+	}
+	return errs, warns
+}
 
 // Sort orders findings by file, line, column, check and message, then by the
 // remaining fields so that the order is total and output is deterministic.

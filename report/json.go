@@ -121,12 +121,8 @@ func NewJSONReport(r Result) JSONReport {
 			Line: f.Line, Column: f.Column, EndLine: f.EndLine, EndColumn: f.EndColumn,
 			Message: f.Message, Fingerprint: f.Fingerprint(),
 		})
-		if f.isWarning() {
-			doc.Summary.Warnings++
-		} else {
-			doc.Summary.Violations++
-		}
 	}
+	doc.Summary.Violations, doc.Summary.Warnings = countSeverities(prepared(r.Findings))
 	for _, e := range sortedEntries(r.Fixed) {
 		doc.Fixed = append(doc.Fixed, JSONEntry{
 			Fingerprint: e.Fingerprint, Check: e.Check, From: e.From, To: e.To,

@@ -67,15 +67,7 @@ func oneLine(s string) string {
 // appears when a baseline suppressed findings or has fixed entries, and the
 // load part when packages failed to load (the run then exits 3).
 func Summary(r Result) string {
-	findings := prepared(r.Findings)
-	errs, warns := 0, 0
-	for _, f := range findings {
-		if f.isWarning() {
-			warns++
-		} else {
-			errs++
-		}
-	}
+	errs, warns := countSeverities(prepared(r.Findings))
 	var b strings.Builder
 	fmt.Fprintf(&b, "couplingvet: %s, %s, %s",
 		plural(len(r.Packages), "package"), plural(r.Services, "service"), plural(errs, "violation"))

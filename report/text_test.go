@@ -97,3 +97,16 @@ func TestSummary(t *testing.T) {
 		})
 	}
 }
+
+func TestSeverityCounts(t *testing.T) {
+	at := func(line int, severity string) Finding {
+		return Finding{Check: "c", Severity: severity, File: "/r/a.go", Line: line, Message: "m"}
+	}
+	r := Result{Findings: []Finding{at(1, "error"), at(1, "error"), at(2, "warning"), at(3, "warn"), at(4, ""), at(5, "fatal")}}
+	if r.Errors() != 3 || r.Warnings() != 2 {
+		t.Errorf("Errors() = %d, Warnings() = %d; want 3 (error once, empty, unknown) and 2 (warning, warn)", r.Errors(), r.Warnings())
+	}
+	if got := render(t, "github", r); got != "::error file=/r/a.go,line=1,title=couplingvet c::m\n::warning file=/r/a.go,line=2,title=couplingvet c::m\n::warning file=/r/a.go,line=3,title=couplingvet c::m\n::error file=/r/a.go,line=4,title=couplingvet c::m\n::error file=/r/a.go,line=5,title=couplingvet c::m\n" {
+		t.Errorf("GitHub levels:\n%s", got)
+	}
+}
