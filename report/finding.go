@@ -21,7 +21,7 @@ const (
 // the reported range (0 when the range is a single point).
 type Finding struct {
 	Check     string // crossimport, shareddb, syncclient, unowned, directive
-	Severity  string // SeverityError or SeverityWarning; anything else is treated as an error
+	Severity  string // SeverityError or SeverityWarning (the map's "warn" too); anything else is an error
 	From      string // service of the reporting package ("shared", or "" when unowned)
 	To        string // service or database reached ("" when there is none, e.g. unowned)
 	Target    string // import path, redacted DSN or database, URL, gRPC method

@@ -64,7 +64,7 @@ var Rules = []Rule{
 		Short:        "A package belongs to no service and is not shared code.",
 		Full:         "A package of the repository is covered by no service, shared or wiring entry of couplingvet.yaml, so couplingvet cannot check its coupling.",
 		Fix:          "Add the package's directory to a service's owns list, to shared, or to wiring in couplingvet.yaml.",
-		Allow:        "Turn the check off with `checks: {unowned: off}` in couplingvet.yaml, or add `//couplingvet:allow unowned <reason>` to the package clause.",
+		Allow:        "Set `checks: {unowned: off}` in couplingvet.yaml to stop reporting unowned packages, or `unowned: warn` to report them without failing the run.",
 		DefaultLevel: SeverityWarning,
 	},
 }

@@ -9,13 +9,13 @@ import (
 	"strings"
 )
 
-// SARIF constants.
+// FingerprintKey names the baseline fingerprint in SARIF partialFingerprints.
+const FingerprintKey = "couplingvet/v1"
+
 const (
 	sarifSchema  = "https://json.schemastore.org/sarif-2.1.0.json"
 	sarifVersion = "2.1.0"
-	srcRoot      = "%SRCROOT%"
-	// FingerprintKey names the baseline fingerprint in SARIF partialFingerprints.
-	FingerprintKey = "couplingvet/v1"
+	srcRoot      = "%SRCROOT%" // uriBaseId of the repository root
 )
 
 // SARIF writes r as a SARIF 2.1.0 log with one run, for GitHub code scanning
