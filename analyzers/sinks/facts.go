@@ -18,7 +18,7 @@ type Use struct {
 	Kind  Kind
 	Label value.Value // the entry's label, or the value of its label argument
 	Value value.Value
-	Chain []string // from the summarised function's callee down to the sink: "db.connect", "sql.Open"
+	Chain []string // from the summarised function's callee down to the sink: "example.com/shop/pkg/db.connect", "sql.Open"
 }
 
 // Via renders the chain: "db.connect -> sql.Open".

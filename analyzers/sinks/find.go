@@ -33,16 +33,20 @@ type Hit struct {
 	Label value.Value
 	Value value.Value // free of parameters of the enclosing function
 	// Chain runs from the function called at Node down to the sink:
-	// ["sql.Open"] for a direct call, ["db.Open", "sql.Open"] through a
-	// wrapper. Its last element names the sink entry.
+	// ["sql.Open"] for a direct call, ["example.com/shop/pkg/db.Open",
+	// "sql.Open"] through a wrapper: wrappers by FuncPath, the sink at the
+	// end by Entry.Name. DisplayChain renders it for messages.
 	Chain []string
 	// Wrapped reports whether the value reached the sink through a wrapper
 	// (len(Chain) > 1).
 	Wrapped bool
 }
 
-// Via renders the chain: "db.Open -> sql.Open".
+// Via renders the chain as is, joined by " -> ".
 func (h Hit) Via() string { return strings.Join(h.Chain, " -> ") }
+
+// ViaIn renders the chain for messages in a package of module: "pkg/db.Open -> sql.Open".
+func (h Hit) ViaIn(module string) string { return DisplayChain(h.Chain, module) }
 
 // Sink names the entry at the end of the chain.
 func (h Hit) Sink() string { return h.Chain[len(h.Chain)-1] }
@@ -128,7 +132,7 @@ func (f *finder) call(call *ast.CallExpr, encl *types.Func) {
 	if f.cfg.NewFact != nil && callee.Pkg() != nil && callee.Pkg() != f.pass.Pkg {
 		fact := f.cfg.NewFact()
 		if f.pass.ImportObjectFact(callee.Origin(), fact) {
-			name := FuncName(callee)
+			name := FuncPath(callee)
 			for _, u := range fact.SinkSummary().Uses {
 				s.direct = append(s.direct, Use{
 					Kind:  u.Kind,
@@ -280,7 +284,7 @@ func (f *finder) viaLocal(s *site) []localUse {
 	if sum == nil {
 		return nil
 	}
-	name := FuncName(s.callee)
+	name := FuncPath(s.callee)
 	var out []localUse
 	for _, u := range sum.Uses {
 		if len(u.Chain) >= maxChain {

@@ -208,6 +208,38 @@ func FuncName(fn *types.Func) string {
 	return fn.Pkg().Name() + strings.TrimPrefix(key, fn.Pkg().Path())
 }
 
+// FuncPath is fn qualified by its package's import path, as wrapper chains
+// carry it: "example.com/shop/pkg/db.Open", "example.com/shop/pkg/db.Client.Open".
+// Display shortens it for messages.
+func FuncPath(fn *types.Func) string {
+	if key, ok := funcKey(fn); ok {
+		return key
+	}
+	return fn.Name()
+}
+
+// Display shortens a chain element for messages: a name inside module
+// loses the module path ("example.com/shop/pkg/db.Open" -> "pkg/db.Open");
+// any other keeps its import path.
+func Display(name, module string) string {
+	if module != "" {
+		if rest, ok := strings.CutPrefix(name, module+"/"); ok {
+			return rest
+		}
+	}
+	return name
+}
+
+// DisplayChain renders a chain for messages, each element shortened by
+// Display and joined by " -> ".
+func DisplayChain(chain []string, module string) string {
+	out := make([]string, len(chain))
+	for i, name := range chain {
+		out[i] = Display(name, module)
+	}
+	return strings.Join(out, " -> ")
+}
+
 // FromMap converts the sinks a boundary map declares into entries, keeping
 // those of the given kinds (all when none is given). They have no label.
 func FromMap(declared []boundaries.Sink, kinds ...Kind) []Entry {
