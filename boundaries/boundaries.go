@@ -8,6 +8,24 @@
 //
 // This package knows nothing of go/analysis: analyzers ask it questions about
 // import paths, hosts, env keys and DSNs; cmd/couplingvet composes the two.
+//
+// Decoding is strict and every problem is an *Error naming file, line,
+// column, the key path (services.orders.owns[1]) and a fix; Load collects
+// them all into Errors. Rules the map follows where the design is silent:
+//
+//   - A directory may be listed once in the whole map. Nesting is allowed and
+//     the most specific entry wins (services/orders/legacy may belong to
+//     billing while orders owns services/orders; services/geo/proto may be a
+//     contract of geo inside geo's own directory), except that a shared
+//     directory may not lie inside a service's directory (make it a contract).
+//   - A contract must not lie inside another service's directories.
+//   - Hosts, gRPC names, env keys and database names belong to one service.
+//   - Allow rules need from, to, check ("*" matches anything) and a reason; an
+//     expiry date is good through that day.
+//   - A database shared_with a service needs an allow rule for shareddb from
+//     that service to the owner or the database.
+//   - Directories are relative to the map file, must exist (up to the first
+//     glob segment) and may not leave the map's directory.
 package boundaries
 
 import "time"

@@ -58,7 +58,7 @@ func (n *node) describe() string {
 
 // maxNodes bounds the tree a map may expand to. YAML aliases can make a small
 // file expand exponentially ("billion laughs"); a real map is far smaller.
-const maxNodes = 200_000
+const maxNodes = 100_000
 
 // yamlLine matches the position yaml.v3 puts in its syntax errors.
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
@@ -96,6 +96,7 @@ type yamlConverter struct {
 	file  string
 	errs  Errors
 	count int
+	open  map[*yaml.Node]bool // nodes being converted: an alias to one is a cycle
 }
 
 func (c *yamlConverter) errorf(n *yaml.Node, key, fix, format string, args ...any) {
@@ -112,9 +113,17 @@ func (c *yamlConverter) convert(n *yaml.Node, path string, depth int) *node {
 		out.typ = "null"
 		return out
 	}
+	if c.open == nil {
+		c.open = map[*yaml.Node]bool{}
+	}
+	c.open[n] = true
+	defer delete(c.open, n)
 	switch n.Kind {
 	case yaml.AliasNode:
-		if n.Alias == nil {
+		if n.Alias == nil || c.open[n.Alias] {
+			if n.Alias != nil {
+				c.errorf(n, path, "remove the alias", "alias refers to a value that contains it")
+			}
 			out.typ = "null"
 			return out
 		}
