@@ -1,0 +1,385 @@
+package syncclient
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"sort"
+	"strings"
+
+	"github.com/couplingvet/couplingvet/analyzers/finding"
+	"github.com/couplingvet/couplingvet/analyzers/servicemap"
+	"github.com/couplingvet/couplingvet/analyzers/sinks"
+	"github.com/couplingvet/couplingvet/analyzers/value"
+	"github.com/couplingvet/couplingvet/boundaries"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Analyzer reports synchronous calls from one service to another.
+var Analyzer = &analysis.Analyzer{
+	Name:      "syncclient",
+	Doc:       "report synchronous HTTP and gRPC calls from one service to another (temporal coupling)",
+	URL:       "https://pkg.go.dev/github.com/couplingvet/couplingvet/analyzers/syncclient",
+	Requires:  []*analysis.Analyzer{value.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(wrapperFact), new(stubFact)},
+}
+
+// wrapperFact summarises a function of the repository that makes a
+// synchronous call, so that calls to it in other packages are reported
+// with the wrapper chain: a shared httpclient.Get(url) (the URL is its
+// parameter 0), a client SDK that dials a hard-coded default address (a
+// fixed use, exported by shared and contract packages only). See
+// sinks.Summary for the payload and its String form.
+type wrapperFact struct{ sinks.Summary }
+
+func (*wrapperFact) AFact() {}
+
+func run(pass *analysis.Pass) (any, error) {
+	view, err := servicemap.For(pass)
+	if err != nil || view == nil {
+		return nil, err
+	}
+	res := pass.ResultOf[value.Analyzer].(*value.Resolver)
+	exportStubFacts(pass)
+	hits := sinks.Find(pass, res, sinks.Config{
+		Table:   sinks.NewTable(builtins...).With(sinks.FromMap(view.Map.Sinks, kinds...)...),
+		NewFact: func() sinks.Fact { return new(wrapperFact) },
+		// Shared and contract code is where client SDKs with a built-in
+		// address live; a service's own code is reported where it calls.
+		ExportFixed: view.Owner.Role == boundaries.Shared || view.Owner.Role == boundaries.Contract,
+	})
+
+	c := &checker{pass: pass, view: view, res: res, module: pass.Module.Path}
+	c.index()
+	calls := c.stubCalls()
+	calls = append(calls, c.sinkCalls(hits)...)
+
+	r := finding.NewReporter(pass, view, finding.SyncClient)
+	c.report(r, calls)
+	r.Finish()
+	return nil, nil
+}
+
+// A call is one synchronous call found in the package.
+type call struct {
+	node   ast.Node // where it is reported
+	proto  string   // protoHTTP, protoGRPC, ...
+	method string   // HTTP method, when known
+	target string   // redacted URL or address, or gRPC service or method
+	to     string   // the service called; "" when the map cannot tell
+	via    []string // wrappers between the call site and the library, outermost first
+}
+
+// describe renders the call for messages: "http GET http://orders:8080/v1/orders via httpclient.Get".
+func (c call) describe() string {
+	s := c.proto
+	if c.method != "" {
+		s += " " + c.method
+	}
+	s += " " + c.target
+	if len(c.via) > 0 {
+		s += " via " + strings.Join(c.via, " -> ")
+	}
+	return s
+}
+
+type checker struct {
+	pass   *analysis.Pass
+	view   *servicemap.View
+	res    *value.Resolver
+	module string // module path, which wrapper names are shown relative to
+
+	sentBy   map[ast.Node]ast.Node // http.NewRequest call -> the (*http.Client).Do call that sends it
+	consumed map[ast.Node]bool     // dial calls whose connection feeds a reported stub
+	defs     map[*types.Var][]*ast.CallExpr
+}
+
+// index records, for variables assigned from a call, the calls that
+// assign them, and which requests are sent by Do in the same package.
+func (c *checker) index() {
+	c.defs = make(map[*types.Var][]*ast.CallExpr)
+	c.sentBy = make(map[ast.Node]ast.Node)
+	c.consumed = make(map[ast.Node]bool)
+	for _, file := range c.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
+				if rhs, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
+					for _, lhs := range as.Lhs {
+						if v := c.varOf(lhs); v != nil {
+							c.defs[v] = append(c.defs[v], rhs)
+						}
+					}
+				}
+			}
+			return true
+		})
+	}
+	for _, file := range c.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			if do, ok := n.(*ast.CallExpr); ok && isMethod(typeutil.StaticCallee(c.pass.TypesInfo, do), "net/http", "Client", "Do") && len(do.Args) == 1 {
+				if req := c.definingCall(do.Args[0]); req != nil {
+					c.sentBy[req] = do
+				}
+			}
+			return true
+		})
+	}
+}
+
+// definingCall returns the one call whose result the variable e holds, or nil.
+func (c *checker) definingCall(e ast.Expr) *ast.CallExpr {
+	v := c.varOf(e)
+	if v == nil || len(c.defs[v]) != 1 {
+		return nil
+	}
+	return c.defs[v][0]
+}
+
+func (c *checker) varOf(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || id.Name == "_" {
+		return nil
+	}
+	if v, ok := c.pass.TypesInfo.Defs[id].(*types.Var); ok {
+		return v
+	}
+	v, _ := c.pass.TypesInfo.Uses[id].(*types.Var)
+	return v
+}
+
+// stubCalls finds calls to generated client constructors: gRPC and twirp
+// stubs (marked by stubFact) and Kitex clients.
+func (c *checker) stubCalls() []call {
+	var calls []call
+	for _, file := range c.pass.Files {
+		ast.Inspect(file, func(n ast.Node) bool {
+			ce, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			fn := typeutil.StaticCallee(c.pass.TypesInfo, ce)
+			if fn == nil || fn.Pkg() == nil {
+				return true
+			}
+			var stub stubFact
+			switch {
+			case c.pass.ImportObjectFact(fn.Origin(), &stub):
+				calls = append(calls, c.stubCall(ce, fn, &stub))
+			case isKitexClient(fn):
+				calls = append(calls, c.kitexCall(ce, fn))
+			}
+			return true
+		})
+	}
+	return calls
+}
+
+// stubCall attributes a generated gRPC or twirp client: to the service
+// whose contract holds the stub, else to the service that declares the
+// gRPC name (repos that copy generated code), else by its base URL.
+func (c *checker) stubCall(ce *ast.CallExpr, fn *types.Func, stub *stubFact) call {
+	m := c.view.Map
+	to := c.contractOwner(fn)
+	if to == "" {
+		to = m.ServiceOfGRPC(stub.Service)
+	}
+	if to == "" && stub.AddrArg >= 0 && stub.AddrArg < len(ce.Args) {
+		to = serviceOfAddress(m, c.res.Resolve(ce.Args[stub.AddrArg]))
+	}
+	if to != "" && stub.Protocol == protoGRPC && len(ce.Args) == 1 {
+		// The dial that made the connection is the same coupling.
+		if dial := c.definingCall(ce.Args[0]); dial != nil {
+			c.consumed[dial] = true
+		}
+	}
+	return call{node: ce, proto: stub.Protocol, target: stub.Service, to: to, via: []string{c.display(fn)}}
+}
+
+// kitexCall attributes a Kitex client: by its contract, else by the
+// client.WithHostPorts options passed to it, else by its destService name
+// (a registry name the map lists as a host).
+func (c *checker) kitexCall(ce *ast.CallExpr, fn *types.Func) call {
+	m := c.view.Map
+	to := c.contractOwner(fn)
+	var hosts []string
+	for _, arg := range ce.Args[1:] {
+		opt, ok := ast.Unparen(arg).(*ast.CallExpr)
+		if !ok || !isFunc(typeutil.StaticCallee(c.pass.TypesInfo, opt), kitexPath, "WithHostPorts") {
+			continue
+		}
+		for _, hp := range opt.Args {
+			v := c.res.Resolve(hp)
+			hosts = append(hosts, display(v))
+			if to == "" {
+				to = serviceOfAddress(m, v)
+			}
+		}
+	}
+	dest := c.res.Resolve(ce.Args[0])
+	if to == "" {
+		to = serviceOfAddress(m, dest)
+	}
+	target := strings.Join(hosts, ",")
+	if target == "" {
+		target = display(dest)
+	}
+	return call{node: ce, proto: protoKitex, target: target, to: to, via: []string{c.display(fn)}}
+}
+
+// display names a wrapper or stub for messages: "api/orders/v1.NewOrderServiceClient".
+func (c *checker) display(fn *types.Func) string {
+	return sinks.Display(sinks.FuncPath(fn), c.module)
+}
+
+// contractOwner returns the service whose contract declares fn, or "".
+func (c *checker) contractOwner(fn *types.Func) string {
+	if fn == nil || fn.Pkg() == nil {
+		return ""
+	}
+	if o := c.view.Map.OwnerOfPackage(fn.Pkg().Path()); o.Role == boundaries.Contract {
+		return o.Service
+	}
+	return ""
+}
+
+// sinkCalls turns the hits of the sink table and of wrapper facts into calls.
+func (c *checker) sinkCalls(hits []sinks.Hit) []call {
+	var calls []call
+	for _, h := range hits {
+		if c.consumed[h.Node] {
+			continue
+		}
+		if s, ok := h.Value.Text(); ok && s == "" {
+			continue // an absent option field
+		}
+		calls = append(calls, c.sinkCall(h))
+	}
+	return calls
+}
+
+func (c *checker) sinkCall(h sinks.Hit) call {
+	m := c.view.Map
+	cl := call{node: h.Node}
+	for _, name := range h.Chain[:len(h.Chain)-1] {
+		cl.via = append(cl.via, sinks.Display(name, c.module))
+	}
+	if do, ok := c.sentBy[h.Node]; ok {
+		cl.node = do
+	}
+	cl.proto, cl.method = protocol(h)
+	switch {
+	case h.Kind == GRPCService:
+		svc := display(h.Value)
+		cl.target = svc
+		if method, ok := h.Label.Text(); ok && method != "" {
+			cl.target = "/" + svc + "/" + method
+		}
+		cl.to = serviceOfGRPCValue(m, h.Value)
+	default:
+		cl.target = display(h.Value)
+		cl.to = serviceOfAddress(m, h.Value)
+		if cl.proto == protoConnect {
+			svc := grpcServiceOfPath(cl.target)
+			if cl.to == "" {
+				cl.to = m.ServiceOfGRPC(svc)
+			}
+			if svc != "" {
+				cl.target = svc
+			}
+		}
+	}
+	if cl.to == "" && h.Wrapped {
+		cl.to = c.contractOwner(typeutil.StaticCallee(c.pass.TypesInfo, h.Node.(*ast.CallExpr)))
+	}
+	return cl
+}
+
+// serviceOfGRPCValue attributes a value naming a full gRPC service.
+func serviceOfGRPCValue(m *boundaries.Map, v value.Value) string {
+	if s, ok := v.Text(); ok {
+		return m.ServiceOfGRPC(s)
+	}
+	return ""
+}
+
+// protocol reads a hit's protocol and HTTP method from its label: a table
+// label ("http GET", "grpc", "connect") or, for sinks that take the method
+// as an argument (http.NewRequest), the method itself.
+func protocol(h sinks.Hit) (proto, method string) {
+	label, known := h.Label.Text()
+	switch {
+	case h.Kind == GRPCService:
+		return protoGRPC, ""
+	case label == protoHTTP, label == protoGRPC, label == protoConnect, label == protoTwirp:
+		return label, ""
+	case strings.HasPrefix(label, protoHTTP+" "):
+		return protoHTTP, strings.TrimPrefix(label, protoHTTP+" ")
+	case h.Kind == sinks.URL && known && label != "":
+		return protoHTTP, strings.ToUpper(label)
+	case h.Kind == sinks.URL:
+		return protoHTTP, ""
+	}
+	return protoGRPC, "" // addresses and targets from the map's sinks
+}
+
+// report reports the calls in source order, once per site and target.
+func (c *checker) report(r *finding.Reporter, calls []call) {
+	from := c.view.From()
+	switch c.view.Owner.Role {
+	case boundaries.Private, boundaries.Contract:
+	default:
+		return // shared code is reported at its callers, wiring never
+	}
+	sort.SliceStable(calls, func(i, j int) bool { return calls[i].node.Pos() < calls[j].node.Pos() })
+	type key struct {
+		pos        ast.Node
+		to, target string
+	}
+	seen := make(map[key]bool)
+	for _, cl := range calls {
+		k := key{cl.node, cl.to, cl.target}
+		if seen[k] || cl.to == from {
+			continue
+		}
+		seen[k] = true
+		switch {
+		case cl.to != "":
+			r.Report(cl.node, finding.Finding{Check: finding.SyncClient, From: from, To: cl.to, Target: cl.target, Message: message(from, cl)})
+		case c.view.Strict:
+			r.Report(cl.node, finding.Finding{Check: finding.SyncClient, From: from, Target: cl.target, Message: strictMessage(from, cl)})
+		}
+	}
+}
+
+func message(from string, cl call) string {
+	return fmt.Sprintf("%s calls %s synchronously (%s): temporal coupling — %s fails and slows down when %s does; "+
+		"consume %s events or keep a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)",
+		from, cl.to, cl.describe(), from, cl.to, possessive(cl.to))
+}
+
+func strictMessage(from string, cl call) string {
+	return fmt.Sprintf("%s makes a synchronous call (%s) that no service of the map claims: "+
+		"if it reaches one of your services, add its host or env key to that service in couplingvet.yaml; "+
+		"a third-party API needs nothing (listed because of -strict)", from, cl.describe())
+}
+
+func possessive(name string) string {
+	if strings.HasSuffix(name, "s") {
+		return name + "'"
+	}
+	return name + "'s"
+}
+
+func isFunc(fn *types.Func, pkg, name string) bool {
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name && fn.Signature().Recv() == nil
+}
+
+func isMethod(fn *types.Func, pkg, typ, name string) bool {
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != pkg || fn.Name() != name {
+		return false
+	}
+	recv := fn.Signature().Recv()
+	return recv != nil && isNamed(recv.Type(), pkg, typ)
+}

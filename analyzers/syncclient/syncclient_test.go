@@ -1,0 +1,25 @@
+package syncclient_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/couplingvet/couplingvet/analyzers/syncclient"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// Each scenario is a fixture monorepo (a module with its couplingvet.yaml)
+// whose stand-in libraries live under testdata/fakes, loaded offline.
+func run(t *testing.T, scenario string) {
+	t.Helper()
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), scenario), syncclient.Analyzer, "./...")
+}
+
+// Wrappers come first: they are how most repos make their calls.
+func TestWrappers(t *testing.T) { run(t, "wrappers") }
+
+func TestGRPC(t *testing.T) { run(t, "grpc") }
+
+func TestHTTP(t *testing.T) { run(t, "http") }
+
+func TestFrameworks(t *testing.T) { run(t, "frameworks") }

@@ -1,0 +1,124 @@
+package syncclient
+
+import (
+	"strings"
+
+	"github.com/couplingvet/couplingvet/analyzers/value"
+	"github.com/couplingvet/couplingvet/boundaries"
+)
+
+// display renders a resolved address or URL for messages and finding
+// targets: known text as is, an environment variable as $KEY, a flag as its
+// default (the address the program uses unless told otherwise), other holes
+// as "…". Credentials, query strings and fragments are removed (redact).
+func display(v value.Value) string {
+	var b strings.Builder
+	for _, p := range v.Parts {
+		switch p.Kind {
+		case value.Text:
+			b.WriteString(p.Text)
+		case value.Env:
+			b.WriteString("$" + p.Key)
+		case value.Flag:
+			if p.Text != "" {
+				b.WriteString(p.Text)
+			} else {
+				b.WriteString("{flag -" + p.Key + "}")
+			}
+		case value.Config:
+			b.WriteString("{" + p.Key + "}")
+		default:
+			b.WriteString("…")
+		}
+	}
+	return redact(b.String())
+}
+
+// redact removes what must never be printed or compared: userinfo
+// (user:password@), the query string (tokens travel there) and the fragment.
+func redact(s string) string {
+	if i := strings.IndexAny(s, "?#"); i >= 0 {
+		s = s[:i]
+	}
+	scheme, rest, ok := strings.Cut(s, "://")
+	if !ok {
+		scheme, rest = "", s
+	}
+	authority, path := rest, ""
+	if i := strings.IndexByte(rest, '/'); i >= 0 {
+		authority, path = rest[:i], rest[i:]
+	}
+	if i := strings.LastIndexByte(authority, '@'); i >= 0 {
+		authority = authority[i+1:]
+	}
+	if ok {
+		return scheme + "://" + authority + path
+	}
+	return authority + path
+}
+
+// serviceOfAddress attributes a resolved address or URL to a service of the
+// map, or returns "". It never guesses: the value must start with an env or
+// config key the map lists, or its host must be known text.
+func serviceOfAddress(m *boundaries.Map, v value.Value) string {
+	if len(v.Parts) == 0 {
+		return ""
+	}
+	switch first := v.Parts[0]; first.Kind {
+	case value.Env, value.Config, value.Flag:
+		if svc := m.ServiceOfEnv(first.Key); svc != "" {
+			return svc
+		}
+	}
+	prefix, complete := knownPrefix(v)
+	if complete || hostIsKnown(prefix) {
+		return m.ServiceOfHost(prefix)
+	}
+	return ""
+}
+
+// knownPrefix returns the text of v up to its first hole (flags and env
+// variables with a default count as their default), and whether that is all
+// of v.
+func knownPrefix(v value.Value) (string, bool) {
+	var b strings.Builder
+	for _, p := range v.Parts {
+		switch {
+		case p.Kind == value.Text:
+			b.WriteString(p.Text)
+		case (p.Kind == value.Flag || p.Kind == value.Env) && p.Text != "":
+			b.WriteString(p.Text)
+		default:
+			return b.String(), false
+		}
+	}
+	return b.String(), true
+}
+
+// hostIsKnown reports whether a partially known URL's prefix already holds
+// its whole authority: "http://orders:8080/v1/orders/" is, "http://orders"
+// (which could continue as "http://orders.evil.example") is not.
+func hostIsKnown(prefix string) bool {
+	_, rest, ok := strings.Cut(prefix, "://")
+	if !ok {
+		return false
+	}
+	rest = strings.TrimPrefix(rest, "/") // discovery:///name: the name is the first segment
+	return strings.Contains(rest, "/")
+}
+
+// grpcServiceOfPath returns the gRPC service of a connect or twirp URL
+// path (.../shop.orders.v1.OrderService/GetOrder), or "".
+func grpcServiceOfPath(url string) string {
+	url = strings.TrimSuffix(url, "/")
+	i := strings.LastIndexByte(url, '/')
+	if i < 0 {
+		return ""
+	}
+	j := strings.LastIndexByte(url[:i], '/')
+	svc := url[j+1 : i]
+	if !strings.Contains(svc, ".") || strings.Contains(svc, ":") {
+		return ""
+	}
+	return svc
+}

@@ -1,0 +1,3 @@
+module github.com/cloudwego/kitex
+
+go 1.26

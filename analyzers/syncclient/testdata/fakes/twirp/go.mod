@@ -1,0 +1,3 @@
+module github.com/twitchtv/twirp
+
+go 1.26

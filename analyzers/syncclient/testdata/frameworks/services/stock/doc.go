@@ -1,0 +1,2 @@
+// Package stock serves RPC.
+package stock

@@ -1,0 +1,50 @@
+// Package checkout calls orders, payments and inventory over gRPC, connect and twirp.
+package checkout
+
+import (
+	"context"
+	"net/http"
+	"os"
+
+	inventoryv1 "example.com/shop/api/inventory/v1"
+	ordersv1 "example.com/shop/api/orders/v1"
+	"example.com/shop/api/orders/v1/ordersv1connect"
+	"example.com/shop/services/checkout/internal/gen/paymentsv1"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+// stubs: the contract's owner decides, whatever the address.
+func stubs() {
+	conn, err := grpc.NewClient(os.Getenv("ORDERS_ADDR"), grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		return
+	}
+	orders := ordersv1.NewOrderServiceClient(conn) // want `checkout calls orders synchronously \(grpc shop.orders.v1.OrderService via api/orders/v1.NewOrderServiceClient\)`
+	_ = orders
+}
+
+// copied: checkout's own copy of payments' stubs, attributed by the gRPC
+// service name; the dial that feeds it is the same call, reported once.
+func copied() {
+	pconn, _ := grpc.Dial("payments:9090")
+	payments := paymentsv1.NewPaymentServiceClient(pconn) // want `checkout calls payments synchronously \(grpc shop.payments.v1.PaymentService via services/checkout/internal/gen/paymentsv1.NewPaymentServiceClient\)`
+	_ = payments
+}
+
+// dials: raw connections attributed by address.
+func dials(ctx context.Context) {
+	grpc.DialContext(ctx, "dns:///orders:9090") // want `checkout calls orders synchronously \(grpc dns:///orders:9090\)`
+	grpc.NewClient("payments:9090")             // want `checkout calls payments synchronously \(grpc payments:9090\)`
+}
+
+func connectAndTwirp() {
+	ordersv1connect.NewOrderServiceClient(http.DefaultClient, "http://orders:8080")               // want `checkout calls orders synchronously \(connect shop.orders.v1.OrderService via api/orders/v1/ordersv1connect.NewOrderServiceClient\)`
+	inventoryv1.NewInventoryServiceProtobufClient(os.Getenv("INVENTORY_URL"), http.DefaultClient) // want `checkout calls inventory synchronously \(twirp shop.inventory.v1.InventoryService via api/inventory/v1.NewInventoryServiceProtobufClient\)`
+}
+
+// Clean: third-party endpoints and addresses nobody can attribute.
+func clean(addr string) { // want clean:`^grpc-target\(grpc\) \{param0:addr\} via grpc.NewClient$`
+	grpc.NewClient("pubsub.googleapis.com:443")
+	grpc.NewClient(addr)
+}

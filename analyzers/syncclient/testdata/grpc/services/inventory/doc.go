@@ -1,0 +1,2 @@
+// Package inventory serves twirp.
+package inventory

@@ -1,0 +1,2 @@
+// Package payments serves payments.
+package payments
