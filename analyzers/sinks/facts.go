@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/couplingvet/couplingvet/analyzers/dsn"
 	"github.com/couplingvet/couplingvet/analyzers/value"
 	"golang.org/x/tools/go/analysis"
 )
@@ -49,7 +50,8 @@ func (s *Summary) String() string {
 		if len(u.Label.Parts) > 0 {
 			label = "(" + u.Label.String() + ")"
 		}
-		parts = append(parts, fmt.Sprintf("%s%s %s via %s", u.Kind, label, u.Value.String(), u.Via()))
+		// Facts are printed by analysistest and debugging drivers: no credentials.
+		parts = append(parts, fmt.Sprintf("%s%s %s via %s", u.Kind, label, dsn.Redact(u.Value.String()), u.Via()))
 	}
 	return strings.Join(parts, "; ")
 }

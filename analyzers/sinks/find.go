@@ -18,6 +18,12 @@ type Config struct {
 	// NewFact returns a new, empty wrapper fact of the analyzer's own type.
 	// Nil disables wrapper facts: only direct sinks are found.
 	NewFact func() Fact
+	// Settled, when set, says that a use whose value still holds
+	// parameters of the enclosing function is already decided without them
+	// (shareddb: the DSN's host and database are literal, only the password
+	// is a parameter). Such a use is reported where it is (Hit.Partial) and
+	// not passed on to callers.
+	Settled func(Use) bool
 	// ExportFixed also summarises uses that do not depend on a parameter
 	// (fixed connections), so that callers in other packages are reported.
 	// Analyzers set it for shared and contract code, where a client SDK
@@ -40,6 +46,9 @@ type Hit struct {
 	// Wrapped reports whether the value reached the sink through a wrapper
 	// (len(Chain) > 1).
 	Wrapped bool
+	// Partial reports that Value still holds parameters of the enclosing
+	// function, which Config.Settled judged irrelevant.
+	Partial bool
 }
 
 // Via renders the chain as is, joined by " -> ".
@@ -311,6 +320,9 @@ func (f *finder) absorb(fn *types.Func, u Use) bool {
 	if !u.Value.HasParams() && !f.cfg.ExportFixed {
 		return false
 	}
+	if u.Value.HasParams() && f.settled(u) {
+		return false // reported where it is
+	}
 	sum := f.summaries[fn]
 	if sum == nil {
 		sum = new(Summary)
@@ -325,10 +337,11 @@ func (f *finder) absorb(fn *types.Func, u Use) bool {
 func (f *finder) hits() []Hit {
 	var hits []Hit
 	add := func(s *site, u Use) {
-		if u.Value.HasParams() {
+		partial := u.Value.HasParams()
+		if partial && !f.settled(u) {
 			return // the callers of the enclosing function see it, through its fact
 		}
-		hits = append(hits, Hit{Node: s.node, Kind: u.Kind, Label: u.Label, Value: u.Value, Chain: u.Chain, Wrapped: len(u.Chain) > 1})
+		hits = append(hits, Hit{Node: s.node, Kind: u.Kind, Label: u.Label, Value: u.Value, Chain: u.Chain, Wrapped: len(u.Chain) > 1, Partial: partial})
 	}
 	for _, s := range f.sites {
 		for _, u := range s.direct {
@@ -342,6 +355,10 @@ func (f *finder) hits() []Hit {
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Node.Pos() < hits[j].Node.Pos() })
 	return hits
+}
+
+func (f *finder) settled(u Use) bool {
+	return f.cfg.Settled != nil && f.cfg.Settled(u)
 }
 
 // export publishes the summaries as the analyzer's wrapper facts.

@@ -1,0 +1,85 @@
+package shareddb
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// A SharedDatabase is a database the map does not declare that several
+// services open: shared persistence nobody has written down yet. Only a
+// driver that sees every package at once (couplingvet's standalone mode)
+// can find it.
+type SharedDatabase struct {
+	Identity string       // engine://host:port/database
+	Services []string     // sorted
+	Sites    []Connection // every connection to it, sorted by position
+	Loopback bool         // the host is the local machine: a weaker signal
+	Message  string
+}
+
+// Aggregate groups connections (the Connections of every package's
+// Result) by database identity and returns, sorted by identity, each
+// undeclared database that two or more services open. Databases on a
+// loopback host (localhost, 127.0.0.1) are only "possibly shared" — every
+// developer's local Postgres looks alike — and are returned only under
+// strict.
+func Aggregate(conns []Connection, strict bool) []SharedDatabase {
+	groups := map[string][]Connection{}
+	for _, c := range conns {
+		if c.Declared != "" || c.Service == "" || c.Identity == "" || c.Host == "" && c.Engine != "sqlite" {
+			continue
+		}
+		groups[c.Identity] = append(groups[c.Identity], c)
+	}
+	var out []SharedDatabase
+	for id, sites := range groups {
+		var services []string
+		for _, s := range sites {
+			if !slices.Contains(services, s.Service) {
+				services = append(services, s.Service)
+			}
+		}
+		if len(services) < 2 {
+			continue
+		}
+		loopback := isLoopback(sites[0].Host) && sites[0].Engine != "sqlite"
+		if loopback && !strict {
+			continue
+		}
+		slices.Sort(services)
+		slices.SortFunc(sites, comparePos)
+		a := SharedDatabase{Identity: id, Services: services, Sites: sites, Loopback: loopback}
+		a.Message = a.message()
+		out = append(out, a)
+	}
+	slices.SortFunc(out, func(a, b SharedDatabase) int { return cmp.Compare(a.Identity, b.Identity) })
+	return out
+}
+
+func (a SharedDatabase) message() string {
+	var where []string
+	for _, s := range a.Sites {
+		where = append(where, fmt.Sprintf("%s at %s:%d", s.Service, s.Pos.Filename, s.Pos.Line))
+	}
+	services := strings.Join(a.Services, " and ")
+	if a.Loopback {
+		return fmt.Sprintf("%s possibly share a database (all use %s on the local machine: %s): if it is one database, give it to one service in the map; if each runs its own, nothing to do",
+			services, a.Identity, strings.Join(where, "; "))
+	}
+	return fmt.Sprintf("%s open the same database %s, which the map does not declare (%s): shared persistence couples them — give the database to one service (databases[] in the map) and let the others use its API or events, or declare the sharing with an allow rule and a reason",
+		services, a.Identity, strings.Join(where, "; "))
+}
+
+func isLoopback(host string) bool {
+	return host == "localhost" || host == "::1" || host == "0.0.0.0" || strings.HasPrefix(host, "127.")
+}
+
+func comparePos(a, b Connection) int {
+	return cmp.Or(
+		cmp.Compare(a.Pos.Filename, b.Pos.Filename),
+		cmp.Compare(a.Pos.Line, b.Pos.Line),
+		cmp.Compare(a.Pos.Column, b.Pos.Column),
+	)
+}

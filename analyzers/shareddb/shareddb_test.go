@@ -1,0 +1,63 @@
+package shareddb_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/couplingvet/couplingvet/analyzers/servicemap"
+	"github.com/couplingvet/couplingvet/analyzers/shareddb"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+// offline makes the fixture modules load without the network: their
+// stand-in dependencies are local replace directives.
+func offline(t *testing.T) {
+	t.Setenv("GOPROXY", "off")
+	t.Setenv("GOFLAGS", "-mod=mod")
+	t.Setenv(servicemap.EnvConfig, "")
+}
+
+const password = "s3cr3t" // every fixture DSN carries it
+
+func TestShop(t *testing.T) {
+	offline(t)
+	results := analysistest.Run(t, filepath.Join(analysistest.TestData(), "shop"), shareddb.Analyzer, "./...")
+
+	var conns []shareddb.Connection
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if strings.Contains(d.Message, password) || strings.Contains(d.URL, password) {
+				t.Errorf("diagnostic leaks the password: %s", d.Message)
+			}
+		}
+		conns = append(conns, shareddb.Connections(r.Result)...)
+	}
+	for _, c := range conns {
+		if strings.Contains(c.DSN, password) || strings.Contains(c.Identity, password) {
+			t.Errorf("connection leaks the password: %+v", c)
+		}
+	}
+
+	agg := shareddb.Aggregate(conns, false)
+	if len(agg) != 1 || agg[0].Identity != "postgres://legacy-db:5432/shop" ||
+		strings.Join(agg[0].Services, ",") != "checkout,orders" || len(agg[0].Sites) != 2 {
+		t.Fatalf("Aggregate(strict=false) = %+v, want legacy-db opened by checkout and orders", agg)
+	}
+	if !strings.Contains(agg[0].Message, "checkout and orders open the same database postgres://legacy-db:5432/shop, which the map does not declare") {
+		t.Errorf("aggregate message = %q", agg[0].Message)
+	}
+
+	strict := shareddb.Aggregate(conns, true)
+	if len(strict) != 2 || strict[1].Identity != "postgres://localhost:5432/app" || !strict[1].Loopback ||
+		!strings.Contains(strict[1].Message, "possibly share a database") {
+		t.Errorf("Aggregate(strict=true) = %+v, want legacy-db and the loopback database", strict)
+	}
+}
+
+func TestStrict(t *testing.T) {
+	offline(t)
+	servicemap.Strict = true
+	defer func() { servicemap.Strict = false }()
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "strict"), shareddb.Analyzer, "./...")
+}

@@ -1,0 +1,3 @@
+module gopkg.in/mgo.v2
+
+go 1.26

@@ -1,0 +1,3 @@
+module example.com/strictshop
+
+go 1.26
