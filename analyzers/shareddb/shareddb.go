@@ -302,5 +302,3 @@ func (c *checker) mapName() string {
 	}
 	return filepath.Base(c.view.Map.File)
 }
-
-
