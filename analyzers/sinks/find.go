@@ -2,6 +2,7 @@ package sinks
 
 import (
 	"go/ast"
+	"slices"
 	"go/types"
 	"sort"
 	"strings"
@@ -206,6 +207,7 @@ func (f *finder) fill(lit *ast.CompositeLit, tmpl string) []value.Value {
 	fields := templateFields(tmpl)
 	values := make(map[string][]value.Value, len(fields))
 	n := 1
+	present := false
 	for _, name := range fields {
 		vs := []value.Value{{}}
 		for _, elt := range lit.Elts {
@@ -215,10 +217,14 @@ func (f *finder) fill(lit *ast.CompositeLit, tmpl string) []value.Value {
 			}
 			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
 				vs = f.elements(kv.Value)
+				present = true
 			}
 		}
 		values[name] = vs
 		n = max(n, len(vs))
+	}
+	if !present {
+		return nil // the literal sets none of the fields: it says nothing (yet) about the target
 	}
 	out := make([]value.Value, 0, n)
 	for i := range n {
@@ -314,8 +320,11 @@ func (f *finder) viaLocal(s *site) []localUse {
 
 // absorb adds u to the summary of fn when fn's callers should see it.
 func (f *finder) absorb(fn *types.Func, u Use) bool {
-	if fn == nil || len(u.Value.Parts) > maxParts || u.Value.Opaque() {
+	if fn == nil || len(u.Value.Parts) == 0 || len(u.Value.Parts) > maxParts || u.Value.Opaque() {
 		return false
+	}
+	if slices.Contains(u.Chain, FuncPath(fn)) {
+		return false // recursion: the use is already in fn's summary, less one step
 	}
 	if !u.Value.HasParams() && !f.cfg.ExportFixed {
 		return false
@@ -337,6 +346,9 @@ func (f *finder) absorb(fn *types.Func, u Use) bool {
 func (f *finder) hits() []Hit {
 	var hits []Hit
 	add := func(s *site, u Use) {
+		if len(u.Value.Parts) == 0 {
+			return // an empty target: nothing to attribute
+		}
 		partial := u.Value.HasParams()
 		if partial && !f.settled(u) {
 			return // the callers of the enclosing function see it, through its fact

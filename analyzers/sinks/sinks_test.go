@@ -1,0 +1,80 @@
+package sinks_test
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/couplingvet/couplingvet/analyzers/sinks"
+	"github.com/couplingvet/couplingvet/analyzers/value"
+	"github.com/couplingvet/couplingvet/boundaries"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+type testFact struct{ sinks.Summary }
+
+func (*testFact) AFact() {}
+
+var table = sinks.NewTable(
+	sinks.Call("example.com/sinkstest/lib", "Client.Dial", 0, sinks.URL, ""),
+	sinks.Call("example.com/sinkstest/lib", "Connect", 0, sinks.URL, ""),
+	sinks.Call("example.com/sinkstest/lib", "Generic", 1, sinks.URL, ""),
+	sinks.Call("example.com/sinkstest/lib", "Box.Open", 0, sinks.URL, ""),
+	sinks.Literal("example.com/sinkstest/lib", "Options", "redis://{Addr}/{DB}", sinks.URL, ""),
+	sinks.Literal("example.com/sinkstest/lib", "Options", "{Addrs}", sinks.URL, ""),
+)
+
+// testAnalyzer reports every hit with its chain and value, and exports
+// facts for every wrapper (fixed ones too in package wrap, as for shared code).
+var testAnalyzer = &analysis.Analyzer{
+	Name:      "sinkstest",
+	Doc:       "reports sink hits",
+	Requires:  []*analysis.Analyzer{value.Analyzer},
+	FactTypes: []analysis.Fact{new(testFact)},
+	Run: func(pass *analysis.Pass) (any, error) {
+		res := pass.ResultOf[value.Analyzer].(*value.Resolver)
+		hits := sinks.Find(pass, res, sinks.Config{
+			Table:       table,
+			NewFact:     func() sinks.Fact { return new(testFact) },
+			ExportFixed: strings.HasSuffix(pass.Pkg.Path(), "/wrap"), // as for shared code
+		})
+		for _, h := range hits {
+			if s, ok := h.Value.Text(); ok && s != "" {
+				pass.Reportf(h.Node.Pos(), "hit %s %s=%s", h.Via(), h.Kind, s)
+			}
+		}
+		return nil, nil
+	},
+}
+
+func TestFind(t *testing.T) {
+	t.Setenv("GOPROXY", "off")
+	analysistest.Run(t, filepath.Join(analysistest.TestData(), "sinkstest"), testAnalyzer, "./...")
+}
+
+func TestDisplay(t *testing.T) {
+	chain := []string{"example.com/shop/pkg/db.Open", "example.com/other/x.F", "sql.Open"}
+	if got, want := sinks.DisplayChain(chain, "example.com/shop"), "pkg/db.Open -> example.com/other/x.F -> sql.Open"; got != want {
+		t.Errorf("DisplayChain = %q, want %q", got, want)
+	}
+}
+
+func TestFromMapAndNames(t *testing.T) {
+	entries := sinks.FromMap([]boundaries.Sink{
+		{Package: "example.com/shop/pkg/dbx", Function: "Dial", Arg: 1, Kind: "dsn"},
+		{Package: "example.com/shop/pkg/http", Function: "Client.Get", Arg: 0, Kind: "url"},
+	}, sinks.DSN)
+	if len(entries) != 1 || entries[0].Func != "Dial" || entries[0].Arg != 1 || entries[0].LabelArg != sinks.NoArg {
+		t.Fatalf("FromMap kept %+v, want only the dsn sink", entries)
+	}
+	for path, want := range map[string]string{
+		"github.com/redis/go-redis/v9": "redis.Options{Addr}",
+		"gopkg.in/mgo.v2":              "mgo.Options{Addr}",
+		"database/sql":                 "sql.Options{Addr}",
+	} {
+		if got := sinks.Literal(path, "Options", "{Addr}", sinks.DSN, "").Name(); got != want {
+			t.Errorf("Name of a literal sink in %s = %q, want %q", path, got, want)
+		}
+	}
+}

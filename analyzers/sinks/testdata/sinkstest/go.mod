@@ -1,0 +1,3 @@
+module example.com/sinkstest
+
+go 1.26
