@@ -2,8 +2,8 @@ package sinks
 
 import (
 	"go/ast"
-	"slices"
 	"go/types"
+	"slices"
 	"sort"
 	"strings"
 
