@@ -22,8 +22,8 @@ type Config struct {
 	// Settled, when set, says that a use whose value still holds
 	// parameters of the enclosing function is already decided without them
 	// (shareddb: the DSN's host and database are literal, only the password
-	// is a parameter). Such a use is reported where it is (Hit.Partial) and
-	// not passed on to callers.
+	// is a parameter). Such a use is reported where it is (Hit.Partial) and,
+	// unless ExportFixed is set, not passed on to callers.
 	Settled func(Use) bool
 	// ExportFixed also summarises uses that do not depend on a parameter
 	// (fixed connections), so that callers in other packages are reported.
@@ -329,8 +329,8 @@ func (f *finder) absorb(fn *types.Func, u Use) bool {
 	if !u.Value.HasParams() && !f.cfg.ExportFixed {
 		return false
 	}
-	if u.Value.HasParams() && f.settled(u) {
-		return false // reported where it is
+	if u.Value.HasParams() && f.settled(u) && !f.cfg.ExportFixed {
+		return false // reported where it is; shared and contract code pass it on like a fixed use
 	}
 	sum := f.summaries[fn]
 	if sum == nil {
