@@ -43,13 +43,20 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res := pass.ResultOf[value.Analyzer].(*value.Resolver)
 	exportStubFacts(pass)
-	hits := sinks.Find(pass, res, sinks.Config{
-		Table:   sinks.NewTable(builtins...).With(sinks.FromMap(view.Map.Sinks, kinds...)...),
-		NewFact: func() sinks.Fact { return new(wrapperFact) },
-		// Shared and contract code is where client SDKs with a built-in
-		// address live; a service's own code is reported where it calls.
-		ExportFixed: view.Owner.Role == boundaries.Shared || view.Owner.Role == boundaries.Contract,
-	})
+	// Shared and contract code is where client SDKs with a built-in
+	// address live: their calls are passed on to callers, who are reported.
+	// A service's own code is reported where it calls, as soon as the
+	// address is known, whatever its parameters add to the path.
+	publishes := view.Owner.Role == boundaries.Shared || view.Owner.Role == boundaries.Contract
+	cfg := sinks.Config{
+		Table:       sinks.NewTable(builtins...).With(sinks.FromMap(view.Map.Sinks, kinds...)...),
+		NewFact:     func() sinks.Fact { return new(wrapperFact) },
+		ExportFixed: publishes,
+	}
+	if !publishes {
+		cfg.Settled = addressKnown
+	}
+	hits := sinks.Find(pass, res, cfg)
 
 	c := &checker{pass: pass, view: view, res: res, module: pass.Module.Path}
 	c.index()

@@ -4,6 +4,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/couplingvet/couplingvet/analyzers/servicemap"
 	"github.com/couplingvet/couplingvet/analyzers/syncclient"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -23,3 +24,11 @@ func TestGRPC(t *testing.T) { run(t, "grpc") }
 func TestHTTP(t *testing.T) { run(t, "http") }
 
 func TestFrameworks(t *testing.T) { run(t, "frameworks") }
+
+// With -strict, calls that no service of the map claims are listed (and
+// calls to self still are not).
+func TestStrict(t *testing.T) {
+	servicemap.Strict = true
+	defer func() { servicemap.Strict = false }()
+	run(t, "strict")
+}

@@ -3,6 +3,7 @@ package syncclient
 import (
 	"strings"
 
+	"github.com/couplingvet/couplingvet/analyzers/sinks"
 	"github.com/couplingvet/couplingvet/analyzers/value"
 	"github.com/couplingvet/couplingvet/boundaries"
 )
@@ -25,7 +26,7 @@ func display(v value.Value) string {
 			} else {
 				b.WriteString("{flag -" + p.Key + "}")
 			}
-		case value.Config:
+		case value.Config, value.Param:
 			b.WriteString("{" + p.Key + "}")
 		default:
 			b.WriteString("…")
@@ -75,6 +76,24 @@ func serviceOfAddress(m *boundaries.Map, v value.Value) string {
 		return m.ServiceOfHost(prefix)
 	}
 	return ""
+}
+
+// addressKnown reports whether a use that still depends on parameters of
+// its function already names where it goes: the parameters only add to the
+// path (http.Get(base + "/v1/orders/" + id) with a constant base), or the
+// address comes from an env or config key.
+func addressKnown(u sinks.Use) bool {
+	if u.Kind == GRPCService || len(u.Value.Parts) == 0 {
+		return false
+	}
+	switch u.Value.Parts[0].Kind {
+	case value.Env, value.Config, value.Flag:
+		return true
+	case value.Param:
+		return false
+	}
+	prefix, _ := knownPrefix(u.Value)
+	return hostIsKnown(prefix)
 }
 
 // knownPrefix returns the text of v up to its first hole (flags and env

@@ -5,6 +5,7 @@ import (
 	"context"
 
 	"example.com/shop/api/orders/kitex_gen/orderservice"
+	"example.com/shop/services/checkout/internal/kitex_gen/stockservice"
 	"github.com/cloudwego/kitex/client"
 	kgrpc "github.com/go-kratos/kratos/v2/transport/grpc"
 	khttp "github.com/go-kratos/kratos/v2/transport/http"
@@ -24,6 +25,13 @@ func gozero() {
 func kitex() {
 	orderservice.NewClient("orders")                                          // want `checkout calls orders synchronously \(kitex orders via api/orders/kitex_gen/orderservice.NewClient\)`
 	orderservice.MustNewClient("orders", client.WithHostPorts("orders:8080")) // want `checkout calls orders synchronously \(kitex orders:8080 via api/orders/kitex_gen/orderservice.MustNewClient\)`
+}
+
+// kitexByName: checkout's own copy of the generated client, attributed by
+// the destination service name the map lists (discovery:///stock).
+func kitexByName() {
+	stockservice.NewClient("stock") // want `checkout calls stock synchronously \(kitex stock via services/checkout/internal/kitex_gen/stockservice.NewClient\)`
+	stockservice.NewClient("search")
 }
 
 func kratos(ctx context.Context) {

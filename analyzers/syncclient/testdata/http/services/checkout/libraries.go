@@ -25,6 +25,7 @@ func gokit() {
 	conn, _ := ggrpc.NewClient("stock:9090")
 	grpc.NewClient(conn, "shop.orders.v1.OrderService", "GetOrder", nil, nil, nil)      // want `checkout calls orders synchronously \(grpc /shop.orders.v1.OrderService/GetOrder\)`
 	grpc.NewClient(conn, "shop.payments.v1.PaymentService", "Authorize", nil, nil, nil) // allowed edge: checkout -> payments
+	grpc.NewClient(conn, "shop.orders.v1.OrderService", "ListOrders", nil, nil, nil)    // allowed method of an otherwise reported service
 }
 
 func encode(context.Context, *http.Request, interface{}) error { return nil }

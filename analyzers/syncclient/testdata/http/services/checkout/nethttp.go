@@ -15,13 +15,12 @@ const ordersURL = "http://orders:8080"
 
 var stockURL = flag.String("stock-url", "http://stock:8080", "stock's base URL")
 
-func functions() {
-	const id = 7
+func functions(id int) {
 	http.Get("http://orders:8080/v1/orders")                              // want `checkout calls orders synchronously \(http GET http://orders:8080/v1/orders\): temporal coupling`
 	http.Head(ordersURL + "/v1/orders/1")                                 // want `\(http HEAD http://orders:8080/v1/orders/1\)`
 	http.Post(ordersURL+"/v1/orders", "application/json", nil)            // want `\(http POST http://orders:8080/v1/orders\)`
 	http.PostForm("http://orders.shop.svc.cluster.local/v1/forms", nil)   // want `checkout calls orders synchronously \(http POST http://orders.shop.svc.cluster.local/v1/forms\)`
-	http.Get(fmt.Sprintf("http://orders:8080/v1/orders/%d", id))          // want `\(http GET http://orders:8080/v1/orders/7\)`
+	http.Get(fmt.Sprintf("http://orders:8080/v1/orders/%d", id))          // want `\(http GET http://orders:8080/v1/orders/\{id\}\)`
 	http.Get(os.Getenv("ORDERS_URL") + "/v1/orders")                      // want `\(http GET \$ORDERS_URL/v1/orders\)`
 	http.Get(*stockURL + "/v1/stock")                                     // want `checkout calls stock synchronously \(http GET http://stock:8080/v1/stock\)`
 	http.Get("http://admin:s3cret@orders:8080/v1/orders?token=t0ps3cret") // want `\(http GET http://orders:8080/v1/orders\)`
@@ -57,3 +56,13 @@ func clean(base string, u *url.URL) { // want clean:`^url\(http GET\) \{param0:b
 	//couplingvet:allow syncclient the legacy price feed goes away with checkout v2
 	http.Get("http://orders:8080/v1/prices")
 }
+
+type handler struct{}
+
+// order is reported where the URL is built: the parameter only adds to the path.
+func (h *handler) order(id string) {
+	http.Get(ordersURL + "/v1/orders/" + id) // want `checkout calls orders synchronously \(http GET http://orders:8080/v1/orders/\{id\}\)`
+}
+
+// serve calls order: the same call, not reported twice.
+func (h *handler) serve() { h.order("1") }

@@ -16,10 +16,11 @@ func direct() {
 	httpclient.Post("http://orders:8080/v1/orders", nil) // want `checkout calls orders synchronously \(http POST http://orders:8080/v1/orders via pkg/httpclient.Post\)`
 }
 
-func chained() {
+func chained(id string) {
 	var out struct{}
 	rest.FetchJSON(os.Getenv("ORDERS_URL")+"/v1/orders", &out) // want `checkout calls orders synchronously \(http GET \$ORDERS_URL/v1/orders via pkg/rest.FetchJSON -> pkg/httpclient.Get\)`
 	rest.FetchOrder("http://orders:8080", "42", &out)          // want `checkout calls orders synchronously \(http GET http://orders:8080/v1/orders/42 via pkg/rest.FetchOrder -> pkg/rest.FetchJSON -> pkg/httpclient.Get\)`
+	rest.FetchOrder("http://orders:8080", id, &out)            // want `checkout calls orders synchronously \(http GET http://orders:8080/v1/orders/\{id\} via pkg/rest.FetchOrder -> pkg/rest.FetchJSON -> pkg/httpclient.Get\)`
 }
 
 func sdk(ctx context.Context) {

@@ -1,0 +1,93 @@
+// Package syncclient defines an Analyzer that reports synchronous calls
+// from one service to another.
+//
+// # Analyzer syncclient
+//
+// syncclient: report synchronous HTTP and gRPC calls from one service to another
+//
+// A service that calls another synchronously cannot answer while the other
+// is down or slow: its availability is the product of both, its latency the
+// sum. This temporal coupling is the first step to a distributed monolith,
+// and it is invisible in the import graph. syncclient finds those calls and
+// attributes each to the service it reaches, using the boundary map
+// (couplingvet.yaml):
+//
+//	checkout calls orders synchronously (http GET http://orders:8080/v1/orders via pkg/httpclient.Get):
+//	temporal coupling — checkout fails and slows down when orders does; consume orders' events or keep
+//	a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)
+//
+// # What is a call
+//
+// HTTP: http.Get, Head, Post, PostForm; (*http.Client).Get, Head, Post,
+// PostForm; http.NewRequest and NewRequestWithContext — reported at the
+// (*http.Client).Do that sends the request when that happens in the same
+// function, else where the request is built; resty's SetBaseURL and
+// R().Get/Post/Put/Patch/Delete/Head/Options/Execute with an absolute URL;
+// go-kit's httptransport.NewClient(method, tgt, ...); kratos'
+// http.NewClient(ctx, http.WithEndpoint(...)).
+//
+// gRPC: grpc.NewClient, Dial and DialContext; generated stubs
+// NewXxxClient(conn), recognised by the generated code's shape — a
+// constructor taking a grpc.ClientConnInterface and returning the XxxClient
+// interface, with the service named by the Xxx_*_FullMethodName constants or
+// the grpc.ServiceDesc literal — not by file names; go-kit's
+// grpctransport.NewClient(conn, service, method, ...); go-zero's
+// zrpc.RpcClientConf{Endpoints, Target} and discov.EtcdConf{Key} literals and
+// zrpc.NewClientWithTarget; kratos' grpc.Dial/DialInsecure with
+// grpc.WithEndpoint("discovery:///orders"); Kitex's generated
+// NewClient/MustNewClient(destService, client.WithHostPorts(...)).
+//
+// connect-go and twirp: connect.NewClient and the generated
+// NewXxxServiceClient(httpClient, baseURL); twirp's generated
+// NewXxxProtobufClient and NewXxxJSONClient(baseURL, client), recognised by
+// their signature and the XxxPathPrefix constant.
+//
+// Users add in-house clients to the map's sinks: list (kinds url, address,
+// hostport, grpc-target).
+//
+// # Who is called
+//
+// Addresses are resolved statically (package value): constants,
+// concatenation, fmt.Sprintf, os.Getenv keys, flag defaults, struct literal
+// fields, local variables, parameters of wrappers. A URL or address is
+// attributed by the map's hosts (DNS names, host:port, URL prefixes,
+// discovery names) when its host is known text, or by its env/config key
+// (the map's env). A generated stub is attributed to the service whose
+// contract declares it, else by its full gRPC service name (the map's grpc,
+// for repos that copy generated code), else by its base URL; the connection
+// that was dialled for it is the same call and is not reported again.
+//
+// Nothing is guessed: a call whose address the map cannot attribute — a
+// third-party API, a URL built from a value known only at run time — is
+// silent. With -strict it is listed, so that the map can be completed.
+// Calls from a service to itself are never reported.
+//
+// # Wrappers
+//
+// Most repositories do not call net/http or grpc directly but through a
+// shared helper (httpclient.Get(url)), a client SDK that the called service
+// publishes in its contract (orders/client.New() dialling a built-in
+// default address), or a constructor that dials a name it is given. Such a
+// function gets a fact (modelled on x/tools' printf wrappers) saying which
+// of its parameters reaches which client, or, in shared and contract code,
+// which fixed address it calls. The call in service A is then reported
+// where A calls the wrapper, with the chain: "via pkg/rest.FetchJSON ->
+// pkg/httpclient.Get". A service's own helper is reported inside it as soon
+// as the address is known (the parameters only add to the path); otherwise
+// at its callers.
+//
+// Shared code is never reported itself: it belongs to no service. Its calls
+// are reported at the services that use it.
+//
+// # The target, and allowing an edge
+//
+// Each finding names a target: the URL (credentials, query string and
+// fragment removed; an env key shown as $KEY; an unknown part as "…" or the
+// parameter's {name}) or the gRPC service or method
+// (shop.orders.v1.OrderService, /shop.orders.v1.OrderService/GetOrder). An
+// allow rule in the map accepts an edge (from, to, check: syncclient) with
+// a reason, and can be narrowed with target: to a URL prefix
+// (http://orders:8080/v1/quotes) or a gRPC service or method. A
+// //couplingvet:allow syncclient <reason> comment on the line or the line
+// above accepts one call.
+package syncclient
