@@ -82,6 +82,7 @@ type site struct {
 func Find(pass *analysis.Pass, res *value.Resolver, cfg Config) []Hit {
 	f := &finder{pass: pass, res: res, cfg: cfg, summaries: make(map[*types.Func]*Summary)}
 	f.collect()
+	f.throughFields()
 	f.summarise()
 	hits := f.hits()
 	f.export()
@@ -94,6 +95,14 @@ type finder struct {
 	cfg       Config
 	sites     []*site
 	summaries map[*types.Func]*Summary // local functions
+	structs   []structLit              // literals of this package's struct types
+}
+
+// structLit is a composite literal of a struct type declared in the package.
+type structLit struct {
+	lit  *ast.CompositeLit
+	typ  string // "pkgpath.Type"
+	encl *types.Func
 }
 
 // collect walks the package once, recording every call or literal that
@@ -187,6 +196,9 @@ func (f *finder) literal(lit *ast.CompositeLit, encl *types.Func) {
 	if !ok {
 		return
 	}
+	if named := localStruct(tv.Type, f.pass.Pkg); named != nil {
+		f.structs = append(f.structs, structLit{lit, typeKey(named.Obj()), encl})
+	}
 	entries := f.cfg.Table.Literals(tv.Type)
 	if len(entries) == 0 {
 		return
@@ -261,6 +273,91 @@ func (f *finder) elements(e ast.Expr) []value.Value {
 	return []value.Value{f.res.Resolve(e)}
 }
 
+// throughFields follows targets kept in struct fields, the shape of most
+// client SDKs:
+//
+//	func NewClient(baseURL string) *Client { return &Client{baseURL: baseURL} }
+//	func (c *Client) Get(id string)        { http.Get(c.baseURL + "/v1/orders/" + id) }
+//
+// A use in a method whose value reads fields of a struct type of this
+// package (value.Field parts) becomes a use at every literal of that type,
+// with the literal's field values in place: here a use of NewClient's
+// parameter 0, chain Client.Get -> http.Get. Fields set outside literals
+// (c.baseURL = x) are not followed.
+func (f *finder) throughFields() {
+	byType := map[string][]Use{}
+	for _, s := range f.sites {
+		if s.encl == nil {
+			continue
+		}
+		for _, u := range s.direct {
+			if !u.Value.Has(value.Field) {
+				continue
+			}
+			u.Chain = append([]string{FuncPath(s.encl)}, u.Chain...)
+			for _, key := range u.Value.Keys(value.Field) {
+				typ := key[:strings.LastIndexByte(key, '.')]
+				byType[typ] = append(byType[typ], u)
+			}
+		}
+	}
+	if len(byType) == 0 {
+		return
+	}
+	for _, sl := range f.structs {
+		uses := byType[sl.typ]
+		if len(uses) == 0 {
+			continue
+		}
+		fields := map[string]value.Value{}
+		for _, elt := range sl.lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				if id, ok := kv.Key.(*ast.Ident); ok {
+					fields[id.Name] = f.res.Resolve(kv.Value)
+				}
+			}
+		}
+		s := &site{node: sl.lit, encl: sl.encl}
+		for _, u := range uses {
+			u.Value = u.Value.Replace(func(p value.Part) (value.Value, bool) {
+				name, ok := strings.CutPrefix(p.Key, sl.typ+".")
+				if p.Kind != value.Field || !ok {
+					return value.Value{}, false
+				}
+				if v, ok := fields[name]; ok {
+					return v, true
+				}
+				return value.Hole("field " + name + " not set"), true
+			})
+			if !u.Value.Has(value.Field) {
+				s.direct = append(s.direct, u)
+			}
+		}
+		if len(s.direct) > 0 {
+			f.sites = append(f.sites, s)
+		}
+	}
+}
+
+// localStruct returns t's named struct type (through a pointer) when pkg declares it.
+func localStruct(t types.Type, pkg *types.Package) *types.Named {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() != pkg {
+		return nil
+	}
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return named.Origin()
+}
+
+func typeKey(obj *types.TypeName) string {
+	return obj.Pkg().Path() + "." + obj.Name()
+}
+
 // summarise computes the summaries of the package's functions: the direct
 // uses that depend on their parameters (or are fixed, under ExportFixed),
 // then, to a fixed point, what flows through calls to local functions.
@@ -320,7 +417,7 @@ func (f *finder) viaLocal(s *site) []localUse {
 
 // absorb adds u to the summary of fn when fn's callers should see it.
 func (f *finder) absorb(fn *types.Func, u Use) bool {
-	if fn == nil || len(u.Value.Parts) == 0 || len(u.Value.Parts) > maxParts || u.Value.Opaque() {
+	if fn == nil || len(u.Value.Parts) == 0 || len(u.Value.Parts) > maxParts || u.Value.Opaque() || u.Value.Has(value.Field) {
 		return false
 	}
 	if slices.Contains(u.Chain, FuncPath(fn)) {
@@ -346,8 +443,8 @@ func (f *finder) absorb(fn *types.Func, u Use) bool {
 func (f *finder) hits() []Hit {
 	var hits []Hit
 	add := func(s *site, u Use) {
-		if len(u.Value.Parts) == 0 {
-			return // an empty target: nothing to attribute
+		if len(u.Value.Parts) == 0 || u.Value.Has(value.Field) {
+			return // an empty target, or one in a field: reported where the field is set
 		}
 		partial := u.Value.HasParams()
 		if partial && !f.settled(u) {

@@ -393,7 +393,35 @@ func (r *Resolver) selector(e *ast.SelectorExpr) Value {
 			}
 		}
 	}
+	// A field of a struct type of this package (c.baseURL in a method of
+	// a client): package sinks follows it to the literals that set it.
+	if named := structNamed(sel.Recv()); named != nil && field.Pkg() != nil && len(sel.Index()) == 1 {
+		return Of(Part{Kind: Field, Key: FieldKey(named.Obj(), field.Name())})
+	}
 	return Hole("field " + field.Name())
+}
+
+// FieldKey names a struct field as Field parts do: "pkgpath.Type.field".
+func FieldKey(typ *types.TypeName, field string) string {
+	if typ.Pkg() == nil {
+		return typ.Name() + "." + field
+	}
+	return typ.Pkg().Path() + "." + typ.Name() + "." + field
+}
+
+// structNamed returns the named struct type of t or *t, by its origin.
+func structNamed(t types.Type) *types.Named {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok {
+		return nil
+	}
+	if _, ok := named.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return named.Origin()
 }
 
 // fieldTag returns the tag of the field reached by the selection path index.

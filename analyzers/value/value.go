@@ -201,6 +201,32 @@ func (v Value) Subst(arg func(index int) Value) Value {
 	return out
 }
 
+// Replace returns v with each part for which replace reports true
+// replaced by the value it returns (Subst for any kind of part).
+func (v Value) Replace(replace func(Part) (Value, bool)) Value {
+	var out Value
+	for _, p := range v.Parts {
+		if w, ok := replace(p); ok {
+			for _, q := range w.Parts {
+				out = out.append(q)
+			}
+			continue
+		}
+		out = out.append(p)
+	}
+	return out
+}
+
+// Has reports whether v has a part of kind k.
+func (v Value) Has(k Kind) bool {
+	for _, p := range v.Parts {
+		if p.Kind == k {
+			return true
+		}
+	}
+	return false
+}
+
 // Equal reports whether v and w have the same parts.
 func (v Value) Equal(w Value) bool {
 	return slices.Equal(v.Parts, w.Parts)
@@ -231,7 +257,7 @@ func (v Value) Origin() string {
 		case Param:
 			add("parameter " + p.Key)
 		case Field:
-			add("field " + p.Key)
+			add("field " + p.Key[strings.LastIndexByte(p.Key, '/')+1:])
 		}
 	}
 	if len(origins) == 0 {

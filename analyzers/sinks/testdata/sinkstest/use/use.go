@@ -18,6 +18,7 @@ func calls() {
 	wrap.DialTwice("two")                             // want `hit example.com/sinkstest/wrap.DialTwice -> example.com/sinkstest/wrap.Dial -> lib.Client.Dial url=http://two:80`
 	wrap.Fixed()                                      // want `hit example.com/sinkstest/wrap.Fixed -> lib.Client.Dial url=http://fixed:1`
 	wrap.Recurse("http://r", 3)                       // want `hit example.com/sinkstest/wrap.Recurse -> lib.Client.Dial url=http://r`
+	wrap.NewClient("http://sdk:1").Get()              // want `hit example.com/sinkstest/wrap.NewClient -> example.com/sinkstest/wrap.Client.Get -> lib.Client.Dial url=http://sdk:1/v1`
 	local("http://local:1")                           // want `hit example.com/sinkstest/use.local -> lib.Client.Dial url=http://local:1`
 }
 

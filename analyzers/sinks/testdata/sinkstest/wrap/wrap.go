@@ -21,3 +21,12 @@ func Recurse(a string, n int) { // want Recurse:`url {param0:a} via lib.Client.D
 	}
 	new(lib.Client).Dial(a)
 }
+
+// Client is a client SDK: the constructor keeps the target in a field.
+type Client struct{ base string }
+
+func NewClient(base string) *Client { // want NewClient:`url {param0:base}/v1 via example.com/sinkstest/wrap.Client.Get -> lib.Client.Dial`
+	return &Client{base: base}
+}
+
+func (c *Client) Get() { new(lib.Client).Dial(c.base + "/v1") }
