@@ -1,6 +1,8 @@
 package sinks_test
 
 import (
+	"bytes"
+	"encoding/gob"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -76,5 +78,27 @@ func TestFromMapAndNames(t *testing.T) {
 		if got := sinks.Literal(path, "Options", "{Addr}", sinks.DSN, "").Name(); got != want {
 			t.Errorf("Name of a literal sink in %s = %q, want %q", path, got, want)
 		}
+	}
+}
+
+// TestFactGob checks that a wrapper fact survives gob, the encoding go vet
+// (unitchecker) uses to pass facts between packages.
+func TestFactGob(t *testing.T) {
+	in := &testFact{sinks.Summary{Uses: []sinks.Use{{
+		Kind:  sinks.DSN,
+		Label: value.Lit("postgres"),
+		Value: value.Concat(value.Lit("postgres://"), value.Of(value.Part{Kind: value.Param, Key: "host", Index: 1}), value.Lit("/orders")),
+		Chain: []string{"example.com/shop/pkg/db.Open", "sql.Open"},
+	}}}}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(in); err != nil {
+		t.Fatal(err)
+	}
+	out := new(testFact)
+	if err := gob.NewDecoder(&buf).Decode(out); err != nil {
+		t.Fatal(err)
+	}
+	if got, want := out.String(), in.String(); got != want || got == "" {
+		t.Errorf("after gob: %q, want %q", got, want)
 	}
 }
