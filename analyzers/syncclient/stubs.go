@@ -61,8 +61,9 @@ func exportStubFacts(pass *analysis.Pass) {
 
 // grpcStub recognises NewXxxClient(cc grpc.ClientConnInterface) XxxClient
 // and finds Xxx's full service name in the generated constants
-// (Xxx_Method_FullMethodName = "/pkg.Xxx/Method") or the service
-// descriptor (Xxx_ServiceDesc, or _Xxx_serviceDesc in older code).
+// (Xxx_Method_FullMethodName = "/pkg.Xxx/Method") or, when pass holds the
+// generated package's syntax, the service descriptor (Xxx_ServiceDesc, or
+// _Xxx_serviceDesc in older code).
 func grpcStub(pass *analysis.Pass, fn *types.Func) *stubFact {
 	name, ok := strings.CutPrefix(fn.Name(), "New")
 	if !ok || !strings.HasSuffix(name, "Client") {
@@ -81,7 +82,7 @@ func grpcStub(pass *analysis.Pass, fn *types.Func) *stubFact {
 		return nil
 	}
 	full := fullMethodService(fn.Pkg(), svc)
-	if full == "" {
+	if full == "" && pass != nil {
 		full = serviceDescName(pass, svc)
 	}
 	if full == "" {
@@ -183,6 +184,24 @@ func twirpStub(fn *types.Func) *stubFact {
 		return nil
 	}
 	return &stubFact{Protocol: protoTwirp, Service: full, AddrArg: 0}
+}
+
+// stubOf returns what the call site knows about fn as a generated client
+// constructor: the fact its package exported, or, for generated code
+// outside the repository (an API module required at a version, which is
+// not analysed for facts), what its types and constants say.
+func stubOf(pass *analysis.Pass, fn *types.Func) *stubFact {
+	var f stubFact
+	if pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	if fn.Pkg() == pass.Pkg || fn.Signature().Recv() != nil {
+		return nil // this package's stubs have their fact already
+	}
+	if s := grpcStub(nil, fn); s != nil {
+		return s
+	}
+	return twirpStub(fn)
 }
 
 // isKitexClient recognises Kitex's generated NewClient and MustNewClient

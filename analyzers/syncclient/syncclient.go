@@ -170,11 +170,11 @@ func (c *checker) stubCalls() []call {
 			if fn == nil || fn.Pkg() == nil {
 				return true
 			}
-			var stub stubFact
-			switch {
-			case c.pass.ImportObjectFact(fn.Origin(), &stub):
-				calls = append(calls, c.stubCall(ce, fn, &stub))
-			case isKitexClient(fn):
+			if stub := stubOf(c.pass, fn.Origin()); stub != nil {
+				calls = append(calls, c.stubCall(ce, fn, stub))
+				return true
+			}
+			if isKitexClient(fn) {
 				calls = append(calls, c.kitexCall(ce, fn))
 			}
 			return true
@@ -297,8 +297,8 @@ func (c *checker) sinkCall(h sinks.Hit) call {
 			}
 		}
 	}
-	if cl.to == "" && h.Wrapped {
-		cl.to = c.contractOwner(typeutil.StaticCallee(c.pass.TypesInfo, h.Node.(*ast.CallExpr)))
+	if ce, ok := h.Node.(*ast.CallExpr); ok && cl.to == "" && h.Wrapped {
+		cl.to = c.contractOwner(typeutil.StaticCallee(c.pass.TypesInfo, ce))
 	}
 	return cl
 }

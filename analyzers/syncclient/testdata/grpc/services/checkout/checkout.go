@@ -10,6 +10,7 @@ import (
 	ordersv1 "example.com/shop/api/orders/v1"
 	"example.com/shop/api/orders/v1/ordersv1connect"
 	"example.com/shop/services/checkout/internal/gen/paymentsv1"
+	"github.com/acme/shopapi/searchv1"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 )
@@ -30,6 +31,12 @@ func copied() {
 	pconn, _ := grpc.Dial("payments:9090")
 	payments := paymentsv1.NewPaymentServiceClient(pconn) // want `checkout calls payments synchronously \(grpc shop.payments.v1.PaymentService via services/checkout/internal/gen/paymentsv1.NewPaymentServiceClient\)`
 	_ = payments
+}
+
+// versioned: stubs from a required API module, recognised by their types
+// and constants alone.
+func versioned(conn *grpc.ClientConn) {
+	searchv1.NewSearchServiceClient(conn) // want `checkout calls search synchronously \(grpc shop.search.v1.SearchService via github.com/acme/shopapi/searchv1.NewSearchServiceClient\)`
 }
 
 // dials: raw connections attributed by address.

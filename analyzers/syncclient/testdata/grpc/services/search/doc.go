@@ -1,0 +1,2 @@
+// Package search serves gRPC.
+package search
