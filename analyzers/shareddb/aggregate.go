@@ -27,11 +27,15 @@ type SharedDatabase struct {
 // strict.
 func Aggregate(conns []Connection, strict bool) []SharedDatabase {
 	groups := map[string][]Connection{}
+	seen := map[string]bool{} // -test variants of a package repeat its connections
 	for _, c := range conns {
 		if c.Declared != "" || c.Service == "" || c.Identity == "" || c.Host == "" && c.Engine != "sqlite" {
 			continue
 		}
-		groups[c.Identity] = append(groups[c.Identity], c)
+		if k := fmt.Sprint(c.Pos, c.Identity); !seen[k] {
+			seen[k] = true
+			groups[c.Identity] = append(groups[c.Identity], c)
+		}
 	}
 	var out []SharedDatabase
 	for id, sites := range groups {
