@@ -129,7 +129,6 @@ func hostIsKnown(prefix string) bool {
 // grpcServiceOfPath returns the gRPC service of a connect or twirp URL
 // path (.../shop.orders.v1.OrderService/GetOrder), or "".
 func grpcServiceOfPath(url string) string {
-	url = strings.TrimSuffix(url, "/")
 	i := strings.LastIndexByte(url, '/')
 	if i < 0 {
 		return ""
