@@ -174,7 +174,7 @@ func (c *checker) stubCalls() []call {
 				calls = append(calls, c.stubCall(ce, fn, stub))
 				return true
 			}
-			if isKitexClient(fn) {
+			if isKitexClient(fn) && len(ce.Args) > 0 {
 				calls = append(calls, c.kitexCall(ce, fn))
 			}
 			return true
@@ -269,8 +269,10 @@ func (c *checker) sinkCalls(hits []sinks.Hit) []call {
 func (c *checker) sinkCall(h sinks.Hit) call {
 	m := c.view.Map
 	cl := call{node: h.Node}
-	for _, name := range h.Chain[:len(h.Chain)-1] {
-		cl.via = append(cl.via, sinks.Display(name, c.module))
+	for i, name := range h.Chain {
+		if i < len(h.Chain)-1 { // the last one is the library itself
+			cl.via = append(cl.via, sinks.Display(name, c.module))
+		}
 	}
 	if do, ok := c.sentBy[h.Node]; ok {
 		cl.node = do
