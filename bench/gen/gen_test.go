@@ -1,0 +1,263 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// generate writes a tree of the given size into a fresh directory.
+func generate(t *testing.T, size string, seed uint64, work bool) (string, *manifest) {
+	t.Helper()
+	sh, err := shapeFor(size, work)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return generateShape(t, sh, size, seed)
+}
+
+func generateShape(t *testing.T, sh shape, size string, seed uint64) (string, *manifest) {
+	t.Helper()
+	tr := plan(sh, seed)
+	tr.size = size
+	dir := t.TempDir()
+	man, err := write(dir, tr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dir, man
+}
+
+// goCmd runs the go command offline in dir.
+func goCmd(t *testing.T, dir string, args ...string) {
+	t.Helper()
+	cmd := exec.Command("go", args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOFLAGS=-mod=readonly")
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go %s in %s: %v\n%s", strings.Join(args, " "), dir, err, out)
+	}
+}
+
+// The small tree vets cleanly, offline: the generated code (tests
+// included) is valid Go, and the planted coupling is the only thing wrong
+// with it. go vet compiles what it vets, so this also proves it builds.
+func TestSmallTreeVets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated tree")
+	}
+	dir, _ := generate(t, "small", 1, false)
+	goCmd(t, dir, "vet", "./...")
+}
+
+// The workspace layout builds with the "work" pattern (a go.work root
+// without go.mod rejects ./...). A tiny tree keeps the test fast: the
+// layout, not the size, is under test.
+func TestWorkspaceBuilds(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a generated tree")
+	}
+	dir, man := generateShape(t, shape{services: 3, pkgsPerService: 3, filesPerPkg: 3, shared: 2, workspace: true}, "tiny", 1)
+	if man.Modules != 5 {
+		t.Errorf("tree has %d modules, want 5 (3 services, pkg, api)", man.Modules)
+	}
+	goCmd(t, dir, "build", "work")
+}
+
+// Every planted violation points at the line that does what it says.
+func TestPlantedLines(t *testing.T) {
+	kinds := map[string]int{}
+	for seed := uint64(1); seed <= 3; seed++ {
+		checkPlantedLines(t, seed, kinds)
+	}
+	for _, k := range []string{"import", "sql", "http", "grpc"} {
+		if kinds[k] < 3 {
+			t.Errorf("3 small trees have %d planted %s violations, want at least 3", kinds[k], k)
+		}
+	}
+}
+
+func checkPlantedLines(t *testing.T, seed uint64, kinds map[string]int) {
+	dir, man := generate(t, "small", seed, false)
+	if man.Packages != 106 {
+		t.Errorf("small tree has %d packages, want 106", man.Packages)
+	}
+	if perPkg := man.Lines / man.Packages; perPkg < 250 || perPkg > 400 {
+		t.Errorf("small tree has %d lines per package, want about 300", perPkg)
+	}
+	for _, v := range man.Violations {
+		kinds[v.Kind]++
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(v.File)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(string(data), "\n")
+		if v.Line < 1 || v.Line > len(lines) {
+			t.Errorf("%s:%d: line out of range", v.File, v.Line)
+			continue
+		}
+		line := lines[v.Line-1]
+		var want string
+		switch v.Kind {
+		case "import":
+			want = `"` + modulePath + "/services/" + v.To + "/"
+		case "sql":
+			want = "@" + v.To + ":5432/"
+		case "http":
+			want = "http.Get("
+		case "grpc":
+			want = ".New" + exported(v.To) + "ServiceClient(cc)"
+		default:
+			t.Errorf("%s:%d: unknown kind %q", v.File, v.Line, v.Kind)
+			continue
+		}
+		if !strings.Contains(line, want) {
+			t.Errorf("%s:%d: planted %s %s→%s, but the line is %q (want it to contain %q)", v.File, v.Line, v.Kind, v.From, v.To, line, want)
+		}
+		if v.From == v.To || strings.TrimSuffix(v.To, "-db") == v.From {
+			t.Errorf("%s:%d: planted coupling of %s with itself", v.File, v.Line, v.From)
+		}
+		if !strings.HasPrefix(v.File, "services/"+v.From+"/") {
+			t.Errorf("%s:%d: planted from %s in a file it does not own", v.File, v.Line, v.From)
+		}
+	}
+}
+
+// Every kind is planted at least once even in a tree too small for the
+// shares to produce one.
+func TestEveryKindPlanted(t *testing.T) {
+	for seed := uint64(1); seed <= 5; seed++ {
+		tr := plan(shape{services: 2, pkgsPerService: 3, filesPerPkg: 2, shared: 1}, seed)
+		kinds := map[string]bool{}
+		for _, ps := range tr.private {
+			for _, p := range ps {
+				if len(p.cross) > 0 {
+					kinds["import"] = true
+				}
+				for _, c := range p.calls {
+					kinds[c.kind] = true
+				}
+			}
+		}
+		if len(kinds) != 4 {
+			t.Errorf("seed %d: planted kinds %v, want import, sql, http and grpc", seed, kinds)
+		}
+	}
+}
+
+// The same seed gives the same tree; another seed gives another.
+func TestDeterministic(t *testing.T) {
+	a, _ := generate(t, "small", 3, false)
+	b, _ := generate(t, "small", 3, false)
+	c, _ := generate(t, "small", 4, false)
+	// The depguard globs are anchored at the root, which differs.
+	skip := map[string]bool{".golangci.depguard.yml": true}
+	if diff := compareTrees(t, a, b, skip); diff != "" {
+		t.Errorf("seed 3 twice: trees differ: %s", diff)
+	}
+	if diff := compareTrees(t, a, c, skip); diff == "" {
+		t.Error("seeds 3 and 4 give identical trees")
+	}
+}
+
+func compareTrees(t *testing.T, a, b string, skip map[string]bool) string {
+	t.Helper()
+	files := func(root string) map[string][]byte {
+		m := map[string][]byte{}
+		err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			rel, _ := filepath.Rel(root, p)
+			if skip[rel] {
+				return nil
+			}
+			data, err := os.ReadFile(p)
+			m[rel] = data
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	fa, fb := files(a), files(b)
+	for name, data := range fa {
+		if other, ok := fb[name]; !ok {
+			return name + " only in the first"
+		} else if !bytes.Equal(data, other) {
+			return name + " differs"
+		}
+	}
+	for name := range fb {
+		if _, ok := fa[name]; !ok {
+			return name + " only in the second"
+		}
+	}
+	return ""
+}
+
+// No service name is a prefix of another: depguard matches import paths by
+// prefix, and the comparison must deny exactly what couplingvet reports.
+func TestServiceNamesArePrefixFree(t *testing.T) {
+	if len(serviceNames) < shapes["large"].services {
+		t.Fatalf("%d service names for %d services", len(serviceNames), shapes["large"].services)
+	}
+	for i, a := range serviceNames {
+		for j, b := range serviceNames {
+			if i != j && strings.HasPrefix(b, a) {
+				t.Errorf("service %q is a prefix of %q", a, b)
+			}
+		}
+	}
+}
+
+// The map names every service with the paths, hosts and database the
+// generated code uses, and the depguard rules deny the other services.
+func TestConfigs(t *testing.T) {
+	dir, man := generate(t, "small", 1, false)
+	yaml, err := os.ReadFile(filepath.Join(dir, "couplingvet.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"  orders:\n    owns: [services/orders]\n    contracts: [api/orders]\n",
+		`dsn: ["postgres://*@payments-db:5432/payments*"]`,
+		"grpc: [mono.billing.v1.BillingService]",
+	} {
+		if !bytes.Contains(yaml, []byte(want)) {
+			t.Errorf("couplingvet.yaml lacks %q", want)
+		}
+	}
+	dg, err := os.ReadFile(filepath.Join(dir, ".golangci.depguard.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rule := "        orders:\n          list-mode: lax\n          files: [\"" + filepath.ToSlash(dir) + "/services/orders/**\"]\n"
+	if !bytes.Contains(dg, []byte(rule)) {
+		t.Errorf(".golangci.depguard.yml lacks the orders rule %q", rule)
+	}
+	// orders denies the 5 other services, each other service denies orders.
+	if n := bytes.Count(dg, []byte("- pkg: example.com/mono/services/orders/\n")); n != man.Services-1 {
+		t.Errorf("orders' packages are denied in %d rules, want %d", n, man.Services-1)
+	}
+	var back manifest
+	data, err := os.ReadFile(filepath.Join(dir, "planted.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(data, &back); err != nil {
+		t.Fatal(err)
+	}
+	if len(back.Violations) != len(man.Violations) || back.Touch == "" {
+		t.Errorf("planted.json: %d violations and touch %q, want %d and a file", len(back.Violations), back.Touch, len(man.Violations))
+	}
+	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(back.Touch))); err != nil {
+		t.Errorf("touch file: %v", err)
+	}
+}

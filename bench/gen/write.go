@@ -1,0 +1,533 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"sort"
+	"strings"
+)
+
+// A violation is one planted finding, as planted.json lists it.
+type violation struct {
+	Check string `json:"check"` // crossimport, shareddb or syncclient
+	Kind  string `json:"kind"`  // import, sql, http or grpc
+	File  string `json:"file"`  // slash-separated, relative to the tree's root
+	Line  int    `json:"line"`
+	From  string `json:"from"` // service
+	To    string `json:"to"`   // service (shareddb: its database)
+}
+
+// manifest is planted.json.
+type manifest struct {
+	Size       string      `json:"size"`
+	Seed       uint64      `json:"seed"`
+	Workspace  bool        `json:"workspace"`
+	Module     string      `json:"module"`
+	Services   int         `json:"services"`
+	Packages   int         `json:"packages"`
+	Files      int         `json:"files"`
+	Lines      int         `json:"lines"`
+	Modules    int         `json:"modules"`
+	Touch      string      `json:"touch"` // a file for incremental runs to edit
+	Violations []violation `json:"violations"`
+}
+
+// writer accumulates the files of a tree and what was planted in them.
+type writer struct {
+	root string
+	tree *tree
+	man  manifest
+}
+
+// write renders t under root and returns its manifest (also written).
+func write(root string, t *tree) (*manifest, error) {
+	w := &writer{root: root, tree: t}
+	w.man = manifest{
+		Size: t.size, Seed: t.seed, Workspace: t.shape.workspace, Module: modulePath,
+		Services: len(t.services), Packages: len(t.pkgs),
+	}
+	for _, p := range t.pkgs {
+		if err := w.pkg(p); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.standIn(); err != nil {
+		return nil, err
+	}
+	if err := w.modules(); err != nil {
+		return nil, err
+	}
+	if err := w.file("couplingvet.yaml", boundaryMap(t)); err != nil {
+		return nil, err
+	}
+	if err := w.file(".golangci.depguard.yml", depguardConfig(t, w.root)); err != nil {
+		return nil, err
+	}
+	w.man.Touch = path.Join(t.touch.dir, t.touch.name+".go")
+	sort.Slice(w.man.Violations, func(i, j int) bool {
+		a, b := w.man.Violations[i], w.man.Violations[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		return a.Line < b.Line
+	})
+	data, err := json.MarshalIndent(w.man, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	if err := w.file("planted.json", string(data)+"\n"); err != nil {
+		return nil, err
+	}
+	return &w.man, nil
+}
+
+// file writes one file; Go files count towards the tree's size.
+func (w *writer) file(rel, content string) error {
+	name := filepath.Join(w.root, filepath.FromSlash(rel))
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	if strings.HasSuffix(rel, ".go") {
+		w.man.Files++
+		w.man.Lines += strings.Count(content, "\n")
+	}
+	return os.WriteFile(name, []byte(content), 0o644)
+}
+
+func (w *writer) pkg(p *pkg) error {
+	switch p.role {
+	case roleContract:
+		svc := w.tree.services[p.svc]
+		if err := w.file(path.Join(p.dir, svc+".pb.go"), renderContract(contractMessages, svc)); err != nil {
+			return err
+		}
+		return w.file(path.Join(p.dir, svc+"_grpc.pb.go"), renderContract(contractGRPC, svc))
+	case roleMain:
+		return w.file(path.Join(p.dir, "main.go"), w.mainFile(p))
+	}
+	if err := w.file(path.Join(p.dir, p.name+".go"), w.apiFile(p)); err != nil {
+		return err
+	}
+	for k, kind := range p.kinds {
+		fk := fileKinds[kind]
+		typ := fmt.Sprintf("%s%d", exported(fk.name), k+1)
+		if err := w.file(path.Join(p.dir, fmt.Sprintf("%s%d.go", fk.name, k+1)), render(fk.text, p.name, typ)); err != nil {
+			return err
+		}
+	}
+	if len(p.calls) > 0 || p.partner {
+		if err := w.file(path.Join(p.dir, "remote.go"), w.remoteFile(p)); err != nil {
+			return err
+		}
+	}
+	if p.test {
+		return w.file(path.Join(p.dir, p.name+"_test.go"), w.testFile(p))
+	}
+	return nil
+}
+
+// src builds a Go file line by line, so that planted lines are known.
+type src struct {
+	lines []string
+}
+
+func (s *src) add(format string, a ...any) int {
+	text := format
+	if len(a) > 0 {
+		text = fmt.Sprintf(format, a...)
+	}
+	s.lines = append(s.lines, strings.Split(text, "\n")...)
+	return len(s.lines) // line number of the last line added
+}
+
+func (s *src) String() string { return strings.Join(s.lines, "\n") + "\n" }
+
+// imports renders an import block: the standard library first, then the
+// tree's packages with names made unique. It returns the local name of each
+// generated package and, for each of them, the line of its import.
+type importSpec struct {
+	pkg   *pkg
+	local string // name to use in code
+	line  int
+}
+
+func (w *writer) imports(s *src, std []string, pkgs []*pkg, extra ...string) []importSpec {
+	taken := map[string]bool{}
+	for _, p := range std {
+		taken[path.Base(p)] = true
+	}
+	s.add("import (")
+	for _, p := range std {
+		s.add("\t%q", p)
+	}
+	if len(extra) > 0 {
+		s.add("")
+		for _, p := range extra {
+			s.add("\t%q", p)
+			taken[path.Base(p)] = true
+		}
+	}
+	var specs []importSpec
+	if len(pkgs) > 0 {
+		s.add("")
+		sorted := slices.Clone(pkgs)
+		sort.Slice(sorted, func(i, j int) bool { return sorted[i].path < sorted[j].path })
+		for _, p := range sorted {
+			local := p.name
+			for n := 2; taken[local]; n++ {
+				local = fmt.Sprintf("%s%d", p.name, n)
+			}
+			alias := ""
+			if local != path.Base(p.path) {
+				alias = local + " " // generated gRPC packages are named <svc>v1, not v1
+			}
+			taken[local] = true
+			line := s.add("\t%s%q", alias, p.path)
+			specs = append(specs, importSpec{pkg: p, local: local, line: line})
+		}
+	}
+	s.add(")")
+	return specs
+}
+
+// apiFile is a package's first file: its doc, its imports of other
+// generated packages, and the functions its importers call.
+func (w *writer) apiFile(p *pkg) string {
+	var s src
+	owner := "shared code"
+	if p.svc >= 0 {
+		owner = "the " + w.tree.services[p.svc] + " service"
+	}
+	s.add("// Package %s is part of %s (generated for couplingvet's benchmarks).", p.name, owner)
+	s.add("package %s", p.name)
+	s.add("")
+	var std []string
+	if p.ownDB {
+		std = append(std, "database/sql")
+	}
+	var deps []*pkg
+	deps = append(deps, p.deps...)
+	deps = append(deps, p.cross...)
+	for _, c := range p.contractUses {
+		deps = append(deps, w.tree.contract(c))
+	}
+	specs := w.imports(&s, std, deps)
+	for _, sp := range specs {
+		if slices.Contains(p.cross, sp.pkg) {
+			w.plant(violation{
+				Check: "crossimport", Kind: "import", File: path.Join(p.dir, p.name+".go"), Line: sp.line,
+				From: w.tree.services[p.svc], To: w.tree.services[sp.pkg.svc],
+			})
+		}
+	}
+	s.add("")
+	s.add("// Name returns the import path of this package.")
+	s.add("func Name() string { return %q }", p.path)
+	s.add("")
+	s.add("// Dependencies lists the packages this one builds on, for diagnostics.")
+	s.add("func Dependencies() []string {")
+	s.add("\treturn []string{")
+	for _, sp := range specs {
+		if sp.pkg.role == roleContract {
+			svc := w.tree.services[sp.pkg.svc]
+			s.add("\t\t(&%s.Get%sRequest{Id: %q}).GetId(),", sp.local, exported(svc), p.name)
+			continue
+		}
+		s.add("\t\t%s.Name(),", sp.local)
+	}
+	s.add("\t}")
+	s.add("}")
+	if p.ownDB {
+		svc := w.tree.services[p.svc]
+		s.add("")
+		s.add("// Open opens the %s service's own database.", svc)
+		s.add("func Open() (*sql.DB, error) {")
+		s.add("\treturn sql.Open(\"postgres\", %q)", ownDSN(svc))
+		s.add("}")
+	}
+	return s.String()
+}
+
+func ownDSN(svc string) string {
+	return fmt.Sprintf("postgres://%s:secret@%s-db:5432/%s?sslmode=disable", svc, svc, svc)
+}
+
+func (t *tree) contract(svc int) *pkg {
+	for _, p := range t.pkgs {
+		if p.role == roleContract && p.svc == svc {
+			return p
+		}
+	}
+	panic(fmt.Sprintf("no contract package for service %d", svc))
+}
+
+func (w *writer) plant(v violation) { w.man.Violations = append(w.man.Violations, v) }
+
+// remoteFile holds a package's remote calls: the planted ones to other
+// services, and clean calls to a partner host no service owns.
+func (w *writer) remoteFile(p *pkg) string {
+	var s src
+	file := path.Join(p.dir, "remote.go")
+	from := w.tree.services[p.svc]
+	s.add("package %s", p.name)
+	s.add("")
+	std := []string{"context", "fmt", "io", "net/http"}
+	var extra []string
+	var contracts []*pkg
+	for _, c := range p.calls {
+		switch c.kind {
+		case "sql":
+			if !slices.Contains(std, "database/sql") {
+				std = append(std, "database/sql")
+			}
+		case "grpc":
+			if len(extra) == 0 {
+				extra = append(extra, "google.golang.org/grpc")
+			}
+			contracts = appendUnique(contracts, w.tree.contract(c.to))
+		}
+	}
+	sort.Strings(std)
+	specs := w.imports(&s, std, contracts, extra...)
+	local := func(c *pkg) string {
+		for _, sp := range specs {
+			if sp.pkg == c {
+				return sp.local
+			}
+		}
+		panic("contract not imported")
+	}
+	for i, c := range p.calls {
+		to := w.tree.services[c.to]
+		s.add("")
+		switch c.kind {
+		case "sql":
+			s.add("// OpenReplica%d opens the database that reports read from.", i)
+			s.add("func OpenReplica%d() (*sql.DB, error) {", i)
+			dsn := fmt.Sprintf("postgres://reporting:secret@%s-db:5432/%s?sslmode=disable", to, to)
+			line := s.add("\tdb, err := sql.Open(\"postgres\", %q)", dsn)
+			w.plant(violation{Check: "shareddb", Kind: "sql", File: file, Line: line, From: from, To: to + "-db"})
+			s.add("\tif err != nil {")
+			s.add("\t\treturn nil, fmt.Errorf(\"%s: %%w\", err)", p.name)
+			s.add("\t}")
+			s.add("\tdb.SetMaxOpenConns(4)")
+			s.add("\treturn db, nil")
+			s.add("}")
+		case "http":
+			var line int
+			if i%2 == 0 {
+				s.add("// Fetch%s%d reads the current state from the %s service.", exported(to), i, to)
+				s.add("func Fetch%s%d(ctx context.Context) ([]byte, error) {", exported(to), i)
+				line = s.add("\tresp, err := http.Get(%q)", "http://"+to+":8080/v1/"+to+"/state")
+			} else {
+				s.add("const %sBase%d = %q", to, i, "http://"+to+":8080")
+				s.add("")
+				s.add("// Fetch%s%d reads the current state from the %s service.", exported(to), i, to)
+				s.add("func Fetch%s%d(ctx context.Context) ([]byte, error) {", exported(to), i)
+				line = s.add("\tresp, err := http.Get(%sBase%d + %q)", to, i, "/v1/"+to)
+			}
+			w.plant(violation{Check: "syncclient", Kind: "http", File: file, Line: line, From: from, To: to})
+			s.add("\tif err != nil {")
+			s.add("\t\treturn nil, err")
+			s.add("\t}")
+			s.add("\tdefer resp.Body.Close()")
+			s.add("\tif resp.StatusCode != http.StatusOK {")
+			s.add("\t\treturn nil, fmt.Errorf(\"%s: %s answered %%s\", resp.Status)", p.name, to)
+			s.add("\t}")
+			s.add("\treturn io.ReadAll(resp.Body)")
+			s.add("}")
+		case "grpc":
+			pkgName := local(w.tree.contract(c.to))
+			s.add("// %sClient%d returns a client of the %s service's gRPC API over cc.", exported(to), i, to)
+			s.add("func %sClient%d(cc grpc.ClientConnInterface) %s.%sServiceClient {", exported(to), i, pkgName, exported(to))
+			line := s.add("\treturn %s.New%sServiceClient(cc)", pkgName, exported(to))
+			w.plant(violation{Check: "syncclient", Kind: "grpc", File: file, Line: line, From: from, To: to})
+			s.add("}")
+		}
+	}
+	{
+		// Clean: a partner's webhook, a host the map does not know. It also
+		// keeps every import of the file used whatever was planted.
+		s.add("")
+		s.add("const partnerURL = \"https://hooks.partner.example.com/v1/events\"")
+		s.add("")
+		s.add("// NotifyPartner posts an event to the partner's webhook.")
+		s.add("func NotifyPartner(ctx context.Context, body io.Reader) error {")
+		s.add("\treq, err := http.NewRequestWithContext(ctx, http.MethodPost, partnerURL, body)")
+		s.add("\tif err != nil {")
+		s.add("\t\treturn err")
+		s.add("\t}")
+		s.add("\treq.Header.Set(\"Content-Type\", \"application/json\")")
+		s.add("\tresp, err := http.DefaultClient.Do(req)")
+		s.add("\tif err != nil {")
+		s.add("\t\treturn err")
+		s.add("\t}")
+		s.add("\tdefer resp.Body.Close()")
+		s.add("\tif resp.StatusCode >= 300 {")
+		s.add("\t\treturn fmt.Errorf(\"%s: partner answered %%s\", resp.Status)", p.name)
+		s.add("\t}")
+		s.add("\treturn nil")
+		s.add("}")
+	}
+	return s.String()
+}
+
+// mainFile is a service's command: it opens its own database, serves its
+// gRPC API and a health endpoint.
+func (w *writer) mainFile(p *pkg) string {
+	svc := w.tree.services[p.svc]
+	S := exported(svc)
+	var s src
+	s.add("// Command %sd runs the %s service.", svc, svc)
+	s.add("package main")
+	s.add("")
+	std := []string{"context", "database/sql", "errors", "fmt", "log", "net/http", "os", "os/signal", "time"}
+	specs := w.imports(&s, std, append([]*pkg{w.tree.contract(p.svc)}, p.deps...), "google.golang.org/grpc")
+	api := specs[0].local
+	for _, sp := range specs {
+		if sp.pkg.role == roleContract {
+			api = sp.local
+		}
+	}
+	s.add(`
+type server struct {
+	%[1]s.Unimplemented%[2]sServiceServer
+	db *sql.DB
+}
+
+func main() {
+	dsn := os.Getenv(%[3]q)
+	if dsn == "" {
+		dsn = %[4]q
+	}
+	db, err := sql.Open("postgres", dsn)
+	if err != nil {
+		log.Fatalf("%[5]sd: %%v", err)
+	}
+	g := grpc.NewServer()
+	%[1]s.Register%[2]sServiceServer(g, &server{db: db})
+	mux := http.NewServeMux()
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), time.Second)
+		defer cancel()
+		if err := db.PingContext(ctx); err != nil {
+			http.Error(w, err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+	})
+	mux.HandleFunc("/deps", func(w http.ResponseWriter, r *http.Request) {
+		var names []string`, api, S, strings.ToUpper(svc)+"_DATABASE_URL", ownDSN(svc), svc)
+	for _, sp := range specs {
+		if sp.pkg.role != roleContract {
+			s.add("\t\tnames = append(names, %s.Dependencies()...)", sp.local)
+		}
+	}
+	s.add(`		for _, name := range names {
+			fmt.Fprintln(w, name)
+		}
+	})
+	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		g.GracefulStop()
+		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(shutdown)
+	}()
+	if err := srv.ListenAndServe(); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		log.Print(err)
+	}
+	_ = db.Close()
+}`)
+	return s.String()
+}
+
+// testFile tests a package's API and its transform files.
+func (w *writer) testFile(p *pkg) string {
+	var s src
+	s.add("package %s", p.name)
+	s.add("")
+	s.add(`import (
+	"strings"
+	"testing"
+)
+
+func TestName(t *testing.T) {
+	if !strings.HasSuffix(Name(), "/%[1]s") {
+		t.Errorf("Name() = %%q, want a path ending in /%[1]s", Name())
+	}
+}
+
+func TestDependencies(t *testing.T) {
+	for _, d := range Dependencies() {
+		if d == "" {
+			t.Error("empty dependency name")
+		}
+	}
+}`, p.name)
+	for k, kind := range p.kinds {
+		if fileKinds[kind].name != "transform" {
+			continue
+		}
+		fn := fmt.Sprintf("SlugTransform%d", k+1)
+		s.add(`
+func Test%[1]s(t *testing.T) {
+	cases := map[string]string{"Hello, World": "hello-world", "": "", "  a  b ": "a-b"}
+	for in, want := range cases {
+		if got := %[1]s(in); got != want {
+			t.Errorf("%[1]s(%%q) = %%q, want %%q", in, got, want)
+		}
+	}
+}`, fn)
+	}
+	return s.String()
+}
+
+// standIn writes the offline google.golang.org/grpc.
+func (w *writer) standIn() error {
+	for rel, content := range map[string]string{
+		"third_party/grpc/go.mod":           grpcGoMod,
+		"third_party/grpc/grpc.go":          grpcStandIn,
+		"third_party/grpc/codes/codes.go":   grpcCodes,
+		"third_party/grpc/status/status.go": grpcStatus,
+	} {
+		name := filepath.Join(w.root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(name, []byte(content), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// modules writes go.mod (one module) or go.work and a go.mod per module.
+func (w *writer) modules() error {
+	const grpcRequire = "require google.golang.org/grpc v1.70.0\n"
+	if !w.tree.shape.workspace {
+		w.man.Modules = 1
+		return w.file("go.mod", "module "+modulePath+"\n\ngo 1.26\n\n"+grpcRequire+
+			"\nreplace google.golang.org/grpc => ./third_party/grpc\n")
+	}
+	dirs := []string{"api", "pkg"}
+	for _, svc := range w.tree.services {
+		dirs = append(dirs, "services/"+svc)
+	}
+	var use strings.Builder
+	for _, d := range dirs {
+		if err := w.file(d+"/go.mod", "module "+modulePath+"/"+d+"\n\ngo 1.26\n\n"+grpcRequire); err != nil {
+			return err
+		}
+		fmt.Fprintf(&use, "\t./%s\n", d)
+	}
+	w.man.Modules = len(dirs)
+	return w.file("go.work", "go 1.26\n\nuse (\n"+use.String()+")\n\nreplace google.golang.org/grpc => ./third_party/grpc\n")
+}
