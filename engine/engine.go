@@ -150,7 +150,15 @@ func Run(ctx context.Context, opts Options, analyzers []*analysis.Analyzer) (*Re
 		return nil, err
 	}
 	roots, modules := analysedPackages(loaded)
-	if len(roots) == 0 {
+	if len(modules) == 0 {
+		// Nothing of a main module: report the patterns' own errors, if any.
+		var why []string
+		for _, p := range roots {
+			why = append(why, packageErrors(p)...)
+		}
+		if len(why) > 0 {
+			return nil, fmt.Errorf("%w: %s (%s)", ErrNoPackages, strings.Join(patterns, " "), strings.Join(why, "; "))
+		}
 		return nil, fmt.Errorf("%w: %s", ErrNoPackages, strings.Join(patterns, " "))
 	}
 	graph, err := checker.Analyze(analyzers, roots, nil)
@@ -160,8 +168,9 @@ func Run(ctx context.Context, opts Options, analyzers []*analysis.Analyzer) (*Re
 	return collect(graph, roots, modules), nil
 }
 
-// analysedPackages keeps the loaded packages that belong to a module's own
-// source tree, dropping generated test mains (files in the build cache) and
+// analysedPackages keeps the loaded packages that belong to a main module's
+// own source tree (the module in the directory, or a workspace's modules),
+// dropping generated test mains (files in the build cache), dependencies and
 // packages of no module (the standard library). It returns them with the
 // distinct modules.
 func analysedPackages(loaded []*packages.Package) ([]*packages.Package, map[string]*Module) {
@@ -169,7 +178,7 @@ func analysedPackages(loaded []*packages.Package) ([]*packages.Package, map[stri
 	var roots []*packages.Package
 	for _, p := range loaded {
 		m := p.Module
-		if m == nil || m.Dir == "" || !filesWithin(p, m.Dir) {
+		if m == nil || !m.Main || m.Dir == "" || !filesWithin(p, m.Dir) {
 			if len(p.GoFiles) == 0 && len(p.Errors) > 0 {
 				roots = append(roots, p) // a pattern that failed to load: keep it, so its errors are seen
 			}
@@ -307,7 +316,7 @@ func compareDiagnostics(a, b Diagnostic) int {
 func packageErrors(p *packages.Package) []string {
 	var out []string
 	for _, e := range p.Errors {
-		out = append(out, e.Error())
+		out = append(out, strings.TrimPrefix(e.Error(), "-: ")) // "-" stands for no position
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
@@ -329,7 +338,11 @@ func (r *Result) Failures() []Failure {
 		errs := slices.Clone(p.Errors)
 		if len(errs) == 0 {
 			for a, err := range p.Failed {
-				errs = append(errs, a.Name+": "+err.Error())
+				msg := err.Error()
+				if deps, ok := strings.CutPrefix(msg, "failed prerequisites: "); ok {
+					msg = "not analysed: it depends on a package that failed to load or type-check (" + deps + ")"
+				}
+				errs = append(errs, a.Name+": "+msg)
 			}
 		}
 		if len(errs) > 0 {

@@ -5,6 +5,8 @@ package suite
 
 import (
 	"github.com/couplingvet/couplingvet/analyzers/crossimport"
+	"github.com/couplingvet/couplingvet/analyzers/shareddb"
+	"github.com/couplingvet/couplingvet/analyzers/syncclient"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -14,6 +16,7 @@ import (
 func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		crossimport.Analyzer,
-		// TODO(cmd): add shareddb.Analyzer and syncclient.Analyzer when their packages land.
+		shareddb.Analyzer,
+		syncclient.Analyzer,
 	}
 }

@@ -11,9 +11,11 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/couplingvet/couplingvet/analyzers/finding"
 	"github.com/couplingvet/couplingvet/analyzers/servicemap"
+	"github.com/couplingvet/couplingvet/analyzers/shareddb"
 	"github.com/couplingvet/couplingvet/analyzers/suite"
 	"github.com/couplingvet/couplingvet/boundaries"
 	"github.com/couplingvet/couplingvet/engine"
@@ -191,7 +193,9 @@ func loadMap(wd string, stderr io.Writer) (*boundaries.Map, int) {
 		var errs boundaries.Errors
 		if errors.As(err, &errs) {
 			for _, e := range errs {
-				fmt.Fprintln(stderr, e.Error())
+				shown := *e
+				shown.File = relTo(wd, e.File)
+				fmt.Fprintln(stderr, shown.Error())
 			}
 			fmt.Fprintf(stderr, "couplingvet: the boundary map has %d error(s)\n", len(errs))
 		} else {
@@ -248,6 +252,7 @@ func buildResult(res *engine.Result, m *boundaries.Map, wd string) report.Result
 		f.Severity = severity(m, f.Check)
 		r.Findings = append(r.Findings, f)
 	}
+	r.Findings = append(r.Findings, sharedDatabases(res, m)...)
 	for _, fl := range res.Failures() {
 		r.LoadErrors = append(r.LoadErrors, fl.Path+": "+strings.Join(fl.Errors, "; "))
 	}
@@ -285,4 +290,56 @@ func moduleVersion() string {
 		return bi.Main.Version
 	}
 	return "(devel)"
+}
+
+// sharedDatabases finds what only a whole-repository view can: a database
+// the map does not declare that two or more services open. Each connection
+// site is a finding, so that every service's side of the coupling is
+// shown where it can be fixed; an allow rule from that service to the
+// database (its engine://host:port/name identity) accepts it.
+func sharedDatabases(res *engine.Result, m *boundaries.Map) []report.Finding {
+	if m.Severity(boundaries.CheckSharedDB) == boundaries.SeverityOff {
+		return nil
+	}
+	type site struct {
+		file      string
+		line, col int
+	}
+	seen := map[site]bool{} // test variants report a connection once per variant
+	var conns []shareddb.Connection
+	for _, pr := range res.ResultsOf(shareddb.Analyzer) {
+		for _, c := range shareddb.Connections(pr.Value) {
+			k := site{c.Pos.Filename, c.Pos.Line, c.Pos.Column}
+			if !seen[k] {
+				seen[k] = true
+				conns = append(conns, c)
+			}
+		}
+	}
+	now := time.Now()
+	var out []report.Finding
+	for _, db := range shareddb.Aggregate(conns, servicemap.Strict) {
+		msg := db.Message
+		for _, c := range db.Sites { // name the sites relative to the map, as everywhere else
+			msg = strings.ReplaceAll(msg, c.Pos.Filename+":", filepath.ToSlash(relTo(m.Root, c.Pos.Filename))+":")
+		}
+		for _, c := range db.Sites {
+			if _, ok := m.Allowed(boundaries.CheckSharedDB, c.Service, db.Identity, "", now); ok {
+				continue
+			}
+			out = append(out, report.Finding{
+				Check:    boundaries.CheckSharedDB,
+				Severity: severity(m, boundaries.CheckSharedDB),
+				From:     c.Service,
+				To:       db.Identity,
+				Target:   db.Identity,
+				Package:  c.Package,
+				File:     c.Pos.Filename,
+				Line:     c.Pos.Line,
+				Column:   c.Pos.Column,
+				Message:  msg,
+			})
+		}
+	}
+	return out
 }

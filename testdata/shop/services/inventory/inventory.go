@@ -14,3 +14,9 @@ func Open() (*sql.DB, error) {
 func OpenOrders() (*sql.DB, error) {
 	return sql.Open("postgres", "postgres://reporting:hunter2@orders-db:5432/orders?sslmode=disable")
 }
+
+// OpenAnalytics records stock movements in the analytics database, which
+// checkout writes to as well.
+func OpenAnalytics() (*sql.DB, error) {
+	return sql.Open("postgres", "postgres://inventory@analytics-db:5432/analytics")
+}

@@ -1,0 +1,531 @@
+package main
+
+// End-to-end tests: build the couplingvet binary once and run it as users
+// do, standalone and under go vet, on the example monorepos in ../../testdata.
+// They need the go command and no network (GOPROXY=off): the examples build
+// against a local stand-in of gRPC.
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+)
+
+var binary string // the couplingvet binary under test
+
+func TestMain(m *testing.M) {
+	os.Exit(buildAndRun(m))
+}
+
+func buildAndRun(m *testing.M) int {
+	dir, err := os.MkdirTemp("", "couplingvet-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dir)
+	binary = filepath.Join(dir, "couplingvet")
+	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
+		fmt.Fprintf(os.Stderr, "building couplingvet: %v\n%s", err, out)
+		return 1
+	}
+	return m.Run()
+}
+
+var (
+	shopDir      = mustAbs("../../testdata/shop")
+	workspaceDir = mustAbs("../../testdata/workspace")
+)
+
+func mustAbs(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		panic(err)
+	}
+	return abs
+}
+
+// shopFindings is the standalone text output on testdata/shop: every line
+// is a finding its README explains. The two "open the same database" lines
+// need the whole repository at once: go vet, which sees one package at a
+// time, cannot report them.
+const shopFindings = `cmd/checkout/main.go:14:15: checkout calls orders synchronously (grpc $ORDERS_ADDR): temporal coupling — checkout fails and slows down when orders does; consume orders' events or keep a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)
+pkg/reporting/reporting.go:7:2: shared package pkg/reporting imports orders' private package services/orders/store: every service that imports pkg/reporting now depends on orders' internals; move what it needs into shared code or into orders' contract (api/orders), or allow it in couplingvet.yaml with a reason
+services/checkout/analytics.go:9:9: checkout and inventory open the same database postgres://analytics-db:5432/analytics, which the map does not declare (checkout at services/checkout/analytics.go:9; inventory at services/inventory/inventory.go:21): shared persistence couples them — give the database to one service (databases[] in the map) and let the others use its API or events, or declare the sharing with an allow rule and a reason
+services/checkout/cart/cart.go:7:2: checkout imports orders' private package services/orders/store: checkout now compiles against orders' internals and breaks when orders changes them; import orders' contract (api/orders) instead, or allow it in couplingvet.yaml with a reason
+services/checkout/checkout.go:20:27: checkout calls orders synchronously (grpc shop.orders.v1.OrderService via api/orders/v1.NewOrderServiceClient): temporal coupling — checkout fails and slows down when orders does; consume orders' events or keep a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)
+services/checkout/checkout_test.go:6:2: checkout imports orders' private package services/orders/money: checkout now compiles against orders' internals and breaks when orders changes them; import orders' contract (api/orders) instead, or allow it in couplingvet.yaml with a reason
+services/inventory/inventory.go:15:9: inventory opens orders' database orders-db (postgres://***@orders-db:5432/orders?sslmode=disable, from literal): shared persistence couples inventory to orders' schema, load and outages — own your data: consume orders' events or call its API; or declare the sharing (databases[].shared_with + an allow rule with a reason) in couplingvet.yaml
+services/inventory/inventory.go:21:9: checkout and inventory open the same database postgres://analytics-db:5432/analytics, which the map does not declare (checkout at services/checkout/analytics.go:9; inventory at services/inventory/inventory.go:21): shared persistence couples them — give the database to one service (databases[] in the map) and let the others use its API or events, or declare the sharing with an allow rule and a reason
+services/shipping/shipping.go:12:2: shipping reaches orders' private code through shared code (services/shipping -> pkg/reporting -> services/orders/store): shipping depends on orders' internals without importing them; make the shared package depend on orders' contract (api/orders) instead, or allow it in couplingvet.yaml with a reason
+services/shipping/shipping.go:20:17: shipping opens payments' database payments-db (from env PAYMENTS_DATABASE_URL): shared persistence couples shipping to payments' schema, load and outages — own your data: consume payments' events or call its API; or declare the sharing (databases[].shared_with + an allow rule with a reason) in couplingvet.yaml
+services/shipping/shipping.go:26:15: shipping calls orders synchronously (http GET http://orders:8080/v1/orders/{orderID}): temporal coupling — shipping fails and slows down when orders does; consume orders' events or keep a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)
+services/shipping/shipping.go:33:12: shipping calls inventory synchronously (http GET http://inventory:8080/v1/stock/{sku} via pkg/httpx.GetJSON): temporal coupling — shipping fails and slows down when inventory does; consume inventory's events or keep a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)
+tools/seed/main.go:3:1: warning: package tools/seed is owned by no service, shared or wiring entry of couplingvet.yaml: nobody's boundaries apply to it; add its directory to a service's owns, to shared or to wiring
+`
+
+const shopSummary = "couplingvet: 18 packages, 5 services, 12 violations, 1 warning"
+
+// standaloneOnly marks the findings only a whole-repository run can make.
+const standaloneOnly = "open the same database"
+
+// workspaceFindings is the output on testdata/workspace, relative to its root.
+const workspaceFindings = `billing/invoice/db.go:11:9: billing opens orders' database orders-db (from env ORDERS_DATABASE_URL): shared persistence couples billing to orders' schema, load and outages — own your data: consume orders' events or call its API; or declare the sharing (databases[].shared_with + an allow rule with a reason) in couplingvet.yaml
+billing/invoice/invoice.go:9:2: billing imports orders' private package orders/store: billing now compiles against orders' internals and breaks when orders changes them; import orders' contract (orders/api) instead, or allow it in couplingvet.yaml with a reason
+`
+
+// env is the environment of every command: offline, and free of the
+// caller's settings that would change what is loaded.
+func env(extra ...string) []string {
+	var out []string
+	for _, kv := range os.Environ() {
+		switch name, _, _ := strings.Cut(kv, "="); name {
+		case "GOFLAGS", "GOWORK", "GOPROXY", "COUPLINGVET_CONFIG":
+			continue
+		}
+		out = append(out, kv)
+	}
+	return append(append(out, "GOPROXY=off", "GOFLAGS="), extra...)
+}
+
+type result struct {
+	stdout, stderr string
+	code           int
+}
+
+func run(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = env()
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	code := 0
+	switch {
+	case errors.As(err, &exit):
+		code = exit.ExitCode()
+	case err != nil:
+		t.Fatalf("%s %s: %v", name, strings.Join(args, " "), err)
+	}
+	return result{stdout.String(), stderr.String(), code}
+}
+
+func couplingvet(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	return run(t, dir, binary, args...)
+}
+
+func goVet(t *testing.T, dir string, patterns ...string) result {
+	t.Helper()
+	return run(t, dir, "go", append([]string{"vet", "-vettool=" + binary}, patterns...)...)
+}
+
+func wantCode(t *testing.T, r result, want int) {
+	t.Helper()
+	if r.code != want {
+		t.Fatalf("exit code %d, want %d\nstdout:\n%s\nstderr:\n%s", r.code, want, r.stdout, r.stderr)
+	}
+}
+
+func wantText(t *testing.T, what, got, want string) {
+	t.Helper()
+	if got != want {
+		t.Errorf("%s:\n got:\n%s\nwant:\n%s", what, got, want)
+	}
+}
+
+// lastLine is the last non-empty line of s.
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+func TestStandaloneShop(t *testing.T) {
+	r := couplingvet(t, shopDir)
+	wantCode(t, r, exitViolations)
+	wantText(t, "findings", r.stdout, shopFindings)
+	wantText(t, "summary", lastLine(r.stderr), shopSummary)
+
+	// The explicit pattern is the default.
+	r2 := couplingvet(t, shopDir, "./...")
+	wantText(t, "findings of ./...", r2.stdout, shopFindings)
+
+	// -C runs from elsewhere, with paths relative to the new directory.
+	r3 := couplingvet(t, filepath.Dir(shopDir), "-C", "shop")
+	wantText(t, "findings with -C", r3.stdout, shopFindings)
+}
+
+func TestStandaloneShopWithoutTests(t *testing.T) {
+	r := couplingvet(t, shopDir, "-tests=false")
+	wantCode(t, r, exitViolations)
+	var want []string
+	for _, line := range strings.SplitAfter(shopFindings, "\n") {
+		if !strings.Contains(line, "_test.go:") {
+			want = append(want, line)
+		}
+	}
+	wantText(t, "findings without tests", r.stdout, strings.Join(want, ""))
+}
+
+func TestStandaloneSubtree(t *testing.T) {
+	// Only the packages named are checked; the summary counts them.
+	r := couplingvet(t, shopDir, "./services/checkout/...")
+	wantCode(t, r, exitViolations)
+	var want []string
+	for _, line := range strings.SplitAfter(shopFindings, "\n") {
+		// inventory, the other side of the shared analytics database, is not loaded.
+		if strings.HasPrefix(line, "services/checkout/") && !strings.Contains(line, standaloneOnly) {
+			want = append(want, line)
+		}
+	}
+	wantText(t, "findings", r.stdout, strings.Join(want, ""))
+	wantText(t, "summary", lastLine(r.stderr), "couplingvet: 2 packages, 5 services, 3 violations")
+
+	// A warning alone does not fail the run.
+	r = couplingvet(t, shopDir, "./tools/...")
+	wantCode(t, r, exitClean)
+	if !strings.Contains(r.stdout, "tools/seed/main.go:3:1: warning: ") {
+		t.Errorf("the unowned warning is missing:\n%s", r.stdout)
+	}
+
+	// Clean packages exit 0 with an empty report.
+	r = couplingvet(t, shopDir, "./services/orders/...", "./api/...")
+	wantCode(t, r, exitClean)
+	wantText(t, "findings", r.stdout, "")
+	wantText(t, "summary", lastLine(r.stderr), "couplingvet: 4 packages, 5 services, 0 violations")
+}
+
+func TestStandaloneWorkspace(t *testing.T) {
+	// At a go.work root without go.mod, no pattern means every module.
+	r := couplingvet(t, workspaceDir)
+	wantCode(t, r, exitViolations)
+	wantText(t, "findings", r.stdout, workspaceFindings)
+	wantText(t, "summary", lastLine(r.stderr), "couplingvet: 5 packages, 2 services, 2 violations")
+
+	// ./... matches nothing there: that is an error, never a silent pass.
+	r = couplingvet(t, workspaceDir, "./...")
+	wantCode(t, r, exitUsage)
+	if r.stdout != "" || !strings.Contains(r.stderr, "no packages matched") {
+		t.Errorf("./... at a workspace root: stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+
+	// Per-module patterns and the work pattern agree with the default.
+	for _, args := range [][]string{{"work"}, {"./billing/...", "./orders/...", "./platform/..."}} {
+		r = couplingvet(t, workspaceDir, args...)
+		wantCode(t, r, exitViolations)
+		wantText(t, strings.Join(args, " "), r.stdout, workspaceFindings)
+	}
+
+	// From inside one module, the map at the workspace root governs.
+	r = couplingvet(t, filepath.Join(workspaceDir, "billing"))
+	wantCode(t, r, exitViolations)
+	wantText(t, "findings from billing/", r.stdout, regexp.MustCompile(`(?m)^billing/`).ReplaceAllString(workspaceFindings, ""))
+}
+
+// findingLines returns the lines of go vet's output that are findings, sorted.
+func findingLines(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if findingLine.MatchString(line) {
+			out = append(out, line)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+var findingLine = regexp.MustCompile(`^\S+\.go:\d+:\d+: `)
+
+// asVet turns standalone text findings into what go vet prints: go vet has
+// no severities, so warnings print (and fail) like errors.
+// Whole-repository findings are left out.
+func asVet(findings string) []string {
+	var out []string
+	for _, line := range findingLines(strings.ReplaceAll(findings, ": warning: ", ": ")) {
+		if !strings.Contains(line, standaloneOnly) {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+func TestGoVetShop(t *testing.T) {
+	r := goVet(t, shopDir, "./...")
+	wantCode(t, r, 1)
+	if got, want := findingLines(r.stderr), asVet(shopFindings); !slices.Equal(got, want) {
+		t.Errorf("go vet findings:\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if strings.Contains(r.stderr, "third_party") || strings.Contains(r.stderr, "GOROOT") {
+		t.Errorf("go vet reported outside the module:\n%s", r.stderr)
+	}
+}
+
+func TestGoVetFromSubdirectory(t *testing.T) {
+	services := filepath.Join(shopDir, "services")
+	r := goVet(t, services, "./...")
+	wantCode(t, r, 1)
+
+	// The map is found by walking up from each package's directory; paths are
+	// relative to the go command's directory.
+	var want []string
+	for _, line := range asVet(shopFindings) {
+		if rest, ok := strings.CutPrefix(line, "services/"); ok {
+			want = append(want, rest)
+		}
+	}
+	var got []string
+	for _, line := range findingLines(r.stderr) {
+		if rest, ok := strings.CutPrefix(line, "../"); ok {
+			// go vet replays a dependency's cached output from an earlier
+			// run in which it was a root (pkg/reporting, imported by
+			// shipping); such a line must still be a real finding.
+			if !slices.Contains(asVet(shopFindings), rest) {
+				t.Errorf("go vet printed a finding outside ./...: %s", line)
+			}
+			continue
+		}
+		got = append(got, line)
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("go vet findings from services/:\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestGoVetWorkspace(t *testing.T) {
+	want := findingLines(workspaceFindings)
+	for _, patterns := range [][]string{{"work"}, {"./billing/...", "./orders/...", "./platform/..."}} {
+		r := goVet(t, workspaceDir, patterns...)
+		wantCode(t, r, 1)
+		if got := findingLines(r.stderr); !slices.Equal(got, want) {
+			t.Errorf("go vet %s:\n got: %q\nwant: %q", strings.Join(patterns, " "), got, want)
+		}
+	}
+	// The go command itself rejects ./... at a workspace root that is not a module.
+	r := goVet(t, workspaceDir, "./...")
+	wantCode(t, r, 1)
+	if !strings.Contains(r.stderr, "does not contain modules listed in go.work") {
+		t.Errorf("go vet ./... at the workspace root: %s", r.stderr)
+	}
+}
+
+// TestGoVetSeesMapEdits proves that go vet's cache does not hide an edited
+// map: the tool ID that -V=full reports includes the map's digest.
+func TestGoVetSeesMapEdits(t *testing.T) {
+	dir := copyTree(t, workspaceDir)
+	mapFile := filepath.Join(dir, "couplingvet.yaml")
+	original, err := os.ReadFile(mapFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Start clean: the cross-module import is allowed, the database check off.
+	strict := string(original) + "checks: {shareddb: off}\n"
+	allowed := strict + `allow:
+  - from: billing
+    to: orders
+    check: crossimport
+    reason: "invoices read orders' store until the order events exist"
+`
+	writeFile(t, mapFile, allowed)
+	idAllowed := couplingvet(t, dir, "-V=full").stdout
+
+	r := goVet(t, dir, "work")
+	wantCode(t, r, 0)
+	if lines := findingLines(r.stderr); len(lines) > 0 {
+		t.Fatalf("go vet reported an allowed import: %q", lines)
+	}
+
+	writeFile(t, mapFile, strict) // drop the allow rule
+	idStrict := couplingvet(t, dir, "-V=full").stdout
+	if idAllowed == idStrict {
+		t.Fatalf("-V=full did not change with the map: %s", idStrict)
+	}
+	r = goVet(t, dir, "work") // no -a: the cache must not replay the clean result
+	wantCode(t, r, 1)
+	want := []string{"billing/invoice/invoice.go:9:2: billing imports orders' private package orders/store: billing now compiles against orders' internals and breaks when orders changes them; import orders' contract (orders/api) instead, or allow it in couplingvet.yaml with a reason"}
+	if got := findingLines(r.stderr); !slices.Equal(got, want) {
+		t.Errorf("go vet after the edit:\n got: %q\nwant: %q", got, want)
+	}
+}
+
+func TestVersionLine(t *testing.T) {
+	r := couplingvet(t, shopDir, "-V=full")
+	wantCode(t, r, 0)
+	// cmd/go/internal/work/buildid.go: "NAME version devel ... buildID=ID",
+	// the ID without "/" so that all of it is the content ID.
+	f := strings.Fields(r.stdout)
+	if len(f) < 4 || f[1] != "version" || !strings.Contains(f[2], "devel") || !strings.HasPrefix(f[len(f)-1], "buildID=") || strings.Contains(f[len(f)-1], "/") {
+		t.Fatalf("-V=full = %q: not what go vet parses", r.stdout)
+	}
+	// COUPLINGVET_CONFIG names another map: another ID.
+	other := filepath.Join(workspaceDir, "couplingvet.yaml")
+	cmd := exec.Command(binary, "-V=full")
+	cmd.Dir = shopDir
+	cmd.Env = env("COUPLINGVET_CONFIG=" + other)
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(out) == r.stdout {
+		t.Errorf("-V=full ignores COUPLINGVET_CONFIG: %s", out)
+	}
+
+	// go vet forwards only the flags the tool lists: -config and -strict must be there.
+	r = couplingvet(t, shopDir, "-flags")
+	wantCode(t, r, 0)
+	for _, name := range []string{`"Name": "config"`, `"Name": "strict"`} {
+		if !strings.Contains(r.stdout, name) {
+			t.Errorf("-flags lacks %s:\n%s", name, r.stdout)
+		}
+	}
+}
+
+func TestCheckConfig(t *testing.T) {
+	r := couplingvet(t, shopDir, "-check-config")
+	wantCode(t, r, exitClean)
+	wantText(t, "stdout", r.stdout, "couplingvet.yaml: ok: 5 services\n")
+
+	dir := t.TempDir()
+	os.MkdirAll(filepath.Join(dir, "services", "orders"), 0o755)
+	writeFile(t, filepath.Join(dir, "couplingvet.yaml"), `version: 1
+services:
+  orders:
+    owns: [services/orders]
+    owner: team-a
+  billing:
+    owns: [services/billing]
+allow:
+  - {from: billing, to: orders, check: crossimport, reason: "legacy", expires: 2020-01-01}
+`)
+	for _, args := range [][]string{{"-check-config"}, {"-check-config", "couplingvet.yaml"}, {"./..."}} {
+		r = couplingvet(t, dir, args...)
+		wantCode(t, r, exitUsage)
+		// Every error is listed, each with file:line:col and key.
+		for _, want := range []string{
+			"couplingvet.yaml:5:5: services.orders.owner: unknown key",
+			"couplingvet.yaml:7:12: services.billing.owns[0]:",
+			"couplingvet.yaml:9:",
+		} {
+			if !strings.Contains(r.stderr, want) {
+				t.Errorf("couplingvet %s: stderr lacks %q:\n%s", strings.Join(args, " "), want, r.stderr)
+			}
+		}
+		if !strings.Contains(r.stderr, "expired") {
+			t.Errorf("the expired allow rule is not named:\n%s", r.stderr)
+		}
+	}
+}
+
+func TestNoMap(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/nomap\n\ngo 1.26\n")
+	writeFile(t, filepath.Join(dir, "x.go"), "package x\n")
+	r := couplingvet(t, dir)
+	wantCode(t, r, exitUsage)
+	if !strings.Contains(r.stderr, "no boundary map") {
+		t.Errorf("stderr: %s", r.stderr)
+	}
+}
+
+func TestUsage(t *testing.T) {
+	r := couplingvet(t, shopDir, "-h")
+	wantCode(t, r, exitClean)
+	for _, want := range []string{"Exit codes:", "-check-config", "-format", "-tests", "-config", "-strict", "go vet -vettool"} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("usage lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	r = couplingvet(t, shopDir, "-no-such-flag")
+	wantCode(t, r, exitUsage)
+	r = couplingvet(t, shopDir, "-format", "xml")
+	wantCode(t, r, exitUsage)
+	r = couplingvet(t, shopDir, "-version")
+	wantCode(t, r, exitClean)
+	if !strings.HasPrefix(r.stdout, "couplingvet ") {
+		t.Errorf("-version: %q", r.stdout)
+	}
+}
+
+func TestNothingOutsideTheModule(t *testing.T) {
+	// Dependencies and the standard library are never checked or reported.
+	r := couplingvet(t, shopDir, "google.golang.org/grpc/...", "net/http")
+	wantCode(t, r, exitUsage)
+	if r.stdout != "" || !strings.Contains(r.stderr, "no packages matched") {
+		t.Errorf("stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+	r = couplingvet(t, shopDir, "./no/such/dir/...")
+	wantCode(t, r, exitUsage)
+}
+
+func TestLoadErrorsExit3(t *testing.T) {
+	dir := copyTree(t, shopDir)
+	writeFile(t, filepath.Join(dir, "services", "inventory", "broken.go"),
+		"package inventory\n\nvar broken int = \"not a number\"\n")
+	r := couplingvet(t, dir)
+	wantCode(t, r, exitLoad)
+	for _, want := range []string{
+		"couplingvet: example.com/shop/services/inventory: not checked:",
+		"broken.go:3:18: cannot use \"not a number\"",
+		"couplingvet: example.com/shop/cmd/inventory: not checked:\n\tcrossimport: not analysed: it depends on a package that failed to load or type-check",
+		", 3 packages failed to load",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	// Findings of the packages that did load are still printed.
+	if !strings.Contains(r.stdout, "services/checkout/cart/cart.go:7:2: checkout imports orders' private package") {
+		t.Errorf("findings are missing:\n%s", r.stdout)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	// Violations fail the run in every format.
+	for _, format := range []string{"json", "sarif", "github"} {
+		r := couplingvet(t, shopDir, "-format", format)
+		wantCode(t, r, exitViolations)
+		if !strings.Contains(r.stdout, "services/checkout/cart/cart.go") {
+			t.Errorf("-format %s lacks a finding:\n%s", format, r.stdout)
+		}
+	}
+}
+
+func copyTree(t *testing.T, src string) string {
+	t.Helper()
+	dst := filepath.Join(t.TempDir(), filepath.Base(src))
+	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		target := filepath.Join(dst, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, data, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return dst
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}

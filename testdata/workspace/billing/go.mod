@@ -1,0 +1,3 @@
+module example.com/ws/billing
+
+go 1.26

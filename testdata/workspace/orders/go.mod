@@ -1,0 +1,3 @@
+module example.com/ws/orders
+
+go 1.26

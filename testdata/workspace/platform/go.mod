@@ -1,0 +1,3 @@
+module example.com/ws/platform
+
+go 1.26
