@@ -1,6 +1,7 @@
 package boundaries
 
 import (
+	"path/filepath"
 	"strings"
 	"time"
 )
@@ -253,7 +254,10 @@ func (m *Map) DatabaseOfDSN(dsn string) (*Service, *Database) {
 // from, to or check matches anything. A rule with a target matches only
 // targets it prefixes at a boundary ("/", "?", "#", or the end; a leading "/"
 // is ignored so gRPC methods may be written either way); a rule without one
-// matches every target. Rules expired before now's day are ignored.
+// matches every target. A target may also be written the way people read it:
+// a URL path ("/v1/quotes") matches a URL target by its path, and a
+// directory relative to the map ("services/orders/store") matches an import
+// path target by its directory. Rules expired before now's day are ignored.
 func (m *Map) Allowed(check, from, to, target string, now time.Time) (*AllowRule, bool) {
 	if m == nil {
 		return nil, false
@@ -263,7 +267,7 @@ func (m *Map) Allowed(check, from, to, target string, now time.Time) (*AllowRule
 		if !wildcard(r.Check, check) || !wildcard(r.From, from) || !wildcard(r.To, to) {
 			continue
 		}
-		if !targetMatches(r.Target, target) || expired(r.Expires, now) {
+		if !m.targetMatches(r.Target, target) || expired(r.Expires, now) {
 			continue
 		}
 		return r, true
@@ -273,11 +277,52 @@ func (m *Map) Allowed(check, from, to, target string, now time.Time) (*AllowRule
 
 func wildcard(rule, value string) bool { return rule == "*" || rule == value }
 
-func targetMatches(rule, target string) bool {
-	if rule == "" {
+func (m *Map) targetMatches(rule, target string) bool {
+	if rule == "" || prefixMatches(rule, target) {
 		return true
 	}
-	rule, target = strings.TrimPrefix(rule, "/"), strings.TrimPrefix(target, "/")
+	if path, ok := urlPath(target); ok && strings.HasPrefix(rule, "/") && prefixMatches(rule, path) {
+		return true
+	}
+	if dir, ok := m.repoDir(target); ok && prefixMatches(rule, dir) {
+		return true
+	}
+	return false
+}
+
+// urlPath returns the path of a URL target: "http://orders:8080/v1/x?q" and
+// "$ORDERS_URL/v1/x" (a base address from an env key) both give "/v1/x".
+func urlPath(target string) (string, bool) {
+	var rest string
+	if _, after, ok := strings.Cut(target, "://"); ok {
+		rest = after
+	} else if strings.HasPrefix(target, "$") {
+		rest = target[1:]
+	} else {
+		return "", false
+	}
+	i := strings.IndexByte(rest, '/')
+	if i < 0 {
+		return "/", true
+	}
+	return rest[i:], true
+}
+
+// repoDir returns the directory, relative to the map, of an import path in
+// one of the repository's modules.
+func (m *Map) repoDir(importPath string) (string, bool) {
+	mod, rest, ok := m.moduleOf(importPath)
+	if !ok {
+		return "", false
+	}
+	rel, err := filepath.Rel(m.Root, filepath.Join(mod.Dir, filepath.FromSlash(rest)))
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return "", false
+	}
+	return filepath.ToSlash(rel), true
+}
+
+func prefixMatches(rule, target string) bool {	rule, target = strings.TrimPrefix(rule, "/"), strings.TrimPrefix(target, "/")
 	if !strings.HasPrefix(target, rule) {
 		return false
 	}

@@ -325,3 +325,46 @@ func TestSeverity(t *testing.T) {
 		t.Error("a nil map must answer with defaults")
 	}
 }
+
+// TestAllowedTargetForms checks the forms people write targets in: a URL
+// path for an HTTP call, and a repository directory for an import.
+func TestAllowedTargetForms(t *testing.T) {
+	fixClock(t, "2026-01-15")
+	root := repo(t, map[string]string{
+		"go.mod":                     "module example.com/shop\n",
+		"services/orders/store/s.go": "package store\n",
+		"services/checkout/c.go":     "package checkout\n",
+		"couplingvet.yaml": `version: 1
+services:
+  orders: {owns: [services/orders]}
+  checkout: {owns: [services/checkout]}
+allow:
+  - {from: checkout, to: orders, check: syncclient, target: /v1/quotes, reason: quotes are priced live}
+  - {from: checkout, to: orders, check: crossimport, target: services/orders/store, reason: legacy totals}
+`,
+	})
+	m, err := Load(filepath.Join(root, "couplingvet.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 1, 15, 0, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		check, target string
+		want          bool
+	}{
+		{"syncclient", "http://orders:8080/v1/quotes/42", true},
+		{"syncclient", "http://orders:8080/v1/quotes?id=1", true},
+		{"syncclient", "$ORDERS_URL/v1/quotes", true},
+		{"syncclient", "http://orders:8080/v1/quotesx", false},
+		{"syncclient", "http://orders:8080/v1/orders", false},
+		{"syncclient", "http://orders:8080", false},
+		{"crossimport", "example.com/shop/services/orders/store", true},
+		{"crossimport", "example.com/shop/services/orders/store/sub", true},
+		{"crossimport", "example.com/shop/services/orders/storage", false},
+		{"crossimport", "example.org/other/services/orders/store", false},
+	} {
+		if _, got := m.Allowed(tt.check, "checkout", "orders", tt.target, now); got != tt.want {
+			t.Errorf("Allowed(%s, %q) = %v, want %v", tt.check, tt.target, got, tt.want)
+		}
+	}
+}

@@ -86,8 +86,9 @@
 // parameter's {name}) or the gRPC service or method
 // (shop.orders.v1.OrderService, /shop.orders.v1.OrderService/GetOrder). An
 // allow rule in the map accepts an edge (from, to, check: syncclient) with
-// a reason, and can be narrowed with target: to a URL prefix
-// (http://orders:8080/v1/quotes) or a gRPC service or method. A
+// a reason, and can be narrowed with target: to a URL path prefix
+// (/v1/quotes), a whole URL prefix (http://orders:8080/v1/quotes) or a gRPC
+// service or method. A
 // //couplingvet:allow syncclient <reason> comment on the line or the line
 // above accepts one call.
 package syncclient
