@@ -322,7 +322,8 @@ func (m *Map) repoDir(importPath string) (string, bool) {
 	return filepath.ToSlash(rel), true
 }
 
-func prefixMatches(rule, target string) bool {	rule, target = strings.TrimPrefix(rule, "/"), strings.TrimPrefix(target, "/")
+func prefixMatches(rule, target string) bool {
+	rule, target = strings.TrimPrefix(rule, "/"), strings.TrimPrefix(target, "/")
 	if !strings.HasPrefix(target, rule) {
 		return false
 	}
