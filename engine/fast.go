@@ -1,0 +1,466 @@
+package engine
+
+// The fast engine. Where go/packages with the checker type-checks every
+// dependency with its function bodies and runs every analyzer on every
+// package (the standard library included), this engine
+//
+//   - asks the go command once for the package graph (go list -deps: no
+//     compiling, no export data),
+//   - type-checks the repository's own packages from source with bodies and
+//     full type information, and every other package (standard library,
+//     module dependencies) from source without function bodies
+//     (types.Config.IgnoreFuncBodies), which is all their importers need,
+//   - runs the analyzers only on the repository's packages: couplingvet's
+//     analyzers do nothing elsewhere, so facts only ever come from there,
+//   - schedules all of it in dependency order over GOMAXPROCS workers, and
+//     drops each package's syntax and type information as soon as its
+//     analyses are done, keeping only its types.Package for its importers.
+//
+// The reference implementation (checker.go) stays available for tests,
+// which compare the two on the example monorepos.
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A node is one package of the graph go list returned.
+type node struct {
+	lp   *listedPackage
+	id   string
+	deps []*node // imported packages, by ID (ImportMap applied)
+	// repo: a package of a main module's own tree, analysed (for its facts
+	// at least). root: also matched by the patterns, so reported.
+	repo, root bool
+
+	files      []*ast.File
+	pkg        *types.Package
+	info       *types.Info
+	typeErrors []types.Error
+	errs       []string // own list, parse and type errors, positions resolved
+	illTyped   bool     // errs, or a dependency is ill-typed
+
+	actions map[*analysis.Analyzer]*action // on repo packages
+	exports []exportedFact                 // facts this package exported
+
+	done chan struct{} // closed once types (and, for repo packages, analyses) are complete
+}
+
+// An action is one analyzer's pass over one package.
+type action struct {
+	result any
+	err    error
+	diags  []analysis.Diagnostic
+}
+
+// fastRun is the state of one run of the fast engine.
+type fastRun struct {
+	ctx       context.Context
+	fset      *token.FileSet
+	sizes     types.Sizes
+	analyzers []*analysis.Analyzer // requested and required, prerequisites first
+	roots     map[*analysis.Analyzer]bool
+	facts     *factStore
+	cpu       chan struct{} // limits CPU-bound work to GOMAXPROCS
+	nodes     map[string]*node
+}
+
+// runFast is Run's implementation.
+func runFast(ctx context.Context, opts Options, analyzers []*analysis.Analyzer) (*Result, error) {
+	patterns := opts.Patterns
+	if len(patterns) == 0 {
+		patterns = []string{"./..."}
+	}
+	listed, err := goList(ctx, opts, patterns)
+	if err != nil {
+		return nil, err
+	}
+	r := newFastRun(ctx, analyzers, sizesFor(opts))
+	roots, modules := r.buildGraph(listed)
+	if len(modules) == 0 {
+		var why []string
+		for _, n := range roots {
+			why = append(why, n.errs...)
+		}
+		if len(why) > 0 {
+			return nil, fmt.Errorf("%w: %s (%s)", ErrNoPackages, strings.Join(patterns, " "), strings.Join(why, "; "))
+		}
+		return nil, fmt.Errorf("%w: %s", ErrNoPackages, strings.Join(patterns, " "))
+	}
+	r.execute()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	return r.collect(roots, modules), nil
+}
+
+func newFastRun(ctx context.Context, analyzers []*analysis.Analyzer, sizes types.Sizes) *fastRun {
+	r := &fastRun{
+		ctx:   ctx,
+		fset:  token.NewFileSet(),
+		sizes: sizes,
+		roots: map[*analysis.Analyzer]bool{},
+		facts: newFactStore(),
+		cpu:   make(chan struct{}, runtime.GOMAXPROCS(0)),
+		nodes: map[string]*node{},
+	}
+	for _, a := range analyzers {
+		r.roots[a] = true
+	}
+	r.analyzers = prerequisitesFirst(analyzers)
+	return r
+}
+
+// sizesFor returns the sizes of the target architecture: $GOARCH of the
+// go command's environment, else this binary's.
+func sizesFor(opts Options) types.Sizes {
+	arch := runtime.GOARCH
+	for _, kv := range environ(opts) {
+		if v, ok := strings.CutPrefix(kv, "GOARCH="); ok && v != "" {
+			arch = v
+		}
+	}
+	if s := types.SizesFor("gc", arch); s != nil {
+		return s
+	}
+	return types.SizesFor("gc", "amd64")
+}
+
+// prerequisitesFirst orders analyzers and everything they require so that
+// each comes after its prerequisites.
+func prerequisitesFirst(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	var out []*analysis.Analyzer
+	seen := map[*analysis.Analyzer]bool{}
+	var visit func(a *analysis.Analyzer)
+	visit = func(a *analysis.Analyzer) {
+		if seen[a] {
+			return
+		}
+		seen[a] = true
+		for _, req := range a.Requires {
+			visit(req)
+		}
+		out = append(out, a)
+	}
+	for _, a := range analyzers {
+		visit(a)
+	}
+	return out
+}
+
+// buildGraph links the listed packages and classifies them. It returns the
+// root packages (sorted by ID) and the main modules they belong to, like
+// analysedPackages does for go/packages.
+func (r *fastRun) buildGraph(listed []*listedPackage) ([]*node, map[string]*Module) {
+	for _, lp := range listed {
+		if lp.isTestMain() {
+			continue
+		}
+		n := &node{lp: lp, id: lp.ImportPath, done: make(chan struct{})}
+		if lp.Error != nil {
+			n.errs = append(n.errs, listErrorText(lp.Error))
+		}
+		r.nodes[n.id] = n
+	}
+	modules := map[string]*Module{}
+	var roots []*node
+	for _, n := range r.nodes {
+		for _, id := range n.lp.Imports {
+			if id == "C" {
+				continue
+			}
+			if dep := r.nodes[id]; dep != nil {
+				n.deps = append(n.deps, dep)
+			}
+		}
+		m := n.lp.Module
+		n.repo = m != nil && m.Main && m.Dir != "" && len(n.lp.files()) > 0 && allWithin(m.Dir, n.lp.files())
+		if !n.repo {
+			if !n.lp.DepOnly && len(n.lp.GoFiles)+len(n.lp.CgoFiles) == 0 && n.lp.Error != nil {
+				n.root = true // a pattern that failed to load: keep it, so its errors are seen
+				roots = append(roots, n)
+			}
+			continue
+		}
+		if n.lp.DepOnly {
+			continue
+		}
+		n.root = true
+		if _, ok := modules[m.Dir]; !ok {
+			modules[m.Dir] = &Module{Path: m.Path, Dir: m.Dir}
+		}
+		roots = append(roots, n)
+	}
+	slices.SortFunc(roots, func(a, b *node) int { return cmp.Compare(a.id, b.id) })
+	return roots, modules
+}
+
+func listErrorText(e *listError) string {
+	msg := strings.TrimSpace(e.Err)
+	if (msg == "import cycle not allowed" || msg == "import cycle not allowed in test") && len(e.ImportStack) > 0 {
+		stack := make([]string, len(e.ImportStack))
+		for i, s := range e.ImportStack {
+			stack[i] = strings.TrimSuffix(s, " (test)")
+		}
+		msg += fmt.Sprintf(": import stack: %v", stack)
+	}
+	if e.Pos == "" {
+		return msg
+	}
+	return e.Pos + ": " + msg
+}
+
+func allWithin(dir string, files []string) bool {
+	for _, f := range files {
+		if !within(dir, f) {
+			return false
+		}
+	}
+	return true
+}
+
+// execute type-checks and analyses every package, each as soon as its
+// dependencies are done.
+func (r *fastRun) execute() {
+	var wg sync.WaitGroup
+	for _, n := range r.nodes {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			defer close(n.done)
+			for _, d := range n.deps {
+				<-d.done
+			}
+			if r.ctx.Err() != nil {
+				return
+			}
+			r.cpu <- struct{}{}
+			defer func() { <-r.cpu }()
+			r.process(n)
+		}()
+	}
+	wg.Wait()
+}
+
+// process type-checks n (its dependencies are done) and, for repository
+// packages, runs the analyzers and then drops what only they needed.
+func (r *fastRun) process(n *node) {
+	r.typeCheck(n)
+	if n.repo {
+		r.analyse(n)
+	}
+	n.files, n.info = nil, nil
+}
+
+// parseMode is how each kind of package is parsed: the repository's with
+// comments (analyzers read directives), the rest without.
+func parseMode(repo bool) parser.Mode {
+	if repo {
+		return parser.ParseComments | parser.SkipObjectResolution | parser.AllErrors
+	}
+	return parser.SkipObjectResolution
+}
+
+func (r *fastRun) typeCheck(n *node) {
+	for _, name := range n.lp.files() {
+		src, err := os.ReadFile(name)
+		if err != nil {
+			n.errs = append(n.errs, err.Error())
+			continue
+		}
+		f, err := parser.ParseFile(r.fset, name, src, parseMode(n.repo))
+		if err != nil {
+			n.errs = append(n.errs, parseErrors(err)...)
+		}
+		if f != nil {
+			if !n.repo {
+				dropBodies(f)
+			}
+			n.files = append(n.files, f)
+		}
+	}
+
+	n.pkg = types.NewPackage(n.lp.pkgPath(), n.lp.Name)
+	if n.repo {
+		n.info = &types.Info{
+			Types:        make(map[ast.Expr]types.TypeAndValue),
+			Defs:         make(map[*ast.Ident]types.Object),
+			Uses:         make(map[*ast.Ident]types.Object),
+			Implicits:    make(map[ast.Node]types.Object),
+			Instances:    make(map[*ast.Ident]types.Instance),
+			Scopes:       make(map[ast.Node]*types.Scope),
+			Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+			FileVersions: make(map[*ast.File]string),
+		}
+	}
+	cfg := &types.Config{
+		Importer:         importerFunc(func(path string) (*types.Package, error) { return r.importFor(n, path) }),
+		IgnoreFuncBodies: !n.repo,
+		FakeImportC:      len(n.lp.CgoFiles) > 0,
+		Sizes:            r.sizes,
+		Error: func(err error) {
+			if te, ok := err.(types.Error); ok {
+				n.typeErrors = append(n.typeErrors, te)
+				n.errs = append(n.errs, r.fset.Position(te.Pos).String()+": "+te.Msg)
+			} else {
+				n.errs = append(n.errs, err.Error())
+			}
+		},
+	}
+	if m := n.lp.Module; m != nil && m.GoVersion != "" {
+		cfg.GoVersion = "go" + m.GoVersion
+	}
+	err := types.NewChecker(cfg, r.fset, n.pkg, n.info).Files(n.files)
+	if err != nil && len(n.errs) == 0 {
+		n.errs = append(n.errs, err.Error())
+	}
+	if !n.repo && len(n.lp.CgoFiles) > 0 {
+		// Without cgo processing, a dependency's C.xxx references are
+		// unknown; what its importers see of it is still right. Only
+		// list errors count for such a package.
+		n.errs, n.typeErrors = nil, nil
+		if n.lp.Error != nil {
+			n.errs = append(n.errs, listErrorText(n.lp.Error))
+		}
+	}
+	n.illTyped = len(n.errs) > 0
+	for _, d := range n.deps {
+		if d.illTyped {
+			n.illTyped = true
+		}
+	}
+}
+
+// dropBodies empties function bodies, which a dependency's importers never
+// need, so that their syntax is garbage as soon as possible. (An empty body,
+// not none: go/types requires bodies of generic functions and init.)
+func dropBodies(f *ast.File) {
+	for _, decl := range f.Decls {
+		if fn, ok := decl.(*ast.FuncDecl); ok && fn.Body != nil {
+			fn.Body = &ast.BlockStmt{Lbrace: fn.Body.Lbrace, Rbrace: fn.Body.Rbrace}
+		}
+	}
+}
+
+func parseErrors(err error) []string {
+	if list, ok := err.(interface{ Unwrap() []error }); ok {
+		var out []string
+		for _, e := range list.Unwrap() {
+			out = append(out, e.Error())
+		}
+		return out
+	}
+	return []string{err.Error()}
+}
+
+// importFor resolves an import of n's files to a type-checked dependency.
+func (r *fastRun) importFor(n *node, path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	id := path
+	if mapped, ok := n.lp.ImportMap[path]; ok {
+		id = mapped
+	}
+	for _, d := range n.deps {
+		if d.id == id {
+			if d.pkg == nil {
+				return nil, fmt.Errorf("could not import %s (not type-checked)", path)
+			}
+			return d.pkg, nil
+		}
+	}
+	return nil, fmt.Errorf("could not import %s (no metadata)", path)
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// collect turns the analysed roots into a Result.
+func (r *fastRun) collect(roots []*node, modules map[string]*Module) *Result {
+	res := &Result{}
+	type key struct {
+		analyzer, file string
+		line, col      int
+		message        string
+	}
+	seen := map[key]bool{}
+	for _, n := range roots {
+		pkg := &Package{
+			ID:      n.id,
+			Path:    n.lp.pkgPath(),
+			Name:    n.lp.Name,
+			Errors:  sortedUnique(n.errs),
+			Failed:  map[*analysis.Analyzer]error{},
+			Results: map[*analysis.Analyzer]any{},
+		}
+		if len(n.lp.GoFiles)+len(n.lp.CgoFiles) > 0 {
+			pkg.Dir = n.lp.Dir
+		}
+		if m := n.lp.Module; m != nil {
+			pkg.Module = modules[m.Dir]
+		}
+		res.Packages = append(res.Packages, pkg)
+		for _, a := range r.analyzers {
+			if !r.roots[a] || n.actions == nil {
+				continue
+			}
+			act := n.actions[a]
+			if act.err != nil {
+				pkg.Failed[a] = act.err
+			} else {
+				pkg.Results[a] = act.result
+			}
+			for _, d := range act.diags {
+				diag := resolve(r.fset, a, pkg, d)
+				if diag.File == "" || !inAnyModule(modules, diag.File) {
+					continue
+				}
+				k := key{diag.Analyzer, diag.File, diag.Line, diag.Column, diag.Message}
+				if seen[k] {
+					continue
+				}
+				seen[k] = true
+				res.Diagnostics = append(res.Diagnostics, diag)
+			}
+		}
+	}
+	slices.SortFunc(res.Diagnostics, compareDiagnostics)
+	for _, m := range modules {
+		res.Modules = append(res.Modules, *m)
+	}
+	slices.SortFunc(res.Modules, func(a, b Module) int { return cmp.Compare(a.Dir, b.Dir) })
+	return res
+}
+
+func sortedUnique(list []string) []string {
+	out := slices.Clone(list)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// absAll makes a package's file names absolute.
+func absAll(dir string, names []string) []string {
+	var out []string
+	for _, n := range names {
+		if !filepath.IsAbs(n) {
+			n = filepath.Join(dir, n)
+		}
+		out = append(out, n)
+	}
+	return out
+}

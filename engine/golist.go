@@ -1,0 +1,153 @@
+package engine
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// listFields are the fields of `go list -json` the fast engine reads. Naming
+// them keeps go list from computing the rest (it never compiles: no -export,
+// no -compiled).
+var listFields = []string{
+	"ImportPath", "Name", "Dir", "GoFiles", "CgoFiles", "IgnoredGoFiles", "OtherFiles",
+	"Imports", "ImportMap", "Module", "Standard", "DepOnly", "ForTest", "Match",
+	"Error", "DepsErrors", "Incomplete",
+}
+
+// listedPackage is one package of `go list -json -deps` (one variant, with
+// -test: "p [p.test]" and "p_test [p.test]" are packages of their own).
+type listedPackage struct {
+	ImportPath     string // the ID: the import path, plus " [p.test]" for test variants
+	Name           string
+	Dir            string
+	GoFiles        []string // relative to Dir, except generated files (test mains) which are absolute
+	CgoFiles       []string
+	IgnoredGoFiles []string
+	OtherFiles     []string
+	Imports        []string          // IDs of the imported packages
+	ImportMap      map[string]string // import path as written -> ID, where they differ
+	Module         *analysis.Module
+	Standard       bool
+	DepOnly        bool
+	ForTest        string
+	Match          []string
+	Error          *listError
+	DepsErrors     []*listError
+	Incomplete     bool
+}
+
+type listError struct {
+	ImportStack []string
+	Pos         string
+	Err         string
+}
+
+func (e *listError) String() string {
+	if e.Pos == "" {
+		return e.Err
+	}
+	return e.Pos + ": " + e.Err
+}
+
+// pkgPath is the import path without the test variant's suffix.
+func (p *listedPackage) pkgPath() string {
+	path, _, _ := strings.Cut(p.ImportPath, " ")
+	return path
+}
+
+// files returns the absolute names of the Go files to type-check: plain and
+// cgo files (cgo files are type-checked with a fake "C" package).
+func (p *listedPackage) files() []string {
+	var out []string
+	for _, list := range [][]string{p.GoFiles, p.CgoFiles} {
+		for _, f := range list {
+			out = append(out, p.abs(f))
+		}
+	}
+	return out
+}
+
+func (p *listedPackage) abs(name string) string {
+	if filepath.IsAbs(name) {
+		return name
+	}
+	return filepath.Join(p.Dir, name)
+}
+
+// isTestMain reports whether p is a generated test main ("p.test"), which
+// no one analyses.
+func (p *listedPackage) isTestMain() bool {
+	return p.Name == "main" && p.ForTest == "" && strings.HasSuffix(p.ImportPath, ".test")
+}
+
+// goList runs go list once over patterns with -deps, returning the packages
+// in dependency order (go list prints dependencies first).
+func goList(ctx context.Context, opts Options, patterns []string) ([]*listedPackage, error) {
+	args := []string{"list", "-e", "-json=" + strings.Join(listFields, ","), "-deps"}
+	if opts.Tests {
+		args = append(args, "-test")
+	}
+	args = append(args, "--")
+	args = append(args, patterns...)
+	cmd := exec.CommandContext(ctx, "go", args...)
+	cmd.Dir = opts.Dir
+	cmd.Env = opts.Env
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	if err := cmd.Run(); err != nil {
+		msg := strings.TrimSpace(stderr.String())
+		if msg == "" {
+			msg = err.Error()
+		}
+		return nil, fmt.Errorf("go list: %s", msg)
+	}
+	var out []*listedPackage
+	dec := json.NewDecoder(&stdout)
+	for {
+		p := new(listedPackage)
+		if err := dec.Decode(p); err != nil {
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			return nil, fmt.Errorf("go list: decoding its output: %v", err)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// goEnv reads the go command's settings that results depend on.
+func goEnv(ctx context.Context, opts Options) (map[string]string, error) {
+	cmd := exec.CommandContext(ctx, "go", "env", "-json", "GOOS", "GOARCH", "GOVERSION", "GOFLAGS", "CGO_ENABLED", "GOROOT", "GOEXPERIMENT", "GOWORK", "GOMOD")
+	cmd.Dir = opts.Dir
+	cmd.Env = opts.Env
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	data, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("go env: %v: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	env := map[string]string{}
+	if err := json.Unmarshal(data, &env); err != nil {
+		return nil, fmt.Errorf("go env: %v", err)
+	}
+	return env, nil
+}
+
+// environ is the go command's environment for opts.
+func environ(opts Options) []string {
+	if opts.Env != nil {
+		return opts.Env
+	}
+	return os.Environ()
+}
