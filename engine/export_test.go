@@ -1,5 +1,27 @@
 package engine
 
-// RunFast and RunChecker expose both implementations to the tests, which
-// compare them.
+import (
+	"context"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// RunFast exposes the fast engine to the tests, which compare it with the
+// checker (Run).
 var RunFast = runFast
+
+// RunCached runs the fast engine with a result cache in dir.
+func RunCached(ctx context.Context, opts Options, dir, key string, analyzers []*analysis.Analyzer) (*Result, error) {
+	return runFastCached(ctx, opts, cacheConfig{dir: dir, key: key}, analyzers)
+}
+
+// Stats are what the last run did.
+type Stats struct {
+	Listed            bool // it ran go list
+	Checked, Analysed int  // packages type-checked, of which analysed
+}
+
+// WatchStats makes every later run record its Stats in *s.
+func WatchStats(s *Stats) {
+	testHookStats = func(listed bool, checked, analysed int) { *s = Stats{listed, checked, analysed} }
+}

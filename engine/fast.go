@@ -22,6 +22,7 @@ package engine
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"go/ast"
 	"go/parser"
@@ -56,6 +57,12 @@ type node struct {
 	actions map[*analysis.Analyzer]*action // on repo packages
 	exports []exportedFact                 // facts this package exported
 
+	key     hash   // cache key
+	keyDone bool   // key is computed
+	entry   *entry // cached outcome, if any
+	needed  bool   // to be type-checked: analysed, or imported by a package that is
+	full    bool   // to be analysed (type-checked with bodies)
+
 	done chan struct{} // closed once types (and, for repo packages, analyses) are complete
 }
 
@@ -76,20 +83,42 @@ type fastRun struct {
 	facts     *factStore
 	cpu       chan struct{} // limits CPU-bound work to GOMAXPROCS
 	nodes     map[string]*node
+	cache     cacheConfig
+	snap      *snapshot
 }
 
 // runFast is Run's implementation.
 func runFast(ctx context.Context, opts Options, analyzers []*analysis.Analyzer) (*Result, error) {
+	return runFastCached(ctx, opts, cacheConfig{}, analyzers)
+}
+
+func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyzers []*analysis.Analyzer) (*Result, error) {
 	patterns := opts.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
 	}
-	listed, err := goList(ctx, opts, patterns)
-	if err != nil {
-		return nil, err
-	}
 	r := newFastRun(ctx, analyzers, sizesFor(opts))
-	roots, modules := r.buildGraph(listed)
+	r.cache = cache
+	var snapKey string
+	if cache.dir != "" {
+		snapKey = runKey(opts, cache, patterns, r.analyzers)
+		r.snap = readSnapshot(cache, snapKey)
+	}
+	listedNow := r.snap == nil
+	if r.snap == nil {
+		listed, env, err := listAndEnv(ctx, opts, patterns, cache.dir != "")
+		if err != nil {
+			return nil, err
+		}
+		r.snap = &snapshot{Listed: listed, GoEnv: env}
+		if cache.dir != "" {
+			dir, _ := filepath.Abs(cmpOr(opts.Dir, "."))
+			if r.snap, err = newSnapshot(listed, env, patterns, dir); err != nil {
+				r.cache.dir = "" // files vanished while listing: do not cache this run
+			}
+		}
+	}
+	roots, modules := r.buildGraph(r.snap.Listed)
 	if len(modules) == 0 {
 		var why []string
 		for _, n := range roots {
@@ -100,11 +129,81 @@ func runFast(ctx context.Context, opts Options, analyzers []*analysis.Analyzer) 
 		}
 		return nil, fmt.Errorf("%w: %s", ErrNoPackages, strings.Join(patterns, " "))
 	}
+	if r.cache.dir != "" {
+		r.readEntries()
+	}
+	r.plan()
 	r.execute()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	if r.cache.dir != "" && r.snap.dirty {
+		r.cache.writeSnapshot(snapKey, r.snap) // a cache that cannot be written only costs time
+	}
+	if testHookStats != nil {
+		checked, analysed := 0, 0
+		for _, n := range r.nodes {
+			if n.needed {
+				checked++
+			}
+			if n.full {
+				analysed++
+			}
+		}
+		testHookStats(listedNow, checked, analysed)
+	}
 	return r.collect(roots, modules), nil
+}
+
+// testHookStats, when set by tests, learns whether a run started go list,
+// and how many packages it type-checked and analysed.
+var testHookStats func(listed bool, checked, analysed int)
+
+// listAndEnv runs go list and, when the cache needs it, go env, at once.
+func listAndEnv(ctx context.Context, opts Options, patterns []string, needEnv bool) ([]*listedPackage, map[string]string, error) {
+	var (
+		env    map[string]string
+		envErr error
+		wg     sync.WaitGroup
+	)
+	if needEnv {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			env, envErr = goEnv(ctx, opts)
+		}()
+	}
+	listed, err := goList(ctx, opts, patterns)
+	wg.Wait()
+	if err != nil {
+		return nil, nil, err
+	}
+	if envErr != nil {
+		return nil, nil, envErr
+	}
+	return listed, env, nil
+}
+
+// plan decides what each package needs: repository packages without a
+// cached outcome are analysed (type-checked with bodies); what they import,
+// directly or not, is type-checked without bodies; nothing else is touched.
+func (r *fastRun) plan() {
+	var need func(n *node)
+	need = func(n *node) {
+		if n.needed {
+			return
+		}
+		n.needed = true
+		for _, d := range n.deps {
+			need(d)
+		}
+	}
+	for _, n := range r.nodes {
+		if n.repo && n.entry == nil {
+			n.full = true
+			need(n)
+		}
+	}
 }
 
 func newFastRun(ctx context.Context, analyzers []*analysis.Analyzer, sizes types.Sizes) *fastRun {
@@ -241,6 +340,9 @@ func (r *fastRun) execute() {
 		go func() {
 			defer wg.Done()
 			defer close(n.done)
+			if !n.needed {
+				return
+			}
 			for _, d := range n.deps {
 				<-d.done
 			}
@@ -259,10 +361,39 @@ func (r *fastRun) execute() {
 // packages, runs the analyzers and then drops what only they needed.
 func (r *fastRun) process(n *node) {
 	r.typeCheck(n)
-	if n.repo {
+	switch {
+	case n.full:
 		r.analyse(n)
+		if r.cache.dir != "" {
+			r.writeEntry(n)
+		}
+		r.dropInputs(n)
+	case n.entry != nil:
+		// Unchanged, imported by a changed package: what the checker
+		// would know of it comes from its entry.
+		n.illTyped = n.entry.IllTyped
+		n.actions = map[*analysis.Analyzer]*action{}
+		for i, a := range r.analyzers {
+			act := &action{}
+			if msg := n.entry.Actions[i].Err; msg != "" {
+				act.err = errors.New(msg)
+			}
+			n.actions[a] = act
+		}
+		r.importFacts(n)
 	}
 	n.files, n.info = nil, nil
+}
+
+// dropInputs forgets the results that only served as other analyzers'
+// inputs on n (value's resolver holds the package's syntax and type
+// information), and all results of packages that are not reported.
+func (r *fastRun) dropInputs(n *node) {
+	for a, act := range n.actions {
+		if !n.root || !r.roots[a] {
+			act.result = nil
+		}
+	}
 }
 
 // parseMode is how each kind of package is parsed: the repository's with
@@ -281,12 +412,12 @@ func (r *fastRun) typeCheck(n *node) {
 			n.errs = append(n.errs, err.Error())
 			continue
 		}
-		f, err := parser.ParseFile(r.fset, name, src, parseMode(n.repo))
+		f, err := parser.ParseFile(r.fset, name, src, parseMode(n.full))
 		if err != nil {
 			n.errs = append(n.errs, parseErrors(err)...)
 		}
 		if f != nil {
-			if !n.repo {
+			if !n.full {
 				dropBodies(f)
 			}
 			n.files = append(n.files, f)
@@ -294,7 +425,7 @@ func (r *fastRun) typeCheck(n *node) {
 	}
 
 	n.pkg = types.NewPackage(n.lp.pkgPath(), n.lp.Name)
-	if n.repo {
+	if n.full {
 		n.info = &types.Info{
 			Types:        make(map[ast.Expr]types.TypeAndValue),
 			Defs:         make(map[*ast.Ident]types.Object),
@@ -308,7 +439,7 @@ func (r *fastRun) typeCheck(n *node) {
 	}
 	cfg := &types.Config{
 		Importer:         importerFunc(func(path string) (*types.Package, error) { return r.importFor(n, path) }),
-		IgnoreFuncBodies: !n.repo,
+		IgnoreFuncBodies: !n.full,
 		FakeImportC:      len(n.lp.CgoFiles) > 0,
 		Sizes:            r.sizes,
 		Error: func(err error) {
@@ -415,18 +546,34 @@ func (r *fastRun) collect(roots []*node, modules map[string]*Module) *Result {
 			pkg.Module = modules[m.Dir]
 		}
 		res.Packages = append(res.Packages, pkg)
-		for _, a := range r.analyzers {
-			if !r.roots[a] || n.actions == nil {
+		if n.entry != nil && !n.full {
+			pkg.Errors = n.entry.Errors
+		}
+		for i, a := range r.analyzers {
+			if !r.roots[a] || !n.repo {
 				continue
 			}
-			act := n.actions[a]
-			if act.err != nil {
-				pkg.Failed[a] = act.err
+			var (
+				result any
+				err    error
+				diags  []Diagnostic
+			)
+			if n.full {
+				act := n.actions[a]
+				result, err = act.result, act.err
+				for _, d := range act.diags {
+					diags = append(diags, resolve(r.fset, a, pkg, d))
+				}
 			} else {
-				pkg.Results[a] = act.result
+				result, err, diags = r.cachedOutcome(n, a, i)
 			}
-			for _, d := range act.diags {
-				diag := resolve(r.fset, a, pkg, d)
+			if err != nil {
+				pkg.Failed[a] = err
+			} else {
+				pkg.Results[a] = result
+			}
+			for _, diag := range diags {
+				diag.Package = pkg.Path
 				if diag.File == "" || !inAnyModule(modules, diag.File) {
 					continue
 				}

@@ -90,3 +90,64 @@ func compareResults(t *testing.T, got, want *engine.Result) {
 		t.Errorf("shareddb connections differ:\n got: %q\nwant: %q", g, w)
 	}
 }
+
+// TestCache runs the cached engine over a copy of the shop example: cold,
+// warm (nothing changed: no go list, no type-checking), after an edit of a
+// function body (only that package and its importers analysed, without go
+// list), and after an edit that adds an import (go list again). Each time
+// it must find what the checker finds.
+func TestCache(t *testing.T) {
+	src, _ := filepath.Abs("../testdata/shop")
+	dir := copyTree(t, src)
+	cache := t.TempDir()
+	var stats engine.Stats
+	engine.WatchStats(&stats)
+	defer engine.WatchStats(new(engine.Stats))
+	ctx := context.Background()
+	opts := engine.Options{Dir: dir, Tests: true, Env: offline()}
+
+	check := func(step string, listed bool, maxAnalysed int) {
+		t.Helper()
+		want, err := engine.Run(ctx, opts, suite.Analyzers())
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := engine.RunCached(ctx, opts, cache, "map-digest", suite.Analyzers())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %+v", step, stats)
+		compareResults(t, got, want)
+		if stats.Listed != listed {
+			t.Errorf("%s: ran go list = %v, want %v", step, stats.Listed, listed)
+		}
+		if stats.Analysed > maxAnalysed {
+			t.Errorf("%s: analysed %d packages, want at most %d", step, stats.Analysed, maxAnalysed)
+		}
+	}
+	check("cold", true, 1000)
+	if stats.Analysed < 18 {
+		t.Errorf("cold run analysed %d packages, want every one (≥ 18)", stats.Analysed)
+	}
+	check("warm", false, 0)
+	if stats.Checked != 0 {
+		t.Errorf("warm run type-checked %d packages, want none", stats.Checked)
+	}
+
+	// A new violation in a function body: inventory opens payments' database.
+	inv := filepath.Join(dir, "services/inventory/inventory.go")
+	appendFile(t, inv, "\nfunc openPayments() (*sql.DB, error) {\n\treturn sql.Open(\"postgres\", \"postgres://u:p@payments-db:5432/payments\")\n}\n")
+	check("body edit", false, 3) // inventory, cmd/inventory, cmd/all-in-one
+
+	// A new import changes the graph: go list runs again.
+	appendFile(t, filepath.Join(dir, "services/payments/payments.go"), "\nvar _ = strings.ToUpper\n")
+	replaceInFile(t, filepath.Join(dir, "services/payments/payments.go"), "import (", "import (\n\t\"strings\"")
+	check("import edit", true, 3)
+
+	// The caller's key (the map) changes: everything is analysed again.
+	got, err := engine.RunCached(ctx, opts, cache, "another-map", suite.Analyzers())
+	if err != nil || stats.Analysed < 18 {
+		t.Errorf("new key: err %v, analysed %d, want every package", err, stats.Analysed)
+	}
+	_ = got
+}

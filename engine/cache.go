@@ -1,0 +1,695 @@
+package engine
+
+// The result cache. Each analysed package's outcome (diagnostics with
+// resolved positions, results of the requested analyzers, errors, and the
+// facts it exported, keyed by objectpath) is stored under a key that hashes
+// everything it depends on: the contents of its files, its dependencies'
+// keys, the tool, the caller's key (the boundary map's digest, analyzer
+// settings) and the go command's settings. A run analyses only the packages
+// whose key has no entry; it type-checks (without bodies) just the packages
+// those need, and takes the facts of unchanged dependencies from their
+// entries. A run in which nothing changed type-checks nothing.
+//
+// A snapshot per invocation (directory, patterns, settings) records the
+// package graph go list returned, with the size, modification time and
+// content hash of every file of the repository's packages and the
+// modification time of every directory that held them. When every
+// directory, go.mod, go.sum, go.work and the go command itself are
+// unchanged, and every changed Go file kept its header (package clause,
+// build constraints, imports), the graph cannot have changed and the run
+// does not start the go command at all.
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/gob"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"go/parser"
+	"go/token"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"slices"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
+)
+
+// cacheFormat changes whenever what the cache stores changes shape.
+const cacheFormat = "couplingvet-engine-cache-1"
+
+// EnvCache is the environment variable that moves the result cache; "off"
+// disables it.
+const EnvCache = "COUPLINGVET_CACHE"
+
+// DefaultCacheDir is where results are cached unless the caller says
+// otherwise: $COUPLINGVET_CACHE, else couplingvet under the user's cache
+// directory. It returns "" (no cache) when $COUPLINGVET_CACHE is "off" or
+// there is no user cache directory.
+func DefaultCacheDir() string {
+	if dir := os.Getenv(EnvCache); dir != "" {
+		if dir == "off" {
+			return ""
+		}
+		return dir
+	}
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "couplingvet")
+}
+
+type hash = [sha256.Size]byte
+
+// A fileStamp identifies one file's contents.
+type fileStamp struct {
+	Name    string
+	Size    int64
+	ModTime int64 // ns
+	Hash    hash  // of the contents
+	Header  hash  // of the package clause, build constraints and imports (Go files)
+	Racy    bool  // modified too close to when it was hashed to trust its time
+}
+
+// A snapshot is what one invocation saw: the package graph and the stamps
+// that prove it unchanged.
+type snapshot struct {
+	Format string
+	Listed []*listedPackage
+	GoEnv  map[string]string
+	Files  []fileStamp // files of the repository's (and other local) packages
+	Dirs   []fileStamp // their directories (ModTime only)
+	Others []fileStamp // go.mod, go.sum, go.work, the go command (Size, ModTime)
+
+	byName map[string]*fileStamp
+	dirty  bool // changed since read: write it back
+}
+
+// cacheConfig says where and under what key results are cached.
+type cacheConfig struct {
+	dir string // "" disables the cache
+	key string // the caller's part of every key
+}
+
+// toolID identifies this binary: results of another build are never used.
+var toolID = sync.OnceValue(func() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return "unknown"
+	}
+	fi, err := os.Stat(exe)
+	if err != nil {
+		return "unknown"
+	}
+	return fmt.Sprintf("%s %d %d %s", exe, fi.Size(), fi.ModTime().UnixNano(), runtime.Version())
+})
+
+// runKey names the snapshot of an invocation.
+func runKey(opts Options, cfg cacheConfig, patterns []string, analyzers []*analysis.Analyzer) string {
+	h := sha256.New()
+	dir, _ := filepath.Abs(cmpOr(opts.Dir, "."))
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%q\x00%v\x00", cacheFormat, toolID(), cfg.key, dir, patterns, opts.Tests)
+	for _, a := range analyzers {
+		fmt.Fprintf(h, "%s\x00", a.Name)
+	}
+	var env []string
+	for _, kv := range environ(opts) {
+		if strings.HasPrefix(kv, "GO") || strings.HasPrefix(kv, "CGO_") || strings.HasPrefix(kv, "PATH=") || strings.HasPrefix(kv, "HOME=") || strings.HasPrefix(kv, "XDG_CONFIG_HOME=") {
+			env = append(env, kv)
+		}
+	}
+	sort.Strings(env)
+	fmt.Fprintf(h, "%q", env)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func cmpOr(s, def string) string {
+	if s == "" {
+		return def
+	}
+	return s
+}
+
+func (cfg cacheConfig) snapshotPath(key string) string {
+	return filepath.Join(cfg.dir, "runs", key)
+}
+
+func (cfg cacheConfig) entryPath(key hash) string {
+	name := hex.EncodeToString(key[:])
+	return filepath.Join(cfg.dir, "pkg", name[:2], name)
+}
+
+// readSnapshot returns the invocation's snapshot if the package graph it
+// records is still the one go list would return, with the stamps of
+// changed files updated; nil otherwise.
+func readSnapshot(cfg cacheConfig, key string) *snapshot {
+	data, err := os.ReadFile(cfg.snapshotPath(key))
+	if err != nil {
+		return nil
+	}
+	snap := new(snapshot)
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(snap); err != nil || snap.Format != cacheFormat {
+		return nil
+	}
+	if !snap.unchanged() {
+		return nil
+	}
+	snap.index()
+	return snap
+}
+
+// unchanged stats everything the snapshot depends on, in parallel, and
+// re-hashes Go files whose stamps changed. It reports false when the
+// package graph may have changed.
+func (snap *snapshot) unchanged() bool {
+	for _, st := range snap.Others {
+		if !sameStat(st) {
+			return false
+		}
+	}
+	ok := parallel(len(snap.Dirs), func(i int) bool {
+		fi, err := os.Stat(snap.Dirs[i].Name)
+		return err == nil && fi.ModTime().UnixNano() == snap.Dirs[i].ModTime
+	})
+	if !ok {
+		return false
+	}
+	var mu sync.Mutex
+	return parallel(len(snap.Files), func(i int) bool {
+		st := &snap.Files[i]
+		fi, err := os.Stat(st.Name)
+		if err != nil {
+			return false
+		}
+		if !st.Racy && fi.Size() == st.Size && fi.ModTime().UnixNano() == st.ModTime {
+			return true
+		}
+		fresh, err := stampFile(st.Name, fi, strings.HasSuffix(st.Name, ".go"))
+		if err != nil || fresh.Header != st.Header {
+			return false
+		}
+		if fresh != *st {
+			*st = fresh
+			mu.Lock()
+			snap.dirty = true
+			mu.Unlock()
+		}
+		return true
+	})
+}
+
+func sameStat(st fileStamp) bool {
+	fi, err := os.Stat(st.Name)
+	if err != nil {
+		return st.Size == -1 // recorded as absent
+	}
+	return fi.Size() == st.Size && fi.ModTime().UnixNano() == st.ModTime
+}
+
+// parallel runs check(0..n-1) over GOMAXPROCS×4 goroutines (they mostly
+// wait for the file system) and reports whether all returned true.
+func parallel(n int, check func(i int) bool) bool {
+	workers := min(n, runtime.GOMAXPROCS(0)*4)
+	var (
+		wg   sync.WaitGroup
+		next = make(chan int)
+		bad  = make(chan struct{})
+		once sync.Once
+	)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				if !check(i) {
+					once.Do(func() { close(bad) })
+				}
+			}
+		}()
+	}
+feed:
+	for i := range n {
+		select {
+		case next <- i:
+		case <-bad:
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	select {
+	case <-bad:
+		return false
+	default:
+		return true
+	}
+}
+
+// stampFile reads and hashes one file. A file modified within the last
+// two seconds is racy: a later change within the same tick of its clock
+// would keep its time, so the next run re-hashes it.
+func stampFile(name string, fi fs.FileInfo, goFile bool) (fileStamp, error) {
+	src, err := os.ReadFile(name)
+	if err != nil {
+		return fileStamp{}, err
+	}
+	st := fileStamp{
+		Name:    name,
+		Size:    fi.Size(),
+		ModTime: fi.ModTime().UnixNano(),
+		Hash:    sha256.Sum256(src),
+		Racy:    time.Since(fi.ModTime()) < 2*time.Second,
+	}
+	if int64(len(src)) != st.Size {
+		st.Racy = true
+	}
+	if goFile {
+		st.Header = headerHash(name, src)
+	}
+	return st, nil
+}
+
+// headerHash hashes what go list reads of a Go file: everything up to the
+// end of its imports (build constraints, package clause, cgo preamble).
+func headerHash(name string, src []byte) hash {
+	f, err := parser.ParseFile(token.NewFileSet(), name, src, parser.ImportsOnly|parser.ParseComments)
+	if err != nil || f == nil {
+		return sha256.Sum256(src) // unparsable: any change is a header change
+	}
+	end := f.Name.End()
+	for _, d := range f.Decls {
+		end = max(end, d.End())
+	}
+	off := int(end) - 1 // the file set's base is 1
+	if off < 0 || off > len(src) {
+		off = len(src)
+	}
+	return sha256.Sum256(src[:off])
+}
+
+func (snap *snapshot) index() {
+	snap.byName = map[string]*fileStamp{}
+	for i := range snap.Files {
+		snap.byName[snap.Files[i].Name] = &snap.Files[i]
+	}
+}
+
+// newSnapshot stamps the files and directories of the listed packages that
+// do not live in the module cache or GOROOT.
+func newSnapshot(listed []*listedPackage, env map[string]string, patterns []string, dir string) (*snapshot, error) {
+	snap := &snapshot{Format: cacheFormat, Listed: listed, GoEnv: env, dirty: true}
+	files := map[string]bool{}
+	dirs := map[string]bool{}
+	mainDirs := map[string]bool{}
+	for _, lp := range listed {
+		if !isLocal(lp, env) {
+			continue
+		}
+		dirs[lp.Dir] = true
+		for _, list := range [][]string{lp.GoFiles, lp.CgoFiles, lp.IgnoredGoFiles, lp.OtherFiles} {
+			for _, f := range list {
+				if name := lp.abs(f); within(lp.Dir, name) {
+					files[name] = true
+				}
+			}
+		}
+		if m := lp.Module; m != nil && m.Dir != "" {
+			mainDirs[m.Dir] = true
+			if m.GoMod != "" {
+				files[m.GoMod] = false
+			}
+		}
+	}
+	// A new package anywhere under a module shows as a changed directory.
+	for d := range mainDirs {
+		filepath.WalkDir(d, func(path string, e fs.DirEntry, err error) error {
+			if err != nil || !e.IsDir() {
+				return nil
+			}
+			base := e.Name()
+			if path != d && (strings.HasPrefix(base, ".") || strings.HasPrefix(base, "_") || base == "testdata") {
+				return filepath.SkipDir
+			}
+			if path != d && fileExists(filepath.Join(path, "go.mod")) {
+				return filepath.SkipDir // another module: its own go.mod is watched if it matters
+			}
+			dirs[path] = true
+			return nil
+		})
+		for _, name := range []string{"go.mod", "go.sum", "go.work", "go.work.sum"} {
+			files[filepath.Join(d, name)] = false
+		}
+	}
+	if w := env["GOWORK"]; w != "" && w != "off" {
+		files[w] = false
+		files[w+".sum"] = false
+	}
+	// The go command itself, and the parents of the directory the patterns
+	// are resolved in (a go.work or go.mod may appear there).
+	if goCmd, err := exec.LookPath("go"); err == nil {
+		files[goCmd] = false
+	}
+	for d := dir; ; d = filepath.Dir(d) {
+		for _, name := range []string{"go.mod", "go.work"} {
+			files[filepath.Join(d, name)] = false
+		}
+		if filepath.Dir(d) == d {
+			break
+		}
+	}
+	var goFiles []string
+	for name, isSource := range files {
+		if isSource {
+			goFiles = append(goFiles, name)
+		} else {
+			snap.Others = append(snap.Others, statStamp(name))
+		}
+	}
+	slices.Sort(goFiles)
+	snap.Files = make([]fileStamp, len(goFiles))
+	var firstErr error
+	var mu sync.Mutex
+	parallel(len(goFiles), func(i int) bool {
+		fi, err := os.Stat(goFiles[i])
+		if err == nil {
+			snap.Files[i], err = stampFile(goFiles[i], fi, strings.HasSuffix(goFiles[i], ".go"))
+		}
+		if err != nil {
+			mu.Lock()
+			firstErr = cmp2(firstErr, err)
+			mu.Unlock()
+			snap.Files[i] = fileStamp{Name: goFiles[i], Racy: true}
+		}
+		return true
+	})
+	for d := range dirs {
+		st := statStamp(d)
+		snap.Dirs = append(snap.Dirs, st)
+	}
+	slices.SortFunc(snap.Others, func(a, b fileStamp) int { return strings.Compare(a.Name, b.Name) })
+	slices.SortFunc(snap.Dirs, func(a, b fileStamp) int { return strings.Compare(a.Name, b.Name) })
+	snap.index()
+	return snap, firstErr
+}
+
+func cmp2(a, b error) error {
+	if a != nil {
+		return a
+	}
+	return b
+}
+
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
+}
+
+// statStamp records a file's size and time; an absent file has size -1.
+func statStamp(name string) fileStamp {
+	fi, err := os.Stat(name)
+	if err != nil {
+		return fileStamp{Name: name, Size: -1}
+	}
+	return fileStamp{Name: name, Size: fi.Size(), ModTime: fi.ModTime().UnixNano()}
+}
+
+// isLocal reports whether lp's files may change: not the standard library,
+// not the (read-only) module cache.
+func isLocal(lp *listedPackage, env map[string]string) bool {
+	if lp.Standard || lp.Dir == "" {
+		return false
+	}
+	if mc := env["GOMODCACHE"]; mc != "" && within(mc, lp.Dir) {
+		return false
+	}
+	return true
+}
+
+func (cfg cacheConfig) writeSnapshot(key string, snap *snapshot) error {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(snap); err != nil {
+		return err
+	}
+	return writeAtomic(cfg.snapshotPath(key), buf.Bytes())
+}
+
+func writeAtomic(name string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-*")
+	if err != nil {
+		return err
+	}
+	_, err = tmp.Write(data)
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Rename(tmp.Name(), name)
+	}
+	if err != nil {
+		os.Remove(tmp.Name())
+	}
+	return err
+}
+
+// An entry is one package's cached outcome.
+type entry struct {
+	Errors   []string
+	IllTyped bool
+	Actions  []cachedAction // one per analyzer, requested and required
+	Facts    []cachedFact
+}
+
+type cachedAction struct {
+	Analyzer  string
+	Err       string // "" when it succeeded
+	HasResult bool
+	Result    []byte // gob of the result of a requested analyzer
+	Diags     []Diagnostic
+}
+
+type cachedFact struct {
+	Analyzer string
+	Type     string // the fact's Go type, as %T prints it
+	Object   objectpath.Path
+	Package  bool // a package fact (Object is empty)
+	Data     []byte
+}
+
+// errNotCachable marks an outcome that cannot be stored (a result or fact
+// gob cannot encode, a fact on an object no objectpath names).
+var errNotCachable = errors.New("not cachable")
+
+// keyOf computes the package's cache key from its files and its
+// dependencies' keys (computed first).
+func (r *fastRun) keyOf(n *node) hash {
+	if n.keyDone {
+		return n.key
+	}
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", cacheFormat, toolID(), r.cache.key)
+	for _, a := range r.analyzers {
+		fmt.Fprintf(h, "%s%v\x00", a.Name, r.roots[a])
+	}
+	for _, k := range []string{"GOVERSION", "GOOS", "GOARCH", "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT", "GOROOT"} {
+		fmt.Fprintf(h, "%s=%s\x00", k, r.snap.GoEnv[k])
+	}
+	lp := n.lp
+	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%v\x00%v\x00", n.id, lp.Name, lp.Dir, n.repo, lp.Standard)
+	if m := lp.Module; m != nil {
+		fmt.Fprintf(h, "mod %s %s %s %s %v\x00", m.Path, m.Version, m.GoVersion, m.Dir, m.Main)
+	}
+	if lp.Error != nil {
+		fmt.Fprintf(h, "error %s\x00", listErrorText(lp.Error))
+	}
+	local := isLocal(lp, r.snap.GoEnv)
+	for _, list := range [][]string{lp.GoFiles, lp.CgoFiles, lp.IgnoredGoFiles, lp.OtherFiles} {
+		for _, f := range list {
+			name := lp.abs(f)
+			fmt.Fprintf(h, "file %s\x00", name)
+			if st := r.snap.byName[name]; local && st != nil {
+				h.Write(st.Hash[:])
+			} else if local {
+				fmt.Fprintf(h, "unstamped\x00") // e.g. a generated file outside the tree: never reused
+				fmt.Fprintf(h, "%d", time.Now().UnixNano())
+			}
+		}
+	}
+	var keys []string
+	for path, id := range lp.ImportMap {
+		keys = append(keys, path+"="+id)
+	}
+	sort.Strings(keys)
+	fmt.Fprintf(h, "%q\x00", keys)
+	deps := slices.Clone(n.deps)
+	slices.SortFunc(deps, func(a, b *node) int { return strings.Compare(a.id, b.id) })
+	for _, d := range deps {
+		k := r.keyOf(d)
+		fmt.Fprintf(h, "dep %s ", d.id)
+		h.Write(k[:])
+	}
+	copy(n.key[:], h.Sum(nil))
+	n.keyDone = true
+	return n.key
+}
+
+// readEntries looks up every repository package's entry.
+func (r *fastRun) readEntries() {
+	var repo []*node
+	for _, n := range r.nodes {
+		if n.repo {
+			r.keyOf(n)
+			repo = append(repo, n)
+		}
+	}
+	parallel(len(repo), func(i int) bool {
+		n := repo[i]
+		data, err := os.ReadFile(r.cache.entryPath(n.key))
+		if err != nil {
+			return true
+		}
+		e := new(entry)
+		if gob.NewDecoder(bytes.NewReader(data)).Decode(e) == nil && len(e.Actions) == len(r.analyzers) {
+			n.entry = e
+		}
+		return true
+	})
+}
+
+// encodeEntry turns a freshly analysed package's outcome into an entry.
+func (r *fastRun) encodeEntry(n *node) (*entry, error) {
+	e := &entry{Errors: sortedUnique(n.errs), IllTyped: n.illTyped}
+	pkg := &Package{Path: n.lp.pkgPath()}
+	for _, a := range r.analyzers {
+		act := n.actions[a]
+		ca := cachedAction{Analyzer: a.Name}
+		if act.err != nil {
+			ca.Err = act.err.Error()
+		}
+		if r.roots[a] {
+			if act.err == nil && a.ResultType != nil && !isNil(act.result) {
+				var buf bytes.Buffer
+				if err := gob.NewEncoder(&buf).Encode(act.result); err != nil {
+					return nil, errNotCachable
+				}
+				ca.HasResult, ca.Result = true, buf.Bytes()
+			}
+			for _, d := range act.diags {
+				diag := resolve(r.fset, a, pkg, d)
+				if len(d.SuggestedFixes) > 0 || len(d.Related) > 0 {
+					return nil, errNotCachable // not kept: positions would be meaningless
+				}
+				diag.Raw = analysis.Diagnostic{Category: d.Category, Message: d.Message, URL: d.URL}
+				ca.Diags = append(ca.Diags, diag)
+			}
+		}
+		e.Actions = append(e.Actions, ca)
+	}
+	enc := objectpath.Encoder{}
+	for _, x := range n.exports {
+		cf := cachedFact{Analyzer: x.analyzer.Name, Type: fmt.Sprintf("%T", x.fact)}
+		if x.obj == nil {
+			cf.Package = true
+		} else {
+			path, err := enc.For(x.obj)
+			if err != nil {
+				continue // a local object: no other package can refer to it
+			}
+			cf.Object = path
+		}
+		var buf bytes.Buffer
+		if err := gob.NewEncoder(&buf).Encode(x.fact); err != nil {
+			return nil, errNotCachable
+		}
+		cf.Data = buf.Bytes()
+		e.Facts = append(e.Facts, cf)
+	}
+	return e, nil
+}
+
+func isNil(v any) bool {
+	if v == nil {
+		return true
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.Pointer, reflect.Map, reflect.Slice, reflect.Interface, reflect.Func, reflect.Chan:
+		return rv.IsNil()
+	}
+	return false
+}
+
+func (r *fastRun) writeEntry(n *node) {
+	e, err := r.encodeEntry(n)
+	if err != nil {
+		return
+	}
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(e) != nil {
+		return
+	}
+	writeAtomic(r.cache.entryPath(n.key), buf.Bytes()) // a cache that cannot be written only costs time
+}
+
+// importFacts makes a cached package's facts available to its importers:
+// n has been type-checked (without bodies), so objectpath finds the
+// objects the facts are about.
+func (r *fastRun) importFacts(n *node) {
+	types := map[string]reflect.Type{}
+	for _, a := range r.analyzers {
+		for _, f := range a.FactTypes {
+			types[a.Name+" "+fmt.Sprintf("%T", f)] = reflect.TypeOf(f)
+		}
+	}
+	for _, cf := range n.entry.Facts {
+		t, ok := types[cf.Analyzer+" "+cf.Type]
+		if !ok {
+			continue
+		}
+		fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
+		if gob.NewDecoder(bytes.NewReader(cf.Data)).Decode(fact) != nil {
+			continue
+		}
+		if cf.Package {
+			r.facts.exportPackage(n.pkg, fact)
+			continue
+		}
+		obj, err := objectpath.Object(n.pkg, cf.Object)
+		if err != nil {
+			continue
+		}
+		r.facts.exportObject(obj, fact)
+	}
+}
+
+// outcome returns the action of analyzer a on n as the checker would have
+// it: from this run, or decoded from n's entry.
+func (r *fastRun) cachedOutcome(n *node, a *analysis.Analyzer, i int) (result any, err error, diags []Diagnostic) {
+	ca := n.entry.Actions[i]
+	if ca.Err != "" {
+		return nil, errors.New(ca.Err), ca.Diags
+	}
+	if ca.HasResult {
+		ptr := reflect.New(a.ResultType)
+		if derr := gob.NewDecoder(bytes.NewReader(ca.Result)).Decode(ptr.Interface()); derr != nil {
+			return nil, fmt.Errorf("decoding cached result: %v", derr), ca.Diags
+		}
+		return ptr.Elem().Interface(), nil, ca.Diags
+	}
+	if a.ResultType != nil {
+		return reflect.Zero(a.ResultType).Interface(), nil, ca.Diags
+	}
+	return nil, nil, ca.Diags
+}
