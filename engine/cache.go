@@ -28,6 +28,7 @@ import (
 	"fmt"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"io/fs"
 	"os"
 	"os/exec"
@@ -466,6 +467,7 @@ func writeAtomic(name string, data []byte) error {
 
 // An entry is one package's cached outcome.
 type entry struct {
+	Iface    hash // what importers observe (ifaceOf)
 	Errors   []string
 	IllTyped bool
 	Actions  []cachedAction // one per analyzer, requested and required
@@ -493,11 +495,8 @@ type cachedFact struct {
 var errNotCachable = errors.New("not cachable")
 
 // keyOf computes the package's cache key from its files and its
-// dependencies' keys (computed first).
+// dependencies' ifaces (they are done).
 func (r *fastRun) keyOf(n *node) hash {
-	if n.keyDone {
-		return n.key
-	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", cacheFormat, toolID(), r.cache.key)
 	for _, a := range r.analyzers {
@@ -522,8 +521,9 @@ func (r *fastRun) keyOf(n *node) hash {
 			if st := r.snap.byName[name]; local && st != nil {
 				h.Write(st.Hash[:])
 			} else if local {
-				fmt.Fprintf(h, "unstamped\x00") // e.g. a generated file outside the tree: never reused
-				fmt.Fprintf(h, "%d", time.Now().UnixNano())
+				// Not stamped (a file outside the package's directory):
+				// never reused.
+				fmt.Fprintf(h, "unstamped %d\x00", time.Now().UnixNano())
 			}
 		}
 	}
@@ -536,37 +536,67 @@ func (r *fastRun) keyOf(n *node) hash {
 	deps := slices.Clone(n.deps)
 	slices.SortFunc(deps, func(a, b *node) int { return strings.Compare(a.id, b.id) })
 	for _, d := range deps {
-		k := r.keyOf(d)
 		fmt.Fprintf(h, "dep %s ", d.id)
-		h.Write(k[:])
+		h.Write(d.iface[:])
 	}
-	copy(n.key[:], h.Sum(nil))
-	n.keyDone = true
-	return n.key
+	var k hash
+	copy(k[:], h.Sum(nil))
+	return k
 }
 
-// readEntries looks up every repository package's entry.
-func (r *fastRun) readEntries() {
-	var repo []*node
-	for _, n := range r.nodes {
-		if n.repo {
-			r.keyOf(n)
-			repo = append(repo, n)
+// readEntry returns n's cached outcome, if there is one.
+func (r *fastRun) readEntry(n *node) *entry {
+	data, err := os.ReadFile(r.cache.entryPath(n.key))
+	if err != nil {
+		return nil
+	}
+	e := new(entry)
+	if gob.NewDecoder(bytes.NewReader(data)).Decode(e) != nil || len(e.Actions) != len(r.analyzers) {
+		return nil
+	}
+	return e
+}
+
+// ifaceOf hashes what importers of a freshly analysed package can observe:
+// its API (exported objects, every type, as unexported types may show
+// through exported ones, with all methods; positions left out), the facts
+// it exports, and its errors.
+func ifaceOf(n *node, e *entry) hash {
+	h := sha256.New()
+	fmt.Fprintf(h, "%s\x00%s\x00%v\x00", n.id, n.pkg.Name(), e.IllTyped)
+	qual := types.RelativeTo(n.pkg)
+	scope := n.pkg.Scope()
+	for _, name := range scope.Names() {
+		obj := scope.Lookup(name)
+		if _, isType := obj.(*types.TypeName); !isType && !obj.Exported() {
+			continue
+		}
+		fmt.Fprintf(h, "%s\x00", types.ObjectString(obj, qual))
+		if tn, ok := obj.(*types.TypeName); ok {
+			if named, ok := tn.Type().(*types.Named); ok {
+				for i := range named.NumMethods() {
+					fmt.Fprintf(h, "%s\x00", types.ObjectString(named.Method(i), qual))
+				}
+			}
 		}
 	}
-	parallel(len(repo), func(i int) bool {
-		n := repo[i]
-		data, err := os.ReadFile(r.cache.entryPath(n.key))
-		if err != nil {
-			return true
-		}
-		e := new(entry)
-		if gob.NewDecoder(bytes.NewReader(data)).Decode(e) == nil && len(e.Actions) == len(r.analyzers) {
-			n.entry = e
-		}
-		return true
+	for _, a := range e.Actions {
+		fmt.Fprintf(h, "%s %s\x00", a.Analyzer, a.Err)
+	}
+	facts := slices.Clone(e.Facts)
+	slices.SortFunc(facts, func(a, b cachedFact) int {
+		return cmpStrings(a.Analyzer+" "+a.Type+" "+string(a.Object), b.Analyzer+" "+b.Type+" "+string(b.Object))
 	})
+	for _, f := range facts {
+		fmt.Fprintf(h, "fact %s %s %s %v ", f.Analyzer, f.Type, f.Object, f.Package)
+		h.Write(f.Data)
+	}
+	var k hash
+	copy(k[:], h.Sum(nil))
+	return k
 }
+
+func cmpStrings(a, b string) int { return strings.Compare(a, b) }
 
 // encodeEntry turns a freshly analysed package's outcome into an entry.
 func (r *fastRun) encodeEntry(n *node) (*entry, error) {
@@ -631,11 +661,17 @@ func isNil(v any) bool {
 	return false
 }
 
+// writeEntry stores n's outcome and sets n.iface. An outcome that cannot
+// be stored gets an iface no later run can match, so its importers are not
+// taken from the cache either.
 func (r *fastRun) writeEntry(n *node) {
 	e, err := r.encodeEntry(n)
 	if err != nil {
+		n.iface = sha256.Sum256(fmt.Appendf(nil, "uncachable %s %d", n.id, time.Now().UnixNano()))
 		return
 	}
+	e.Iface = ifaceOf(n, e)
+	n.iface = e.Iface
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(e) != nil {
 		return

@@ -34,6 +34,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -57,11 +58,11 @@ type node struct {
 	actions map[*analysis.Analyzer]*action // on repo packages
 	exports []exportedFact                 // facts this package exported
 
-	key     hash   // cache key
-	keyDone bool   // key is computed
-	entry   *entry // cached outcome, if any
-	needed  bool   // to be type-checked: analysed, or imported by a package that is
-	full    bool   // to be analysed (type-checked with bodies)
+	key       hash   // cache key: its files, and what its dependencies show importers
+	iface     hash   // what it shows importers: its API, facts and errors (repository packages), else its key
+	entry     *entry // cached outcome, if any
+	full      bool   // analysed in this run (type-checked with bodies)
+	typesOnce sync.Once
 
 	done chan struct{} // closed once types (and, for repo packages, analyses) are complete
 }
@@ -85,6 +86,7 @@ type fastRun struct {
 	nodes     map[string]*node
 	cache     cacheConfig
 	snap      *snapshot
+	checked   atomic.Int32 // packages type-checked
 }
 
 // runFast is Run's implementation.
@@ -129,10 +131,6 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 		}
 		return nil, fmt.Errorf("%w: %s", ErrNoPackages, strings.Join(patterns, " "))
 	}
-	if r.cache.dir != "" {
-		r.readEntries()
-	}
-	r.plan()
 	r.execute()
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -141,16 +139,13 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 		r.cache.writeSnapshot(snapKey, r.snap) // a cache that cannot be written only costs time
 	}
 	if testHookStats != nil {
-		checked, analysed := 0, 0
+		analysed := 0
 		for _, n := range r.nodes {
-			if n.needed {
-				checked++
-			}
 			if n.full {
 				analysed++
 			}
 		}
-		testHookStats(listedNow, checked, analysed)
+		testHookStats(listedNow, int(r.checked.Load()), analysed)
 	}
 	return r.collect(roots, modules), nil
 }
@@ -182,28 +177,6 @@ func listAndEnv(ctx context.Context, opts Options, patterns []string, needEnv bo
 		return nil, nil, envErr
 	}
 	return listed, env, nil
-}
-
-// plan decides what each package needs: repository packages without a
-// cached outcome are analysed (type-checked with bodies); what they import,
-// directly or not, is type-checked without bodies; nothing else is touched.
-func (r *fastRun) plan() {
-	var need func(n *node)
-	need = func(n *node) {
-		if n.needed {
-			return
-		}
-		n.needed = true
-		for _, d := range n.deps {
-			need(d)
-		}
-	}
-	for _, n := range r.nodes {
-		if n.repo && n.entry == nil {
-			n.full = true
-			need(n)
-		}
-	}
 }
 
 func newFastRun(ctx context.Context, analyzers []*analysis.Analyzer, sizes types.Sizes) *fastRun {
@@ -331,8 +304,13 @@ func allWithin(dir string, files []string) bool {
 	return true
 }
 
-// execute type-checks and analyses every package, each as soon as its
-// dependencies are done.
+// execute visits every package once its dependencies are done. A
+// repository package whose key has a cache entry takes its outcome from
+// there; one without is type-checked with bodies and analysed. Other
+// packages are type-checked (without bodies) only when an analysed package
+// needs them (ensureTypes). Keys hash what dependencies show their
+// importers, not their contents, so an edit that changes no API, fact or
+// error (a comment, a function body) re-analyses only its own package.
 func (r *fastRun) execute() {
 	var wg sync.WaitGroup
 	for _, n := range r.nodes {
@@ -340,37 +318,31 @@ func (r *fastRun) execute() {
 		go func() {
 			defer wg.Done()
 			defer close(n.done)
-			if !n.needed {
-				return
-			}
 			for _, d := range n.deps {
 				<-d.done
 			}
 			if r.ctx.Err() != nil {
 				return
 			}
-			r.cpu <- struct{}{}
-			defer func() { <-r.cpu }()
-			r.process(n)
+			r.visit(n)
 		}()
 	}
 	wg.Wait()
 }
 
-// process type-checks n (its dependencies are done) and, for repository
-// packages, runs the analyzers and then drops what only they needed.
-func (r *fastRun) process(n *node) {
-	r.typeCheck(n)
-	switch {
-	case n.full:
-		r.analyse(n)
-		if r.cache.dir != "" {
-			r.writeEntry(n)
-		}
-		r.dropInputs(n)
-	case n.entry != nil:
-		// Unchanged, imported by a changed package: what the checker
-		// would know of it comes from its entry.
+func (r *fastRun) visit(n *node) {
+	caching := r.cache.dir != ""
+	if caching {
+		n.key = r.keyOf(n)
+		n.iface = n.key
+	}
+	if !n.repo {
+		return
+	}
+	if caching {
+		n.entry = r.readEntry(n)
+	}
+	if n.entry != nil {
 		n.illTyped = n.entry.IllTyped
 		n.actions = map[*analysis.Analyzer]*action{}
 		for i, a := range r.analyzers {
@@ -380,20 +352,54 @@ func (r *fastRun) process(n *node) {
 			}
 			n.actions[a] = act
 		}
-		r.importFacts(n)
+		n.iface = n.entry.Iface
+		return
 	}
+	n.full = true
+	r.ensureDepTypes(n)
+	r.cpu <- struct{}{}
+	defer func() { <-r.cpu }()
+	r.typeCheck(n)
+	r.analyse(n)
+	if caching {
+		r.writeEntry(n)
+	}
+	r.dropInputs(n)
 	n.files, n.info = nil, nil
 }
 
-// dropInputs forgets the results that only served as other analyzers'
-// inputs on n (value's resolver holds the package's syntax and type
-// information), and all results of packages that are not reported.
-func (r *fastRun) dropInputs(n *node) {
-	for a, act := range n.actions {
-		if !n.root || !r.roots[a] {
-			act.result = nil
-		}
+// ensureDepTypes type-checks n's dependencies, in parallel, if they are not.
+func (r *fastRun) ensureDepTypes(n *node) {
+	var wg sync.WaitGroup
+	for _, d := range n.deps {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			r.ensureTypes(d)
+		}()
 	}
+	wg.Wait()
+}
+
+// ensureTypes type-checks n without bodies, once, unless it was analysed
+// (an importer asks only once n is done, so n.full is settled). A cached
+// repository package then offers its cached facts to its importers.
+// Callers hold no CPU token: this waits for dependencies.
+func (r *fastRun) ensureTypes(n *node) {
+	n.typesOnce.Do(func() {
+		if n.full {
+			return
+		}
+		r.ensureDepTypes(n)
+		r.cpu <- struct{}{}
+		defer func() { <-r.cpu }()
+		r.typeCheck(n)
+		if n.entry != nil {
+			n.illTyped = n.entry.IllTyped
+			r.importFacts(n)
+		}
+		n.files = nil
+	})
 }
 
 // parseMode is how each kind of package is parsed: the repository's with
@@ -406,6 +412,7 @@ func parseMode(repo bool) parser.Mode {
 }
 
 func (r *fastRun) typeCheck(n *node) {
+	r.checked.Add(1)
 	for _, name := range n.lp.files() {
 		src, err := os.ReadFile(name)
 		if err != nil {
@@ -610,4 +617,15 @@ func absAll(dir string, names []string) []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+// dropInputs forgets the results that only served as other analyzers'
+// inputs on n (value's resolver holds the package's syntax and type
+// information), and all results of packages that are not reported.
+func (r *fastRun) dropInputs(n *node) {
+	for a, act := range n.actions {
+		if !n.root || !r.roots[a] {
+			act.result = nil
+		}
+	}
 }
