@@ -28,6 +28,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 // gclVersion is the golangci-lint release the plugin is built into; it pins
@@ -319,7 +320,27 @@ func findOrBuildGolangciLint(t *testing.T) string {
 	if err := os.Rename(tmpBin, bin); err != nil {
 		t.Fatal(err)
 	}
+	pruneStale(t, cacheRoot, key)
 	return bin
+}
+
+// pruneStale removes the binaries of other source trees (about 70 MB each)
+// once they are a day old, so that a long-lived cache does not grow with
+// every commit; younger ones may belong to a concurrent run.
+func pruneStale(t *testing.T, cacheRoot, keep string) {
+	entries, err := os.ReadDir(cacheRoot)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		info, err := e.Info()
+		if err != nil || !e.IsDir() || e.Name() == keep || time.Since(info.ModTime()) < 24*time.Hour {
+			continue
+		}
+		if err := os.RemoveAll(filepath.Join(cacheRoot, e.Name())); err != nil {
+			t.Logf("pruning the golangci-lint cache: %v", err)
+		}
+	}
 }
 
 func goCmd(t *testing.T, dir string, args ...string) {
