@@ -81,8 +81,11 @@ func (es Errors) sort() {
 	})
 }
 
-// didYouMean returns the candidate closest to s by edit distance, or "" when
-// none is close enough to be a plausible typo.
+// Closest returns the candidate closest to s by edit distance, or "" when
+// none is close enough to be a plausible typo. Every "did you mean" that
+// couplingvet prints (map keys, check names, plugin settings) comes from it.
+func Closest(s string, candidates []string) string { return didYouMean(s, candidates) }
+
 func didYouMean(s string, candidates []string) string {
 	best, bestDist := "", -1
 	limit := max(2, len(s)/3)

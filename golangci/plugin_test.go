@@ -170,7 +170,8 @@ func TestDidYouMean(t *testing.T) {
 	known := []string{"crossimport", "shareddb", "syncclient"}
 	for got, want := range map[string]string{
 		"crosimport": ` (did you mean "crossimport"?)`,
-		"shareddb":   ` (did you mean "shareddb"?)`,
+		"sharedb":    ` (did you mean "shareddb"?)`,
+		"Syncclient": ` (did you mean "syncclient"?)`,
 		"gofmt":      "",
 		"":           "",
 	} {
