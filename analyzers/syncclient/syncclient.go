@@ -374,12 +374,7 @@ func strictMessage(from string, cl call) string {
 		"a third-party API needs nothing (listed because of -strict)", from, cl.describe())
 }
 
-func possessive(name string) string {
-	if strings.HasSuffix(name, "s") {
-		return name + "'"
-	}
-	return name + "'s"
-}
+var possessive = finding.Possessive
 
 func isFunc(fn *types.Func, pkg, name string) bool {
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == pkg && fn.Name() == name && fn.Signature().Recv() == nil

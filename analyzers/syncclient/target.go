@@ -59,15 +59,14 @@ func redact(s string) string {
 }
 
 // serviceOfAddress attributes a resolved address or URL to a service of the
-// map, or returns "". It never guesses: the value must start with an env or
-// config key the map lists, or its host must be known text.
+// map, or returns "". It never guesses: its authority must come from an env
+// or config key the map lists, or its host must be known text.
 func serviceOfAddress(m *boundaries.Map, v value.Value) string {
 	if len(v.Parts) == 0 {
 		return ""
 	}
-	switch first := v.Parts[0]; first.Kind {
-	case value.Env, value.Config, value.Flag:
-		if svc := m.ServiceOfEnv(first.Key); svc != "" {
+	if key, ok := authorityKey(v); ok {
+		if svc := m.ServiceOfEnv(key); svc != "" {
 			return svc
 		}
 	}
@@ -86,14 +85,51 @@ func addressKnown(u sinks.Use) bool {
 	if u.Kind == GRPCService || len(u.Value.Parts) == 0 {
 		return false
 	}
-	switch u.Value.Parts[0].Kind {
-	case value.Env, value.Config, value.Flag:
+	if _, ok := authorityKey(u.Value); ok {
 		return true
-	case value.Param:
+	}
+	if u.Value.Parts[0].Kind == value.Param {
 		return false
 	}
 	prefix, _ := knownPrefix(u.Value)
 	return hostIsKnown(prefix)
+}
+
+// authorityKey returns the env, config or flag key that supplies v's
+// authority: v starts with it ($ORDERS_URL + "/v1/orders"), or with nothing
+// but a scheme before it ("http://" + $ORDERS_ADDR + "/v1/orders").
+func authorityKey(v value.Value) (string, bool) {
+	var before strings.Builder
+	for _, p := range v.Parts {
+		switch p.Kind {
+		case value.Text:
+			before.WriteString(p.Text)
+		case value.Env, value.Config, value.Flag:
+			if s := before.String(); s == "" || isScheme(s) {
+				return p.Key, true
+			}
+			return "", false
+		default:
+			return "", false
+		}
+	}
+	return "", false
+}
+
+// isScheme reports whether s is exactly a URL scheme and its slashes:
+// "http://", "dns:///", "grpc+tls://".
+func isScheme(s string) bool {
+	name, slashes, ok := strings.Cut(s, ":")
+	if !ok || name == "" || (slashes != "//" && slashes != "///") {
+		return false
+	}
+	for i, r := range name {
+		letter := 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z'
+		if !letter && (i == 0 || !strings.ContainsRune("0123456789+.-", r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // knownPrefix returns the text of v up to its first hole (flags and env

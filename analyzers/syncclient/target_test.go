@@ -125,3 +125,14 @@ func TestGRPCServiceOfPath(t *testing.T) {
 		}
 	}
 }
+
+func TestIsScheme(t *testing.T) {
+	for s, want := range map[string]bool{
+		"http://": true, "dns:///": true, "grpc+tls://": true,
+		"https:": false, "h": false, "": false, "http://orders": false, "1http://": false, "/v1": false, "http:x": false, "://": false,
+	} {
+		if got := isScheme(s); got != want {
+			t.Errorf("isScheme(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

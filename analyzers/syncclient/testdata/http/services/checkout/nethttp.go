@@ -16,12 +16,17 @@ const ordersURL = "http://orders:8080"
 var stockURL = flag.String("stock-url", "http://stock:8080", "stock's base URL")
 
 func functions(id int) {
-	http.Get("http://orders:8080/v1/orders")                              // want `checkout calls orders synchronously \(http GET http://orders:8080/v1/orders\): temporal coupling`
-	http.Head(ordersURL + "/v1/orders/1")                                 // want `\(http HEAD http://orders:8080/v1/orders/1\)`
-	http.Post(ordersURL+"/v1/orders", "application/json", nil)            // want `\(http POST http://orders:8080/v1/orders\)`
-	http.PostForm("http://orders.shop.svc.cluster.local/v1/forms", nil)   // want `checkout calls orders synchronously \(http POST http://orders.shop.svc.cluster.local/v1/forms\)`
-	http.Get(fmt.Sprintf("http://orders:8080/v1/orders/%d", id))          // want `\(http GET http://orders:8080/v1/orders/\{id\}\)`
-	http.Get(os.Getenv("ORDERS_URL") + "/v1/orders")                      // want `\(http GET \$ORDERS_URL/v1/orders\)`
+	http.Get("http://orders:8080/v1/orders")                            // want `checkout calls orders synchronously \(http GET http://orders:8080/v1/orders\): temporal coupling`
+	http.Head(ordersURL + "/v1/orders/1")                               // want `\(http HEAD http://orders:8080/v1/orders/1\)`
+	http.Post(ordersURL+"/v1/orders", "application/json", nil)          // want `\(http POST http://orders:8080/v1/orders\)`
+	http.PostForm("http://orders.shop.svc.cluster.local/v1/forms", nil) // want `checkout calls orders synchronously \(http POST http://orders.shop.svc.cluster.local/v1/forms\)`
+	http.Get(fmt.Sprintf("http://orders:8080/v1/orders/%d", id))        // want `\(http GET http://orders:8080/v1/orders/\{id\}\)`
+	http.Get(os.Getenv("ORDERS_URL") + "/v1/orders")                    // want `\(http GET \$ORDERS_URL/v1/orders\)`
+	addr := os.Getenv("ORDERS_URL")
+	http.Get("http://" + addr + "/v1/orders")                             // want `checkout calls orders synchronously \(http GET http://\$ORDERS_URL/v1/orders\)`
+	http.Get(fmt.Sprintf("https://%s/v1/orders/%d", addr, id))            // want `\(http GET https://\$ORDERS_URL/v1/orders/\{id\}\)`
+	http.Get("http://" + os.Getenv("UNMAPPED_ADDR") + "/v1/orders")       // an env key no service claims: silent
+	http.Get("http://localhost/" + os.Getenv("ORDERS_URL"))               // the key is not the authority: silent
 	http.Get(*stockURL + "/v1/stock")                                     // want `checkout calls stock synchronously \(http GET http://stock:8080/v1/stock\)`
 	http.Get("http://admin:s3cret@orders:8080/v1/orders?token=t0ps3cret") // want `\(http GET http://orders:8080/v1/orders\)`
 }
