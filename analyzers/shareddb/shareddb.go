@@ -242,12 +242,12 @@ func (c *checker) report(h sinks.Hit, conn Connection, db *boundaries.Database) 
 
 func (c *checker) message(conn Connection, db *boundaries.Database) string {
 	from, to := conn.Service, conn.Owner
-	fix := fmt.Sprintf("own your data: consume %s' events or call its API; or declare the sharing (databases[].shared_with + an allow rule with a reason) in %s", to, c.mapName())
+	fix := fmt.Sprintf("own your data: consume %s events or call its API; or declare the sharing (databases[].shared_with + an allow rule with a reason) in %s", finding.Possessive(to), c.mapName())
 	if slices.Contains(db.SharedWith, from) {
 		fix = fmt.Sprintf("%s declares it shared with %s, but no allow rule accepts it: add an allow rule (from: %s, to: %s, check: shareddb) with a reason in %s", to, from, from, to, c.mapName())
 	}
-	return fmt.Sprintf("%s opens %s' database %s (%s): shared persistence couples %s to %s' schema, load and outages — %s",
-		from, to, db.Name, c.details(conn), from, to, fix)
+	return fmt.Sprintf("%s opens %s database %s (%s): shared persistence couples %s to %s schema, load and outages — %s",
+		from, finding.Possessive(to), db.Name, c.details(conn), from, finding.Possessive(to), fix)
 }
 
 // details renders "postgres://***@orders-db:5432/orders, from env X, via pkg/db.Open -> sql.Open".
