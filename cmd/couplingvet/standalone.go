@@ -44,20 +44,42 @@ Usage:
 
 Flags:
 %s
-Exit codes:
+Output:
+  Findings go to stdout in the -format chosen; load errors, fixed baseline
+  entries and the summary line go to stderr. -graph prints the service graph
+  (DOT or Mermaid) instead of the findings; the exit code is the same.
+
+Baselines:
+  couplingvet -write-baseline couplingvet.baseline ./...
+      records every current finding by fingerprint (check, from, to, package,
+      target; no line numbers), sorted; nothing is printed on stdout. Entries
+      of packages this run did not analyse (other patterns, or packages that
+      failed to load) are kept from the existing file. Exit 0, or 3 when
+      packages failed to load (the file is still written, their old entries kept).
+  couplingvet -baseline couplingvet.baseline ./...
+      reports and fails only on findings not in the baseline; entries that
+      no longer occur are listed on stderr as fixed (only for packages this
+      run analysed). -strict-baseline makes fixed entries fail the run.
+
+Exit codes (the same in every format):
   0  no violations (warnings may have been printed)
-  1  violations: findings of a check whose severity is error
-  2  bad usage, a bad or missing map, or no packages matched
+  1  violations: findings of a check whose severity is error, not in the
+     baseline; with -strict-baseline also fixed baseline entries
+  2  bad usage, a bad or missing map, a malformed baseline, or no packages matched
   3  packages failed to load or type-check (named on stderr; findings are still printed)
 `
 
 // options are the standalone flags.
 type options struct {
-	dir         string
-	tests       bool
-	format      string
-	checkConfig bool
-	version     bool
+	dir            string
+	tests          bool
+	format         string
+	graph          string
+	baseline       string
+	writeBaseline  string
+	strictBaseline bool
+	checkConfig    bool
+	version        bool
 }
 
 var formats = map[string]func(io.Writer, report.Result) error{
@@ -67,6 +89,11 @@ var formats = map[string]func(io.Writer, report.Result) error{
 	"github": report.GitHub,
 }
 
+var graphs = map[string]func(io.Writer, report.Result) error{
+	"dot":     report.DOT,
+	"mermaid": report.Mermaid,
+}
+
 func newFlagSet(stderr io.Writer, o *options) *flag.FlagSet {
 	fs := flag.NewFlagSet("couplingvet", flag.ContinueOnError)
 	fs.SetOutput(stderr)
@@ -74,6 +101,10 @@ func newFlagSet(stderr io.Writer, o *options) *flag.FlagSet {
 	servicemap.RegisterFlags(fs)
 	fs.BoolVar(&o.tests, "tests", true, "also check _test.go files")
 	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif or github")
+	fs.StringVar(&o.graph, "graph", "", "print the service graph of the coupling found, as `dot` or mermaid, instead of the findings (exit code unchanged)")
+	fs.StringVar(&o.baseline, "baseline", "", "report and fail only on findings not recorded in baseline `file`; list its entries that no longer occur as fixed")
+	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in baseline `file` and exit 0 (3 if packages failed to load); keeps the entries of packages not analysed")
+	fs.BoolVar(&o.strictBaseline, "strict-baseline", false, "with -baseline: fail (exit 1) when baseline entries no longer occur, so the file shrinks as debt is paid")
 	fs.BoolVar(&o.checkConfig, "check-config", false, "validate the boundary map (the one given, or the one found) and exit: 0 valid, 2 listing every error as file:line:col: key: problem")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
 	fs.Usage = func() {
@@ -101,12 +132,12 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	if o.version {
-		fmt.Fprintf(stdout, "couplingvet %s\n", moduleVersion())
+		fmt.Fprintf(stdout, "couplingvet %s\n", toolVersion())
 		return exitClean
 	}
-	write, ok := formats[o.format]
-	if !ok {
-		return fail(exitUsage, "unknown -format %q: use text, json, sarif or github", o.format)
+	write, code := chooseOutput(fs, &o, stderr)
+	if write == nil {
+		return code
 	}
 	if o.dir != "" {
 		if err := os.Chdir(o.dir); err != nil {
@@ -135,6 +166,15 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		return exitClean
 	}
 
+	// Read the baseline before the analysis, so that a malformed one fails
+	// in a second, not after minutes.
+	var baseline []report.Entry
+	if o.baseline != "" {
+		if baseline, err = readBaseline(o.baseline); err != nil {
+			return fail(exitUsage, "%v", err)
+		}
+	}
+
 	patterns := fs.Args()
 	if len(patterns) == 0 {
 		patterns = defaultPatterns(wd)
@@ -144,28 +184,109 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		return fail(exitUsage, "%v: nothing to check (a pattern like ./... checks the module in this directory)", err)
 	}
 	if err != nil {
-		return fail(exitLoad, "loading packages: %v", err)
+		return fail(exitLoad, "loading packages: %s", report.RedactCredentials(err.Error()))
 	}
 
-	result := buildResult(res, m, wd)
-	if err := write(stdout, result); err != nil {
-		return fail(exitUsage, "writing output: %v", err)
-	}
-	for _, f := range res.Failures() {
-		fmt.Fprintf(stderr, "couplingvet: %s: not checked:\n", f.Path)
-		for _, e := range f.Errors {
-			fmt.Fprintf(stderr, "\t%s\n", e)
+	result, graphFindings := buildResult(res, m, wd)
+	judged := newScope(res, m, patterns, wd)
+	printLoadErrors := func() {
+		for _, f := range res.Failures() {
+			fmt.Fprintf(stderr, "couplingvet: %s: not checked:\n", f.Path)
+			for _, e := range f.Errors {
+				// A type error quotes the source: a DSN literal with its password.
+				fmt.Fprintf(stderr, "\t%s\n", report.RedactCredentials(e))
+			}
 		}
 	}
+
+	if o.writeBaseline != "" {
+		written, kept, err := writeBaselineFile(o.writeBaseline, result.Findings, judged)
+		if err != nil {
+			return fail(exitUsage, "%v", err)
+		}
+		printLoadErrors()
+		fmt.Fprintln(stderr, report.Summary(result))
+		fmt.Fprintf(stderr, "couplingvet: wrote %s: %s", o.writeBaseline, entriesPhrase(written))
+		if kept > 0 {
+			fmt.Fprintf(stderr, " (%d kept from packages this run did not analyse)", kept)
+		}
+		fmt.Fprintln(stderr)
+		if len(result.LoadErrors) > 0 {
+			fmt.Fprintf(stderr, "couplingvet: %d package(s) failed to load: their findings were not recorded and their previous entries were kept; fix them and write the baseline again\n", len(result.LoadErrors))
+			return exitLoad
+		}
+		return exitClean
+	}
+
+	if o.baseline != "" {
+		var fixed []report.Entry
+		result.Findings, fixed, result.Suppressed = report.Compare(baseline, result.Findings, judged.packages)
+		result.Fixed = judged.fixed(fixed)
+	}
+
+	out := result
+	if o.graph != "" {
+		// The graph shows all the coupling there is, the baseline's too:
+		// the baseline decides what fails, not what exists.
+		out.Findings = graphFindings
+	}
+	if err := write(stdout, out); err != nil {
+		return fail(exitUsage, "writing output: %v", err)
+	}
+	printLoadErrors()
+	for _, e := range result.Fixed {
+		fmt.Fprintf(stderr, "%s:%d: %s\n", o.baseline, e.Line, e)
+	}
 	fmt.Fprintln(stderr, report.Summary(result))
+	if o.strictBaseline && len(result.Fixed) > 0 {
+		fmt.Fprintf(stderr, "couplingvet: -strict-baseline: %d fixed baseline %s: delete %s from %s (or write it again with -write-baseline)\n",
+			len(result.Fixed), pluralWord(len(result.Fixed), "entry", "entries"), pluralWord(len(result.Fixed), "it", "them"), o.baseline)
+	}
 
 	switch {
 	case len(result.LoadErrors) > 0:
 		return exitLoad
 	case result.Errors() > 0:
 		return exitViolations
+	case o.strictBaseline && len(result.Fixed) > 0:
+		return exitViolations
 	}
 	return exitClean
+}
+
+// chooseOutput checks the flags that decide what a run writes and returns
+// the writer of the output, or nil and the exit code of a usage error.
+func chooseOutput(fs *flag.FlagSet, o *options, stderr io.Writer) (func(io.Writer, report.Result) error, int) {
+	usage := func(format string, a ...any) (func(io.Writer, report.Result) error, int) {
+		fmt.Fprintf(stderr, "couplingvet: "+format+"\n", a...)
+		return nil, exitUsage
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	write, ok := formats[o.format]
+	if !ok {
+		return usage("unknown -format %q: use text, json, sarif or github", o.format)
+	}
+	switch {
+	case o.baseline != "" && o.writeBaseline != "":
+		return usage("-baseline and -write-baseline do not go together: -write-baseline records every current finding (and keeps the entries of packages not analysed), so it updates a baseline by itself")
+	case o.strictBaseline && o.baseline == "":
+		return usage("-strict-baseline needs -baseline FILE")
+	case set["baseline"] && o.baseline == "", set["write-baseline"] && o.writeBaseline == "":
+		return usage("-baseline and -write-baseline need a file name")
+	case o.graph != "" && set["format"]:
+		return usage("-graph and -format do not go together: -graph prints the service graph instead of the findings")
+	case o.graph != "" && o.writeBaseline != "":
+		return usage("-graph and -write-baseline do not go together")
+	}
+	if o.graph != "" {
+		g, ok := graphs[o.graph]
+		if !ok {
+			return usage("unknown -graph %q: use dot or mermaid", o.graph)
+		}
+		return g, exitClean
+	}
+	return write, exitClean
 }
 
 // loadMap finds and loads the map up front, so that a bad map fails fast
@@ -222,14 +343,17 @@ func exists(path string) bool {
 }
 
 // buildResult turns the engine's diagnostics into report findings, with the
-// severity the map gives each check.
-func buildResult(res *engine.Result, m *boundaries.Map, wd string) report.Result {
+// severity the map gives each check, and adds the whole-repository ones.
+// It also returns the findings to draw the service graph from: the same,
+// except that a database several services share is an edge from each of
+// them to the database.
+func buildResult(res *engine.Result, m *boundaries.Map, wd string) (report.Result, []report.Finding) {
 	r := report.Result{
 		Packages:     res.Paths(),
 		Services:     len(m.Services),
 		Root:         m.Root,
 		WorkDir:      wd,
-		ToolVersion:  moduleVersion(),
+		ToolVersion:  toolVersion(),
 		ServiceNames: serviceNames(m),
 	}
 	for _, d := range res.Diagnostics {
@@ -252,11 +376,31 @@ func buildResult(res *engine.Result, m *boundaries.Map, wd string) report.Result
 		f.Severity = severity(m, f.Check)
 		r.Findings = append(r.Findings, f)
 	}
-	r.Findings = append(r.Findings, sharedDatabases(res, m)...)
+	shared, sharedEdges := sharedDatabases(res, m)
+	graph := append(slices.Clone(r.Findings), sharedEdges...)
+	r.Findings = append(r.Findings, shared...)
 	for _, fl := range res.Failures() {
 		r.LoadErrors = append(r.LoadErrors, fl.Path+": "+strings.Join(fl.Errors, "; "))
 	}
-	return r
+	return r, graph
+}
+
+// analysedPackages are the import paths this run analysed completely: the
+// packages whose baseline entries it may call fixed (and may replace when it
+// writes a baseline). Packages that failed to load or type-check are not
+// among them, so a broken build never makes its accepted findings look fixed.
+func analysedPackages(res *engine.Result) []string {
+	failed := map[string]bool{}
+	for _, f := range res.Failures() {
+		failed[f.Path] = true
+	}
+	var out []string
+	for _, p := range res.Paths() {
+		if !failed[p] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // severity maps a check to a report severity. Checks the map does not
@@ -283,6 +427,16 @@ func relTo(wd, path string) string {
 	return path
 }
 
+// toolVersion is the version reports carry: the module version, or
+// 0.0.0-devel for a binary built from a checkout, because SARIF consumers
+// want a version that starts with a digit.
+func toolVersion() string {
+	if v := moduleVersion(); v != "(devel)" {
+		return v
+	}
+	return "0.0.0-devel"
+}
+
 // moduleVersion is the version of the couplingvet module this binary was
 // built from: a release tag under go install, "(devel)" otherwise.
 func moduleVersion() string {
@@ -293,13 +447,22 @@ func moduleVersion() string {
 }
 
 // sharedDatabases finds what only a whole-repository view can: a database
-// the map does not declare that two or more services open. Each connection
-// site is a finding, so that every service's side of the coupling is
-// shown where it can be fixed; an allow rule from that service to the
-// database (its engine://host:port/name identity) accepts it.
-func sharedDatabases(res *engine.Result, m *boundaries.Map) []report.Finding {
+// the map does not declare that two or more services open. Each such
+// database is one finding, at its first connection site (in file order),
+// whose message names every site: one coupling, reported once. Its
+// fingerprint does not depend on positions: from is the first of the
+// services (sorted), to the others (comma-separated), target the
+// database's identity (engine://host:port/name, never credentials).
+//
+// Allow rules are per service (from: a service, to: the identity): the
+// finding stays while any of the services is not allowed, because the
+// database is still shared with that one.
+//
+// The second result draws the graph: an edge from each service to the
+// database.
+func sharedDatabases(res *engine.Result, m *boundaries.Map) (findings, edges []report.Finding) {
 	if m.Severity(boundaries.CheckSharedDB) == boundaries.SeverityOff {
-		return nil
+		return nil, nil
 	}
 	type site struct {
 		file      string
@@ -317,29 +480,45 @@ func sharedDatabases(res *engine.Result, m *boundaries.Map) []report.Finding {
 		}
 	}
 	now := time.Now()
-	var out []report.Finding
+	sev := severity(m, boundaries.CheckSharedDB)
 	for _, db := range shareddb.Aggregate(conns, servicemap.Strict) {
+		if len(db.Sites) == 0 || len(db.Services) < 2 {
+			continue
+		}
+		allowed := true
+		for _, svc := range db.Services {
+			if _, ok := m.Allowed(boundaries.CheckSharedDB, svc, db.Identity, db.Identity, now); !ok {
+				allowed = false
+			}
+		}
+		if allowed {
+			continue
+		}
 		msg := db.Message
 		for _, c := range db.Sites { // name the sites relative to the map, as everywhere else
 			msg = strings.ReplaceAll(msg, c.Pos.Filename+":", filepath.ToSlash(relTo(m.Root, c.Pos.Filename))+":")
 		}
+		first := db.Sites[0]
+		findings = append(findings, report.Finding{
+			Check:    boundaries.CheckSharedDB,
+			Severity: sev,
+			From:     db.Services[0],
+			To:       strings.Join(db.Services[1:], ","),
+			Target:   db.Identity,
+			Package:  first.Package,
+			File:     first.Pos.Filename,
+			Line:     first.Pos.Line,
+			Column:   first.Pos.Column,
+			Message:  msg,
+		})
 		for _, c := range db.Sites {
-			if _, ok := m.Allowed(boundaries.CheckSharedDB, c.Service, db.Identity, "", now); ok {
-				continue
-			}
-			out = append(out, report.Finding{
-				Check:    boundaries.CheckSharedDB,
-				Severity: severity(m, boundaries.CheckSharedDB),
-				From:     c.Service,
-				To:       db.Identity,
-				Target:   db.Identity,
-				Package:  c.Package,
-				File:     c.Pos.Filename,
-				Line:     c.Pos.Line,
-				Column:   c.Pos.Column,
-				Message:  msg,
+			edges = append(edges, report.Finding{
+				Check: boundaries.CheckSharedDB, Severity: sev,
+				From: c.Service, To: db.Identity, Target: db.Identity,
+				Package: c.Package, File: c.Pos.Filename, Line: c.Pos.Line, Column: c.Pos.Column,
+				Message: c.Service + " opens " + db.Identity,
 			})
 		}
 	}
-	return out
+	return findings, edges
 }

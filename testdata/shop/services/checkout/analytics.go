@@ -6,5 +6,5 @@ import "database/sql"
 // service, and inventory opens it too: only the standalone run, which sees
 // every service at once, can tell that the two share it.
 func OpenAnalytics() (*sql.DB, error) {
-	return sql.Open("postgres", "postgres://checkout@analytics-db:5432/analytics")
+	return sql.Open("postgres", "postgres://checkout:cart-Pa55word@analytics-db:5432/analytics")
 }

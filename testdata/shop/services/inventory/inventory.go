@@ -18,5 +18,5 @@ func OpenOrders() (*sql.DB, error) {
 // OpenAnalytics records stock movements in the analytics database, which
 // checkout writes to as well.
 func OpenAnalytics() (*sql.DB, error) {
-	return sql.Open("postgres", "postgres://inventory@analytics-db:5432/analytics")
+	return sql.Open("postgres", "postgres://inventory:st0ck-Pa55word@analytics-db:5432/analytics")
 }

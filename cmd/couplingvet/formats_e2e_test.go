@@ -1,0 +1,500 @@
+package main
+
+// End-to-end tests of the output formats on testdata/shop: the same
+// findings in every format, exit codes that fail CI in every one, a SARIF
+// log that Microsoft's validator accepts, and no credential anywhere.
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+)
+
+// shopLines are the findings of the text output, one per line.
+func shopLines() []string {
+	return strings.Split(strings.TrimSuffix(shopFindings, "\n"), "\n")
+}
+
+func TestJSONFormat(t *testing.T) {
+	r := couplingvet(t, shopDir, "-format", "json")
+	wantCode(t, r, exitViolations)
+	wantText(t, "summary", lastLine(r.stderr), shopSummary)
+
+	// The document's shape, read generically: these are the field names
+	// scripts depend on.
+	var doc map[string]any
+	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	wantKeys(t, "document", doc, "version", "tool", "packages", "services", "summary", "findings", "fixed", "load_errors")
+	wantKeys(t, "tool", doc["tool"].(map[string]any), "name", "version")
+	wantKeys(t, "summary", doc["summary"].(map[string]any), "violations", "warnings", "suppressed", "fixed", "load_errors")
+	if doc["version"] != 1.0 || doc["packages"] != 18.0 || doc["services"] != 5.0 {
+		t.Errorf("version %v, packages %v, services %v; want 1, 18, 5", doc["version"], doc["packages"], doc["services"])
+	}
+	summary := doc["summary"].(map[string]any)
+	if summary["violations"] != 11.0 || summary["warnings"] != 1.0 || summary["suppressed"] != 0.0 || summary["fixed"] != 0.0 || summary["load_errors"] != 0.0 {
+		t.Errorf("summary %v; want the text run's 11 violations and 1 warning", summary)
+	}
+	for _, key := range []string{"fixed", "load_errors"} {
+		if list, ok := doc[key].([]any); !ok || len(list) != 0 {
+			t.Errorf("%s = %v, want an empty array (never null)", key, doc[key])
+		}
+	}
+
+	findings := doc["findings"].([]any)
+	fingerprint := regexp.MustCompile(`^[0-9a-f]{16}$`)
+	var asText []string
+	for i, item := range findings {
+		f := item.(map[string]any)
+		wantKeys(t, fmt.Sprintf("findings[%d]", i), f, "check", "severity", "from", "to", "target", "package",
+			"file", "line", "column", "end_line", "end_column", "message", "fingerprint")
+		for _, key := range []string{"check", "severity", "from", "to", "target", "package", "file", "message", "fingerprint"} {
+			if _, ok := f[key].(string); !ok {
+				t.Errorf("findings[%d].%s = %v: not a string", i, key, f[key])
+			}
+		}
+		for _, key := range []string{"line", "column", "end_line", "end_column"} {
+			if _, ok := f[key].(float64); !ok {
+				t.Errorf("findings[%d].%s = %v: not a number", i, key, f[key])
+			}
+		}
+		file := f["file"].(string)
+		if filepath.IsAbs(file) || strings.Contains(file, `\`) {
+			t.Errorf("findings[%d].file = %q: want a slash-separated path relative to the repository", i, file)
+		}
+		if !fingerprint.MatchString(f["fingerprint"].(string)) {
+			t.Errorf("findings[%d].fingerprint = %q", i, f["fingerprint"])
+		}
+		severity := ""
+		switch f["severity"] {
+		case "warning":
+			severity = "warning: "
+		case "error":
+		default:
+			t.Errorf("findings[%d].severity = %q", i, f["severity"])
+		}
+		// The shop's map is at the working directory, so the JSON paths are
+		// the text paths, and the findings are the text findings, in order.
+		asText = append(asText, fmt.Sprintf("%s:%v:%v: %s%s", file, f["line"], f["column"], severity, f["message"]))
+	}
+	if want := shopLines(); !slices.Equal(asText, want) {
+		t.Errorf("JSON findings as text:\n got:\n%s\nwant:\n%s", strings.Join(asText, "\n"), strings.Join(want, "\n"))
+	}
+
+	// The whole-repository finding: once, at the first site, naming the others.
+	shared := findings[2].(map[string]any)
+	for key, want := range map[string]string{
+		"check": "shareddb", "from": "checkout", "to": "inventory", "target": "postgres://analytics-db:5432/analytics",
+		"package": "example.com/shop/services/checkout", "file": "services/checkout/analytics.go",
+	} {
+		if shared[key] != want {
+			t.Errorf("shared database finding: %s = %v, want %q", key, shared[key], want)
+		}
+	}
+}
+
+func wantKeys(t *testing.T, what string, obj map[string]any, keys ...string) {
+	t.Helper()
+	var got []string
+	for k := range obj {
+		got = append(got, k)
+	}
+	slices.Sort(got)
+	want := slices.Clone(keys)
+	slices.Sort(want)
+	if !slices.Equal(got, want) {
+		t.Errorf("%s has keys %v, want %v", what, got, want)
+	}
+}
+
+func TestGitHubFormat(t *testing.T) {
+	r := couplingvet(t, shopDir, "-format", "github", "./pkg/...", "./tools/...")
+	wantCode(t, r, exitViolations)
+	wantText(t, "annotations", r.stdout, `::error file=pkg/reporting/reporting.go,line=7,col=2,endLine=7,endColumn=42,title=couplingvet crossimport::shared package pkg/reporting imports orders' private package services/orders/store: every service that imports pkg/reporting now depends on orders' internals; move what it needs into shared code or into orders' contract (api/orders), or allow it in couplingvet.yaml with a reason
+::warning file=tools/seed/main.go,line=3,col=1,endLine=3,endColumn=13,title=couplingvet unowned::package tools/seed is owned by no service, shared or wiring entry of couplingvet.yaml: nobody's boundaries apply to it; add its directory to a service's owns, to shared or to wiring
+`)
+	wantText(t, "summary", lastLine(r.stderr), "couplingvet: 3 packages, 5 services, 1 violation, 1 warning")
+
+	// The whole shop: one annotation per text finding, at the same place.
+	r = couplingvet(t, shopDir, "-format", "github")
+	wantCode(t, r, exitViolations)
+	annotation := regexp.MustCompile(`^::(error|warning) file=([^,]+),line=(\d+),col=(\d+)[^:]*::(.*)$`)
+	var asText []string
+	for _, line := range strings.Split(strings.TrimSuffix(r.stdout, "\n"), "\n") {
+		m := annotation.FindStringSubmatch(line)
+		if m == nil {
+			t.Fatalf("not an annotation: %q", line)
+		}
+		severity := ""
+		if m[1] == "warning" {
+			severity = "warning: "
+		}
+		asText = append(asText, fmt.Sprintf("%s:%s:%s: %s%s", m[2], m[3], m[4], severity, m[5]))
+	}
+	if want := shopLines(); !slices.Equal(asText, want) {
+		t.Errorf("annotations as text:\n got:\n%s\nwant:\n%s", strings.Join(asText, "\n"), strings.Join(want, "\n"))
+	}
+
+	// A clean run annotates nothing and passes.
+	r = couplingvet(t, shopDir, "-format", "github", "./services/orders/...")
+	wantCode(t, r, exitClean)
+	wantText(t, "clean annotations", r.stdout, "")
+}
+
+// sarifLog is the part of a SARIF log the tests read.
+type sarifLog struct {
+	Schema  string `json:"$schema"`
+	Version string `json:"version"`
+	Runs    []struct {
+		Tool struct {
+			Driver struct {
+				Name    string `json:"name"`
+				Version string `json:"version"`
+				Rules   []struct {
+					ID   string `json:"id"`
+					Help struct {
+						Text string `json:"text"`
+					} `json:"help"`
+					ShortDescription struct {
+						Text string `json:"text"`
+					} `json:"shortDescription"`
+					FullDescription struct {
+						Text string `json:"text"`
+					} `json:"fullDescription"`
+				} `json:"rules"`
+			} `json:"driver"`
+		} `json:"tool"`
+		Results []struct {
+			RuleID  string `json:"ruleId"`
+			Level   string `json:"level"`
+			Message struct {
+				Text string `json:"text"`
+			} `json:"message"`
+			Locations []struct {
+				PhysicalLocation struct {
+					ArtifactLocation struct {
+						URI       string `json:"uri"`
+						URIBaseID string `json:"uriBaseId"`
+					} `json:"artifactLocation"`
+					Region struct {
+						StartLine   int `json:"startLine"`
+						StartColumn int `json:"startColumn"`
+					} `json:"region"`
+				} `json:"physicalLocation"`
+			} `json:"locations"`
+			PartialFingerprints map[string]string `json:"partialFingerprints"`
+		} `json:"results"`
+	} `json:"runs"`
+}
+
+func TestSARIFFormat(t *testing.T) {
+	r := couplingvet(t, shopDir, "-format", "sarif")
+	wantCode(t, r, exitViolations)
+	var log sarifLog
+	if err := json.Unmarshal([]byte(r.stdout), &log); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
+	}
+	if log.Version != "2.1.0" || !strings.Contains(log.Schema, "sarif-2.1.0") || len(log.Runs) != 1 {
+		t.Fatalf("version %q, schema %q, %d runs: want one SARIF 2.1.0 run", log.Version, log.Schema, len(log.Runs))
+	}
+	run := log.Runs[0]
+	driver := run.Tool.Driver
+	if driver.Name != "couplingvet" || driver.Version == "" || driver.Version[0] < '0' || driver.Version[0] > '9' {
+		t.Errorf("driver %q version %q: want couplingvet with a version that starts with a digit", driver.Name, driver.Version)
+	}
+	rules := map[string]bool{}
+	for _, rule := range driver.Rules {
+		rules[rule.ID] = true
+		if rule.Help.Text == "" || rule.ShortDescription.Text == "" || rule.FullDescription.Text == "" {
+			t.Errorf("rule %s lacks a description or help", rule.ID)
+		}
+	}
+
+	// The fingerprints are the JSON output's (and the baseline's).
+	doc := decodeJSON(t, couplingvet(t, shopDir, "-format", "json").stdout)
+	if len(run.Results) != len(doc.Findings) {
+		t.Fatalf("%d SARIF results, %d JSON findings", len(run.Results), len(doc.Findings))
+	}
+	var asText []string
+	for i, res := range run.Results {
+		if !rules[res.RuleID] {
+			t.Errorf("results[%d].ruleId %q is not among the rules", i, res.RuleID)
+		}
+		if len(res.Locations) != 1 {
+			t.Fatalf("results[%d] has %d locations", i, len(res.Locations))
+		}
+		loc := res.Locations[0].PhysicalLocation
+		if loc.ArtifactLocation.URIBaseID != "%SRCROOT%" || strings.HasPrefix(loc.ArtifactLocation.URI, "/") || strings.Contains(loc.ArtifactLocation.URI, ":") {
+			t.Errorf("results[%d] location %+v: want a URI relative to %%SRCROOT%%", i, loc.ArtifactLocation)
+		}
+		if got, want := res.PartialFingerprints["couplingvet/v1"], doc.Findings[i].Fingerprint; got != want {
+			t.Errorf("results[%d] fingerprint %q, want %q", i, got, want)
+		}
+		severity := ""
+		switch res.Level {
+		case "warning":
+			severity = "warning: "
+		case "error":
+		default:
+			t.Errorf("results[%d].level = %q", i, res.Level)
+		}
+		// The shop's sources are ASCII up to the reported columns, so
+		// UTF-16 columns are byte columns here.
+		asText = append(asText, fmt.Sprintf("%s:%d:%d: %s%s", loc.ArtifactLocation.URI, loc.Region.StartLine, loc.Region.StartColumn, severity, res.Message.Text))
+	}
+	if want := shopLines(); !slices.Equal(asText, want) {
+		t.Errorf("SARIF results as text:\n got:\n%s\nwant:\n%s", strings.Join(asText, "\n"), strings.Join(want, "\n"))
+	}
+
+	validateSARIF(t, map[string]string{
+		"shop.sarif":  r.stdout,
+		"clean.sarif": couplingvet(t, shopDir, "-format", "sarif", "./services/orders/...").stdout,
+	})
+}
+
+// validateSARIF runs Microsoft's SARIF validator with the rules GitHub code
+// scanning applies, as report's TestSARIFMultitool does, and fails on any
+// finding. It needs npx; the package is pinned and cached by npm.
+func validateSARIF(t *testing.T, logs map[string]string) {
+	t.Helper()
+	npx, err := exec.LookPath("npx")
+	if err != nil {
+		t.Skip("skipping SARIF validation: npx not found (install Node.js/npm to run @microsoft/sarif-multitool)")
+	}
+	if runtime.GOOS == "windows" {
+		t.Skip("skipping SARIF validation on Windows: the npm launcher runs it through cmd.exe, which quotes differently")
+	}
+	if testing.Short() {
+		t.Skip("skipping SARIF validation in -short mode")
+	}
+	dir := t.TempDir()
+	out := filepath.Join(dir, "validation.sarif")
+	// The launcher runs the validator through a shell: the ;-list and the
+	// paths must be quoted inside the arguments.
+	args := []string{"--yes", "@microsoft/sarif-multitool@5.7.0", "validate",
+		"--rule-kind", `"Gh;Sarif"`, "--output", shellQuote(out)}
+	var names []string
+	for name := range logs {
+		names = append(names, name)
+	}
+	slices.Sort(names)
+	for _, name := range names {
+		path := filepath.Join(dir, name)
+		writeFile(t, path, logs[name])
+		args = append(args, shellQuote(path))
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
+	defer cancel()
+	output, err := exec.CommandContext(ctx, npx, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("sarif-multitool: %v\n%s", err, output)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatalf("the validator wrote no log: %v\n%s", err, output)
+	}
+	var validation struct {
+		Runs []struct {
+			Results []struct {
+				RuleID  string `json:"ruleId"`
+				Message struct {
+					Text      string   `json:"text"`
+					ID        string   `json:"id"`
+					Arguments []string `json:"arguments"`
+				} `json:"message"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	if err := json.Unmarshal(data, &validation); err != nil {
+		t.Fatalf("validator log: %v", err)
+	}
+	if len(validation.Runs) == 0 {
+		t.Fatalf("validator log has no runs:\n%s", output)
+	}
+	for _, res := range validation.Runs[0].Results {
+		t.Errorf("validator: %s %s %v", res.RuleID, res.Message.ID, res.Message.Arguments)
+	}
+	if !strings.Contains(string(output), fmt.Sprintf("%d files scanned", len(logs))) {
+		t.Errorf("the validator did not scan every file:\n%s", output)
+	}
+}
+
+func shellQuote(s string) string {
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// shopGraph is -graph dot on the shop: each kind of coupling between two
+// services is an edge labelled with its count, and the analytics database
+// that checkout and inventory share is a node of its own.
+const shopGraph = `digraph couplingvet {
+  rankdir=LR;
+  node [shape=box];
+  "checkout";
+  "inventory";
+  "orders";
+  "payments";
+  "postgres://analytics-db:5432/analytics" [shape=cylinder];
+  "shared";
+  "shipping";
+  "checkout" -> "orders" [label="crossimport (2)"];
+  "checkout" -> "orders" [label="syncclient (2)"];
+  "checkout" -> "postgres://analytics-db:5432/analytics" [label="shareddb (1)"];
+  "inventory" -> "orders" [label="shareddb (1)"];
+  "inventory" -> "postgres://analytics-db:5432/analytics" [label="shareddb (1)"];
+  "shared" -> "orders" [label="crossimport (1)"];
+  "shipping" -> "inventory" [label="syncclient (1)"];
+  "shipping" -> "orders" [label="crossimport (1)"];
+  "shipping" -> "orders" [label="syncclient (1)"];
+  "shipping" -> "payments" [label="shareddb (1)"];
+}
+`
+
+func TestGraph(t *testing.T) {
+	r := couplingvet(t, shopDir, "-graph", "dot")
+	wantCode(t, r, exitViolations) // the graph does not hide the violations
+	wantText(t, "DOT", r.stdout, shopGraph)
+	wantText(t, "summary", lastLine(r.stderr), shopSummary)
+
+	r = couplingvet(t, shopDir, "-graph", "mermaid")
+	wantCode(t, r, exitViolations)
+	wantText(t, "Mermaid", r.stdout, `flowchart LR
+  n0["checkout"]
+  n1["inventory"]
+  n2["orders"]
+  n3["payments"]
+  n4[("postgres://analytics-db:5432/analytics")]
+  n5["shared"]
+  n6["shipping"]
+  n0 -->|"crossimport (2)"| n2
+  n0 -->|"syncclient (2)"| n2
+  n0 -->|"shareddb (1)"| n4
+  n1 -->|"shareddb (1)"| n2
+  n1 -->|"shareddb (1)"| n4
+  n5 -->|"crossimport (1)"| n2
+  n6 -->|"syncclient (1)"| n1
+  n6 -->|"crossimport (1)"| n2
+  n6 -->|"syncclient (1)"| n2
+  n6 -->|"shareddb (1)"| n3
+`)
+
+	// With a baseline, the graph still draws all the coupling there is;
+	// the exit code follows the baseline.
+	dir := copyTree(t, shopDir)
+	wantCode(t, couplingvet(t, dir, "-write-baseline", baselineName), exitClean)
+	r = couplingvet(t, dir, "-graph", "dot", "-baseline", baselineName)
+	wantCode(t, r, exitClean)
+	wantText(t, "DOT with a baseline", r.stdout, shopGraph)
+}
+
+// TestSharedDatabaseAllowRules: the shared database is one coupling of
+// several services; it is accepted when every one of them is allowed.
+func TestSharedDatabaseAllowRules(t *testing.T) {
+	dir := copyTree(t, shopDir)
+	mapFile := filepath.Join(dir, "couplingvet.yaml")
+	original := readFile(t, mapFile)
+	rule := func(from string) string {
+		return strings.Replace(original, "\n# What each check's", `
+  - from: `+from+`
+    to: "*"
+    check: shareddb
+    target: "postgres://analytics-db:5432/analytics"
+    reason: "analytics events until the event bus exists"
+
+# What each check's`, 1)
+	}
+	if rule("x") == original {
+		t.Fatal("could not add an allow rule to the map")
+	}
+	for _, tc := range []struct {
+		from   string
+		shared bool
+	}{
+		{"checkout", true}, // inventory still shares it
+		{`"*"`, false},
+	} {
+		writeFile(t, mapFile, rule(tc.from))
+		r := couplingvet(t, dir)
+		if n := strings.Count(r.stdout, standaloneOnly); (n == 1) != tc.shared || n > 1 {
+			t.Errorf("allow from %s: %d shared-database findings, want shared=%v:\n%s%s", tc.from, n, tc.shared, r.stdout, r.stderr)
+		}
+	}
+}
+
+// shopSecrets are the credentials in testdata/shop's DSNs.
+var shopSecrets = []string{"hunter2", "cart-Pa55word", "st0ck-Pa55word"}
+
+// TestNoCredentialsInAnyOutput runs every output of the standalone command
+// on the shop and looks for its DSNs' passwords.
+func TestNoCredentialsInAnyOutput(t *testing.T) {
+	// The fixture must hold the secrets, or this test proves nothing.
+	var sources strings.Builder
+	for _, f := range []string{"services/inventory/inventory.go", "services/checkout/analytics.go"} {
+		sources.WriteString(readFile(t, filepath.Join(shopDir, f)))
+	}
+	for _, secret := range shopSecrets {
+		if !strings.Contains(sources.String(), secret) {
+			t.Fatalf("testdata/shop no longer contains the password %q", secret)
+		}
+	}
+
+	dir := copyTree(t, shopDir)
+	var runs [][]string
+	for _, strict := range []string{"-strict=false", "-strict"} {
+		for _, format := range []string{"text", "json", "sarif", "github"} {
+			runs = append(runs, []string{strict, "-format", format})
+		}
+		runs = append(runs, []string{strict, "-graph", "dot"}, []string{strict, "-graph", "mermaid"},
+			[]string{strict, "-write-baseline", baselineName})
+	}
+	// A baseline run that lists fixed entries, and one that fails to load.
+	runs = append(runs, []string{"-strict", "-baseline", baselineName, "./services/inventory/..."})
+	checked := 0
+	for _, args := range runs {
+		r := couplingvet(t, dir, args...)
+		if r.code != exitViolations && r.code != exitClean {
+			t.Fatalf("couplingvet %s: exit %d\n%s", strings.Join(args, " "), r.code, r.stderr)
+		}
+		outputs := map[string]string{"stdout": r.stdout, "stderr": r.stderr}
+		if slices.Contains(args, "-write-baseline") {
+			outputs[baselineName] = readFile(t, filepath.Join(dir, baselineName))
+		}
+		var all strings.Builder
+		for name, out := range outputs {
+			all.WriteString(out)
+			for _, secret := range shopSecrets {
+				if strings.Contains(out, secret) {
+					t.Errorf("couplingvet %s: %s contains the password %q:\n%s", strings.Join(args, " "), name, secret, out)
+				}
+			}
+			checked++
+		}
+		if !slices.Contains(args, "-baseline") && !strings.Contains(all.String(), "analytics-db") {
+			t.Errorf("couplingvet %s: the output does not mention the databases whose DSNs hold the passwords:\n%s", strings.Join(args, " "), all.String())
+		}
+	}
+	// The same with a package that fails to load next to a DSN.
+	writeFile(t, filepath.Join(dir, "services", "inventory", "broken.go"),
+		"package inventory\n\nvar dsn int = \"postgres://reporting:hunter2@orders-db:5432/orders\"\n")
+	for _, format := range []string{"text", "json", "sarif", "github"} {
+		r := couplingvet(t, dir, "-format", format)
+		wantCode(t, r, exitLoad)
+		for _, secret := range shopSecrets {
+			if strings.Contains(r.stdout+r.stderr, secret) {
+				t.Errorf("-format %s with a load error shows the password %q:\nstdout:\n%s\nstderr:\n%s", format, secret, r.stdout, r.stderr)
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no output was checked")
+	}
+}
