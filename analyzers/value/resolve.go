@@ -14,13 +14,17 @@ import (
 
 // Analyzer provides a *Resolver for the package as its result, so that all
 // analyzers of a run share one resolver (and its caches) per package.
-// It reports nothing and does no work until the resolver is first used.
+// It reports nothing. In packages of the analysed modules it exports a
+// ReturnsFact for each exported function whose result resolves, so that
+// calls to it from other packages resolve too; elsewhere (standard
+// library, dependency modules) it does no work until the resolver is used.
 var Analyzer = &analysis.Analyzer{
 	Name:       "value",
 	Doc:        "resolves string-valued expressions statically (a shared result for couplingvet's analyzers)",
 	URL:        "https://pkg.go.dev/github.com/couplingvet/couplingvet/analyzers/value",
-	Run:        func(pass *analysis.Pass) (any, error) { return New(pass.TypesInfo, pass.Files), nil },
+	Run:        run,
 	ResultType: reflect.TypeFor[*Resolver](),
+	FactTypes:  []analysis.Fact{new(ReturnsFact)},
 }
 
 // A Resolver resolves expressions of one package. It indexes the package's
@@ -37,6 +41,12 @@ type Resolver struct {
 	funcs   map[*types.Func]*ast.FuncDecl
 	vars    map[*types.Var]Value // resolved variables
 	busy    map[*types.Var]bool  // variables being resolved (cycle guard)
+	rets    map[resultKey]Value  // return summaries of this package's functions
+	retBusy map[resultKey]bool   // summaries being computed (cycle guard)
+
+	// importFact reads another package's ReturnsFact; nil outside an
+	// analysis pass (New), where only this package's functions resolve.
+	importFact func(types.Object, analysis.Fact) bool
 
 	flagAddrs map[*ast.UnaryExpr]bool // &v passed to flag.StringVar
 }
@@ -208,8 +218,13 @@ func (r *Resolver) call(call *ast.CallExpr, result int) Value {
 		return Hole("missing argument")
 	}
 	keyed := func(k Kind, i int) Value {
-		key, ok := arg(i).Text()
+		a := arg(i)
+		key, ok := a.Text()
 		if !ok {
+			if k == Env && len(a.Parts) == 1 && a.Parts[0].Kind == Param {
+				// os.Getenv(key) in a getenv helper: the caller names the variable.
+				return Of(Part{Kind: EnvParam, Key: a.Parts[0].Key, Index: a.Parts[0].Index})
+			}
 			return Hole(name + " with a computed key")
 		}
 		return Of(Part{Kind: k, Key: key})
@@ -255,6 +270,16 @@ func (r *Resolver) call(call *ast.CallExpr, result int) Value {
 		return Hole("strings.Join")
 	case "github.com/spf13/viper.GetString", "(*github.com/spf13/viper.Viper).GetString":
 		return keyed(Config, 0)
+	case "cmp.Or":
+		// cmp.Or(os.Getenv("ORDERS_URL"), "http://orders:8080"): the
+		// variable, or else the default.
+		if len(call.Args) == 2 && !call.Ellipsis.IsValid() {
+			return merge(name, []Value{arg(0), arg(1)})
+		}
+		return Hole(name)
+	}
+	if v, ok := r.callReturns(call, fn, result); ok {
+		return v
 	}
 	return Hole("call to " + name)
 }
@@ -471,6 +496,8 @@ func (r *Resolver) index() {
 	r.funcs = make(map[*types.Func]*ast.FuncDecl)
 	r.vars = make(map[*types.Var]Value)
 	r.busy = make(map[*types.Var]bool)
+	r.rets = make(map[resultKey]Value)
+	r.retBusy = make(map[resultKey]bool)
 	r.flagAddrs = make(map[*ast.UnaryExpr]bool)
 	for _, f := range r.files {
 		ast.Inspect(f, r.visit)

@@ -17,6 +17,25 @@
 // Resolution never guesses. A variable assigned in several places resolves
 // only when every assignment resolves to the same value; a variable whose
 // address is taken (other than by flag.StringVar) is unknown.
+//
+// Calls to functions of the repository resolve through return summaries:
+// what a function returns, with its parameters as holes that a call site
+// fills with its arguments (Value.Subst). A function whose returns disagree
+// is unknown, except for the getenv idiom, an environment variable or else a
+// default:
+//
+//	func getenv(key, def string) string {
+//		if v := os.Getenv(key); v != "" {
+//			return v
+//		}
+//		return def
+//	}
+//
+// summarised as an EnvParam part (the key is parameter 0, the default
+// parameter 1), so that getenv("ORDERS_URL", "http://orders:8080") resolves
+// to the Env part ORDERS_URL with the default http://orders:8080. Summaries
+// of exported functions travel to other packages of the repository as facts
+// (ReturnsFact).
 package value
 
 import (
@@ -36,9 +55,14 @@ const (
 	Param               // parameter Part.Index (named Part.Key) of the enclosing function
 	Field               // struct field Part.Key ("pkgpath.Type.field") of the receiver or a value
 	Unknown             // not resolvable; Part.Key says why, for -strict listings
+	// EnvParam is an environment variable whose key is parameter Part.Index
+	// (named Part.Key) of the enclosing function: the summary of a getenv
+	// helper. Part.Text is a default if one is known. Subst turns it into an
+	// Env part when the call site's argument is a known key.
+	EnvParam
 )
 
-var kindNames = [...]string{"text", "env", "flag", "config", "param", "field", "unknown"}
+var kindNames = [...]string{"text", "env", "flag", "config", "param", "field", "unknown", "envparam"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -52,7 +76,12 @@ type Part struct {
 	Kind  Kind
 	Text  string // Text: the text; Env, Flag: the default value ("" if none)
 	Key   string // Env, Flag, Config: the key; Param: the parameter's name; Field: pkgpath.Type.field; Unknown: the reason
-	Index int    // Param: the parameter's index in the signature (receiver excluded)
+	Index int    // Param, EnvParam: the parameter's index in the signature (receiver excluded)
+	// DefaultParam, for Env and EnvParam parts, is one more than the index
+	// of the parameter whose argument is the default (0: none, or the
+	// default is Text). Consumers that do not know it see an environment
+	// variable without a known default, which is true until Subst.
+	DefaultParam int
 }
 
 // A Value is a resolved string: the concatenation of its parts. The zero
@@ -150,7 +179,7 @@ func (v Value) Pattern(hole string) string {
 		switch {
 		case p.Kind == Text:
 			b.WriteString(p.Text)
-		case (p.Kind == Flag || p.Kind == Env) && p.Text != "":
+		case (p.Kind == Flag || p.Kind == Env || p.Kind == EnvParam) && p.Text != "":
 			b.WriteString(p.Text)
 		default:
 			b.WriteString(hole)
@@ -171,34 +200,83 @@ func (v Value) Keys(k Kind) []string {
 	return keys
 }
 
-// HasParams reports whether v depends on a parameter of its enclosing function.
+// HasParams reports whether v depends on a parameter of its enclosing
+// function: a Param or EnvParam part, or an environment variable whose
+// default is a parameter.
 func (v Value) HasParams() bool {
 	for _, p := range v.Parts {
-		if p.Kind == Param {
+		if p.hasParams() {
 			return true
 		}
 	}
 	return false
 }
 
+func (p Part) hasParams() bool {
+	return p.Kind == Param || p.Kind == EnvParam || (p.Kind == Env && p.DefaultParam > 0)
+}
+
 // Subst replaces every Param part by arg(index), the value of the
-// corresponding argument at a call site. It is how a wrapper's summary is
-// applied to a call.
+// corresponding argument at a call site, and fills in the keys and defaults
+// of environment variables that come from parameters. It is how a wrapper's
+// or a function's summary is applied to a call.
 func (v Value) Subst(arg func(index int) Value) Value {
 	if !v.HasParams() {
 		return v
 	}
 	var out Value
 	for _, p := range v.Parts {
-		if p.Kind == Param {
-			for _, q := range arg(p.Index).Parts {
-				out = out.append(q)
-			}
+		var w Value
+		switch {
+		case p.Kind == Param:
+			w = arg(p.Index)
+		case p.Kind == EnvParam:
+			w = substEnvKey(p, arg)
+		case p.hasParams():
+			w = Of(substDefault(p, arg))
+		default:
+			out = out.append(p)
 			continue
 		}
-		out = out.append(p)
+		for _, q := range w.Parts {
+			out = out.append(q)
+		}
 	}
 	return out
+}
+
+// substEnvKey resolves the key of an EnvParam part: a known argument makes
+// it an Env part, a parameter of the caller keeps it an EnvParam part (a
+// wrapper of a getenv helper), anything else is unknown.
+func substEnvKey(p Part, arg func(int) Value) Value {
+	p = substDefault(p, arg)
+	key := arg(p.Index)
+	if k, ok := key.Text(); ok && k != "" {
+		p.Kind, p.Key, p.Index = Env, k, 0
+		return Of(p)
+	}
+	if len(key.Parts) == 1 && key.Parts[0].Kind == Param {
+		p.Index, p.Key = key.Parts[0].Index, key.Parts[0].Key
+		return Of(p)
+	}
+	return Hole("environment variable with a computed key")
+}
+
+// substDefault resolves the default of an Env or EnvParam part that comes
+// from a parameter: known text becomes the default, a parameter of the
+// caller stays one, anything else leaves the default unknown.
+func substDefault(p Part, arg func(int) Value) Part {
+	if p.DefaultParam == 0 {
+		return p
+	}
+	def := arg(p.DefaultParam - 1)
+	p.DefaultParam, p.Text = 0, ""
+	if s, ok := def.Text(); ok {
+		p.Text = s
+	} else if len(def.Parts) == 1 && def.Parts[0].Kind == Param {
+		p.DefaultParam = def.Parts[0].Index + 1
+	}
+	return p
 }
 
 // Replace returns v with each part for which replace reports true
@@ -256,6 +334,8 @@ func (v Value) Origin() string {
 			add("config key " + p.Key)
 		case Param:
 			add("parameter " + p.Key)
+		case EnvParam:
+			add("env named by parameter " + p.Key)
 		case Field:
 			add("field " + p.Key[strings.LastIndexByte(p.Key, '/')+1:])
 		}
@@ -270,7 +350,9 @@ func (v Value) Origin() string {
 }
 
 // String renders v for debugging and fact listings: text as is, holes in
-// braces ({env:KEY}, {param0:dsn}, {unknown:reason}).
+// braces ({env:KEY}, {param0:dsn}, {unknown:reason}); an environment
+// variable named by a parameter as {env(param0:key)}, and a default that is
+// a parameter as "|default param1" before the closing brace.
 func (v Value) String() string {
 	var b strings.Builder
 	for _, p := range v.Parts {
@@ -279,9 +361,18 @@ func (v Value) String() string {
 			b.WriteString(p.Text)
 		case Param:
 			fmt.Fprintf(&b, "{param%d:%s}", p.Index, p.Key)
+		case EnvParam:
+			fmt.Fprintf(&b, "{env(param%d:%s)%s}", p.Index, p.Key, p.defaultString())
 		default:
-			fmt.Fprintf(&b, "{%s:%s}", p.Kind, p.Key)
+			fmt.Fprintf(&b, "{%s:%s%s}", p.Kind, p.Key, p.defaultString())
 		}
 	}
 	return b.String()
+}
+
+func (p Part) defaultString() string {
+	if p.DefaultParam == 0 {
+		return ""
+	}
+	return fmt.Sprintf("|default param%d", p.DefaultParam-1)
 }

@@ -39,8 +39,21 @@ var showAnalyzer = &analysis.Analyzer{
 	},
 }
 
-func TestResolve(t *testing.T) {
+func offline(t *testing.T) {
 	t.Setenv("GOPROXY", "off")
 	t.Setenv("GOFLAGS", "-mod=mod")
-	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./...")
+}
+
+// TestResolve checks resolved values in package a and, through the facts
+// of package config (analysed as a dependency), in package svc.
+func TestResolve(t *testing.T) {
+	offline(t)
+	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./a", "./svc")
+}
+
+// TestFacts checks which functions of the shared package config get a
+// ReturnsFact, and what it says.
+func TestFacts(t *testing.T) {
+	offline(t)
+	analysistest.Run(t, analysistest.TestData()+"/valuetest", value.Analyzer, "./config")
 }

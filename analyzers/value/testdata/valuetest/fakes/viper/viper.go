@@ -6,3 +6,7 @@ type Viper struct{}
 func New() *Viper                            { return &Viper{} }
 func GetString(key string) string            { return "" }
 func (v *Viper) GetString(key string) string { return "" }
+
+// Addr returns a constant: a dependency module gets no fact, so callers
+// see an unknown value.
+func Addr() string { return "viper:1" }

@@ -1,0 +1,138 @@
+package value
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/couplingvet/couplingvet/analyzers/dsn"
+	"golang.org/x/tools/go/analysis"
+)
+
+// ReturnsFact is the fact value.Analyzer exports for an exported function
+// (or method) of the repository whose string or URL result resolves to
+// something: its return summary, with the function's parameters as Param
+// parts (and EnvParam parts for the getenv idiom). A package that calls the
+// function resolves the call by substituting its arguments, as it does for
+// functions of its own package:
+//
+//	// pkg/config
+//	func Getenv(key, def string) string  // fact: returns {env(param0:key)|default param1}
+//
+//	// services/checkout
+//	sql.Open("postgres", config.Getenv("CHECKOUT_DSN", "postgres://..."))
+//
+// Facts are exported only for packages of the analysed modules (not for the
+// standard library or dependency modules, which the checks never report
+// on), and only when the summary is not entirely unknown.
+type ReturnsFact struct {
+	Results []Return // sorted by Index
+}
+
+// Return is the summary of one result of a function.
+type Return struct {
+	Index int // the result's index in the signature
+	Value Value
+}
+
+// AFact marks ReturnsFact as an analysis fact.
+func (*ReturnsFact) AFact() {}
+
+// String renders the fact for analysistest and fact listings, with
+// credentials redacted: "returns {env(param0:key)|default param1}".
+func (f *ReturnsFact) String() string {
+	var parts []string
+	for _, r := range f.Results {
+		s := "returns " + dsn.Redact(r.Value.String())
+		if r.Index > 0 {
+			s = fmt.Sprintf("returns[%d] %s", r.Index, dsn.Redact(r.Value.String()))
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// maxFactParts bounds the values carried in facts, so that a function
+// that builds a long string does not inflate every importer's facts.
+const maxFactParts = 32
+
+func (r *Resolver) importedReturns(fn *types.Func, result int) Value {
+	name := "call to " + funcName(fn)
+	if r.importFact == nil || fn.Pkg() == nil {
+		return Hole(name)
+	}
+	var fact ReturnsFact
+	if !r.importFact(fn, &fact) {
+		return Hole(name)
+	}
+	for _, ret := range fact.Results {
+		if ret.Index == result {
+			return ret.Value
+		}
+	}
+	return Hole(name)
+}
+
+// run is value.Analyzer's Run: a resolver for the package, and, in the
+// repository's packages, a ReturnsFact for every exported function whose
+// summary says something.
+func run(pass *analysis.Pass) (any, error) {
+	r := New(pass.TypesInfo, pass.Files)
+	if !inRepository(pass.Module) {
+		return r, nil
+	}
+	r.importFact = pass.ImportObjectFact
+	r.exportFacts(pass.Files, pass.ExportObjectFact)
+	return r, nil
+}
+
+// inRepository reports whether a package of module m is one of the
+// analysed modules: not the standard library (no module path) and not a
+// dependency (a version). Deciding this from the module alone keeps
+// value.Analyzer from loading the boundary map; the checks that use it
+// decide what to report from the map.
+func inRepository(m *analysis.Module) bool {
+	return m != nil && m.Path != "" && m.Version == ""
+}
+
+// exportFacts summarises the package's exported functions, in source
+// order, each once.
+func (r *Resolver) exportFacts(files []*ast.File, export func(types.Object, analysis.Fact)) {
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || !fd.Name.IsExported() {
+				continue
+			}
+			fn, _ := r.info.Defs[fd.Name].(*types.Func)
+			if fn == nil {
+				continue
+			}
+			if fact := r.factOf(fn); fact != nil {
+				export(fn, fact)
+			}
+		}
+	}
+}
+
+// factOf returns fn's fact, or nil when no result of fn says anything its
+// callers could use.
+func (r *Resolver) factOf(fn *types.Func) *ReturnsFact {
+	var fact ReturnsFact
+	results := fn.Signature().Results()
+	for i := range results.Len() {
+		if !summarisable(results.At(i).Type()) {
+			continue
+		}
+		v := r.Returns(fn, i)
+		if v.Opaque() || v.Has(Field) || len(v.Parts) > maxFactParts {
+			continue // fields are this package's business (package sinks follows them)
+		}
+		fact.Results = append(fact.Results, Return{Index: i, Value: v})
+	}
+	if len(fact.Results) == 0 {
+		return nil
+	}
+	return &fact
+}

@@ -1,0 +1,86 @@
+// Package config is shared code: helpers every service uses to read its
+// configuration. value.Analyzer exports their return summaries as facts.
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"os"
+	"strings"
+)
+
+// Getenv returns the environment variable key, or def when it is empty.
+func Getenv(key, def string) string { // want Getenv:`^returns \{env\(param0:key\)\|default param1\}$`
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// MustEnv returns the environment variable key; it exits when it is unset.
+func MustEnv(key string) string { // want MustEnv:`^returns \{env\(param0:key\)\}$`
+	v, ok := os.LookupEnv(key)
+	if !ok {
+		panic(key + " is not set")
+	}
+	return v
+}
+
+// OrdersURL is where orders listens.
+func OrdersURL() string { return "http://orders:8080" } // want OrdersURL:`^returns http://orders:8080$`
+
+// DSN builds the orders DSN around a host; the password never shows in facts.
+func DSN(host string) string { // want DSN:`^returns postgres://\*\*\*@\{param0:host\}:5432/orders$`
+	return fmt.Sprintf("postgres://app:s3cr3t@%s:5432/orders", host)
+}
+
+// Addr is the getenv idiom through a helper of this package.
+func Addr() string { return Getenv("REDIS_ADDR", "orders-redis:6379") } // want Addr:`^returns \{env:REDIS_ADDR\}$`
+
+// Endpoints returns a host and a port; only the string result has a summary.
+func Endpoints() (string, int, error) { // want Endpoints:`^returns orders:9090$`
+	return "orders:9090", 9090, nil
+}
+
+// Pair has two string results.
+func Pair() (host, port string) { // want Pair:`^returns orders; returns\[1\] 9090$`
+	return "orders", "9090"
+}
+
+// Parse returns a parsed URL.
+func Parse() (*url.URL, error) { // want Parse:`^returns http://orders:8080/v1$`
+	u, err := url.Parse("http://orders:8080/v1")
+	if err != nil {
+		return nil, err
+	}
+	return u, nil
+}
+
+// Settings is configuration read once.
+type Settings struct{ base string }
+
+// URL is a method: its summary follows a field of this package, which its
+// callers cannot follow, so it has no fact.
+func (s *Settings) URL() string { return s.base }
+
+// Base is a method whose summary is known.
+func (s *Settings) Base(path string) string { return OrdersURL() + path } // want Base:`^returns http://orders:8080\{param0:path\}$`
+
+// Either disagrees with itself: no fact.
+func Either(debug bool) string {
+	if debug {
+		return "http://orders-debug:8080"
+	}
+	return "http://orders:8080"
+}
+
+// Hostname is unknown: no fact.
+func Hostname() string { h, _ := os.Hostname(); return h }
+
+// Timeout is not a string: no fact.
+func Timeout() int { return 5 }
+
+// getenv is not exported: no fact (Getenv has one).
+func getenv(key string) string { return strings.TrimSpace(os.Getenv(key)) }
+
+var _ = getenv

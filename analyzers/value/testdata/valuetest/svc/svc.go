@@ -1,0 +1,33 @@
+// Package svc calls the shared config helpers: their facts resolve the calls.
+package svc
+
+import (
+	"os"
+
+	"example.com/valuetest/config"
+	"github.com/spf13/viper"
+)
+
+func show(s string) {}
+
+func values(s *config.Settings, key string) {
+	show(config.Getenv("CHECKOUT_DSN", "postgres://u:p@checkout-db:5432/checkout")) // want `^\{env:CHECKOUT_DSN\} origin=env CHECKOUT_DSN pattern=postgres://u:p@checkout-db:5432/checkout$`
+	show(config.MustEnv("ORDERS_URL") + "/v1/orders")                               // want `^\{env:ORDERS_URL\}/v1/orders origin=env ORDERS_URL$`
+	show(config.OrdersURL() + "/v1/orders")                                         // want `^http://orders:8080/v1/orders origin=literal$`
+	show(config.DSN("orders-db"))                                                   // want `^postgres://app:s3cr3t@orders-db:5432/orders origin=literal$`
+	show(config.Addr())                                                             // want `^\{env:REDIS_ADDR\} origin=env REDIS_ADDR pattern=orders-redis:6379$`
+	h, _, _ := config.Endpoints()
+	show(h) // want `^orders:9090 origin=literal$`
+	_, port := config.Pair()
+	show(port) // want `^9090 origin=literal$`
+	u, _ := config.Parse()
+	show(u.String())                                // want `^http://orders:8080/v1 origin=literal$`
+	show(s.Base("/v1"))                             // want `^http://orders:8080/v1 origin=literal$`
+	show(config.Getenv(key, os.Getenv("FALLBACK"))) // want `^\{env\(param1:key\)\} origin=env named by parameter key$`
+
+	// No facts: unknown.
+	show(s.URL())             // want `^\{unknown:call to \(\*example.com/valuetest/config.Settings\).URL\}`
+	show(config.Either(true)) // want `^\{unknown:call to example.com/valuetest/config.Either\}`
+	show(config.Hostname())   // want `^\{unknown:call to example.com/valuetest/config.Hostname\}`
+	show(viper.Addr())        // want `^\{unknown:call to github.com/spf13/viper.Addr\}`
+}
