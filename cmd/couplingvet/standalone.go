@@ -101,7 +101,7 @@ func newFlagSet(stderr io.Writer, o *options) *flag.FlagSet {
 	servicemap.RegisterFlags(fs)
 	fs.BoolVar(&o.tests, "tests", true, "also check _test.go files")
 	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif or github")
-	fs.StringVar(&o.graph, "graph", "", "print the service graph of the coupling found, as `dot` or mermaid, instead of the findings (exit code unchanged)")
+	fs.StringVar(&o.graph, "graph", "", "print the service graph of the coupling found instead of the findings; `kind`: dot or mermaid (the exit code is unchanged)")
 	fs.StringVar(&o.baseline, "baseline", "", "report and fail only on findings not recorded in baseline `file`; list its entries that no longer occur as fixed")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in baseline `file` and exit 0 (3 if packages failed to load); keeps the entries of packages not analysed")
 	fs.BoolVar(&o.strictBaseline, "strict-baseline", false, "with -baseline: fail (exit 1) when baseline entries no longer occur, so the file shrinks as debt is paid")
