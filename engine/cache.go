@@ -42,6 +42,7 @@ import (
 	"time"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/gcexportdata"
 	"golang.org/x/tools/go/types/objectpath"
 )
 
@@ -91,9 +92,17 @@ type snapshot struct {
 	Files  []fileStamp // files of the repository's (and other local) packages
 	Dirs   []fileStamp // their directories (ModTime only)
 	Others []fileStamp // go.mod, go.sum, go.work, the go command (Size, ModTime)
+	// Outcomes of the repository's packages by ID, so that a run that
+	// finds the same keys reads no entry files.
+	Outcomes map[string]storedOutcome
 
 	byName map[string]*fileStamp
 	dirty  bool // changed since read: write it back
+}
+
+type storedOutcome struct {
+	Key   hash
+	Entry *entry
 }
 
 // cacheConfig says where and under what key results are cached.
@@ -436,6 +445,29 @@ func isLocal(lp *listedPackage, env map[string]string) bool {
 	return true
 }
 
+// recordOutcomes puts this run's outcomes in the snapshot, marking it
+// dirty when they differ from what it held.
+func (r *fastRun) recordOutcomes() {
+	outcomes := map[string]storedOutcome{}
+	for _, n := range r.nodes {
+		e := n.entry
+		if n.full {
+			e = n.stored
+		}
+		if !n.repo || e == nil {
+			continue
+		}
+		if old, ok := r.snap.Outcomes[n.id]; !ok || old.Key != n.key {
+			r.snap.dirty = true
+		}
+		outcomes[n.id] = storedOutcome{Key: n.key, Entry: e}
+	}
+	if len(outcomes) != len(r.snap.Outcomes) {
+		r.snap.dirty = true
+	}
+	r.snap.Outcomes = outcomes
+}
+
 func (cfg cacheConfig) writeSnapshot(key string, snap *snapshot) error {
 	var buf bytes.Buffer
 	if err := gob.NewEncoder(&buf).Encode(snap); err != nil {
@@ -478,6 +510,7 @@ type cachedAction struct {
 	Analyzer  string
 	Err       string // "" when it succeeded
 	HasResult bool
+	Empty     bool   // the result is a pointer to a zero value (no gob needed)
 	Result    []byte // gob of the result of a requested analyzer
 	Diags     []Diagnostic
 }
@@ -544,8 +577,12 @@ func (r *fastRun) keyOf(n *node) hash {
 	return k
 }
 
-// readEntry returns n's cached outcome, if there is one.
+// readEntry returns n's cached outcome, if there is one: from the
+// snapshot when it holds n's key, else from its entry file.
 func (r *fastRun) readEntry(n *node) *entry {
+	if o, ok := r.snap.Outcomes[n.id]; ok && o.Key == n.key && o.Entry != nil && len(o.Entry.Actions) == len(r.analyzers) {
+		return o.Entry
+	}
 	data, err := os.ReadFile(r.cache.entryPath(n.key))
 	if err != nil {
 		return nil
@@ -609,7 +646,9 @@ func (r *fastRun) encodeEntry(n *node) (*entry, error) {
 			ca.Err = act.err.Error()
 		}
 		if r.roots[a] {
-			if act.err == nil && a.ResultType != nil && !isNil(act.result) {
+			if act.err == nil && a.ResultType != nil && isEmpty(act.result) {
+				ca.HasResult, ca.Empty = true, true
+			} else if act.err == nil && a.ResultType != nil && !isNil(act.result) {
 				var buf bytes.Buffer
 				if err := gob.NewEncoder(&buf).Encode(act.result); err != nil {
 					return nil, errNotCachable
@@ -649,6 +688,12 @@ func (r *fastRun) encodeEntry(n *node) (*entry, error) {
 	return e, nil
 }
 
+// isEmpty reports whether v is a non-nil pointer to a zero value.
+func isEmpty(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && !rv.IsNil() && rv.Elem().IsZero()
+}
+
 func isNil(v any) bool {
 	if v == nil {
 		return true
@@ -672,6 +717,7 @@ func (r *fastRun) writeEntry(n *node) {
 	}
 	e.Iface = ifaceOf(n, e)
 	n.iface = e.Iface
+	n.stored = e
 	var buf bytes.Buffer
 	if gob.NewEncoder(&buf).Encode(e) != nil {
 		return
@@ -717,6 +763,9 @@ func (r *fastRun) cachedOutcome(n *node, a *analysis.Analyzer, i int) (result an
 	if ca.Err != "" {
 		return nil, errors.New(ca.Err), ca.Diags
 	}
+	if ca.HasResult && ca.Empty {
+		return reflect.New(a.ResultType.Elem()).Interface(), nil, ca.Diags
+	}
 	if ca.HasResult {
 		ptr := reflect.New(a.ResultType)
 		if derr := gob.NewDecoder(bytes.NewReader(ca.Result)).Decode(ptr.Interface()); derr != nil {
@@ -728,4 +777,91 @@ func (r *fastRun) cachedOutcome(n *node, a *analysis.Analyzer, i int) (result an
 		return reflect.Zero(a.ResultType).Interface(), nil, ca.Diags
 	}
 	return nil, nil, ca.Diags
+}
+
+// Export data. A package outside the repository (the standard library, a
+// module dependency) is type-checked without bodies the first time an
+// analysed package needs it; its types are then stored as export data
+// under its key, so that later runs (a one-file edit) read them instead of
+// parsing and type-checking it again.
+
+func (r *fastRun) exportPath(n *node) string {
+	name := hex.EncodeToString(n.key[:])
+	return filepath.Join(r.cache.dir, "export", name[:2], name)
+}
+
+// exportable reports whether n's types may go through export data: a
+// package outside the repository, not a test variant (export data names
+// packages by import path, and all of them share one map).
+// Nor may it import a repository package, even indirectly: the importer
+// would make up a second package of that path.
+func (r *fastRun) exportable(n *node) bool {
+	return r.cache.dir != "" && n.exportOK && n.id != "unsafe"
+}
+
+// setExportable decides exportable for n, whose dependencies are decided.
+func setExportable(n *node) {
+	n.exportOK = !n.repo && !strings.Contains(n.id, " ")
+	for _, d := range n.deps {
+		if !d.exportOK {
+			n.exportOK = false
+		}
+	}
+}
+
+// readExport loads n's types from export data, if it is cached. Its
+// dependencies have been loaded, so the map already holds them, complete.
+func (r *fastRun) readExport(n *node) bool {
+	if !r.exportable(n) {
+		return false
+	}
+	data, err := os.ReadFile(r.exportPath(n))
+	if err != nil || len(data) < 1 {
+		return false
+	}
+	r.exportMu.Lock()
+	defer r.exportMu.Unlock()
+	if r.exportImports == nil {
+		r.exportImports = map[string]*types.Package{}
+	}
+	if p := r.exportImports[n.id]; p != nil && p.Complete() {
+		return false // read partially by no one: all deps are loaded first; be safe
+	}
+	pkg, err := gcexportdata.Read(bytes.NewReader(data[1:]), r.fset, r.exportImports, n.id)
+	if err != nil {
+		delete(r.exportImports, n.id)
+		return false
+	}
+	n.pkg = pkg
+	n.illTyped = data[0] == '1'
+	for _, d := range n.deps {
+		if d.illTyped {
+			n.illTyped = true
+		}
+	}
+	return true
+}
+
+// writeExport registers n's freshly checked types for export data readers
+// and stores them.
+func (r *fastRun) writeExport(n *node) {
+	if !r.exportable(n) || n.pkg == nil {
+		return
+	}
+	r.exportMu.Lock()
+	if r.exportImports == nil {
+		r.exportImports = map[string]*types.Package{}
+	}
+	r.exportImports[n.id] = n.pkg
+	r.exportMu.Unlock()
+	var buf bytes.Buffer
+	flag := byte('0')
+	if len(n.errs) > 0 {
+		flag = '1'
+	}
+	buf.WriteByte(flag)
+	if err := gcexportdata.Write(&buf, r.fset, n.pkg); err != nil {
+		return
+	}
+	writeAtomic(r.exportPath(n), buf.Bytes())
 }

@@ -61,8 +61,10 @@ type node struct {
 	key       hash   // cache key: its files, and what its dependencies show importers
 	iface     hash   // what it shows importers: its API, facts and errors (repository packages), else its key
 	entry     *entry // cached outcome, if any
+	stored    *entry // outcome of this run's analysis, as stored
 	full      bool   // analysed in this run (type-checked with bodies)
 	typesOnce sync.Once
+	exportOK  bool // its types may be cached as export data (see exportable)
 
 	done chan struct{} // closed once types (and, for repo packages, analyses) are complete
 }
@@ -87,6 +89,9 @@ type fastRun struct {
 	cache     cacheConfig
 	snap      *snapshot
 	checked   atomic.Int32 // packages type-checked
+
+	exportMu      sync.Mutex
+	exportImports map[string]*types.Package // packages by path, for gcexportdata
 }
 
 // runFast is Run's implementation.
@@ -134,6 +139,9 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 	r.execute()
 	if err := ctx.Err(); err != nil {
 		return nil, err
+	}
+	if r.cache.dir != "" {
+		r.recordOutcomes()
 	}
 	if r.cache.dir != "" && r.snap.dirty {
 		r.cache.writeSnapshot(snapKey, r.snap) // a cache that cannot be written only costs time
@@ -331,6 +339,7 @@ func (r *fastRun) execute() {
 }
 
 func (r *fastRun) visit(n *node) {
+	setExportable(n)
 	caching := r.cache.dir != ""
 	if caching {
 		n.key = r.keyOf(n)
@@ -393,7 +402,11 @@ func (r *fastRun) ensureTypes(n *node) {
 		r.ensureDepTypes(n)
 		r.cpu <- struct{}{}
 		defer func() { <-r.cpu }()
+		if r.readExport(n) {
+			return
+		}
 		r.typeCheck(n)
+		r.writeExport(n)
 		if n.entry != nil {
 			n.illTyped = n.entry.IllTyped
 			r.importFacts(n)
@@ -412,6 +425,10 @@ func parseMode(repo bool) parser.Mode {
 }
 
 func (r *fastRun) typeCheck(n *node) {
+	if n.id == "unsafe" {
+		n.pkg = types.Unsafe // what importers get (importFor); not checked from source
+		return
+	}
 	r.checked.Add(1)
 	for _, name := range n.lp.files() {
 		src, err := os.ReadFile(name)
