@@ -1,0 +1,15 @@
+// Package config is shared code: how every service reads its settings.
+package config
+
+import "os"
+
+// Getenv returns the environment variable key, or def when it is unset.
+func Getenv(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}
+
+// OrdersAddr is where orders' gRPC API listens unless ORDERS_GRPC says otherwise.
+func OrdersAddr() string { return Getenv("ORDERS_GRPC", "orders:9090") }
