@@ -49,6 +49,11 @@ type Resolver struct {
 	importFact func(types.Object, analysis.Fact) bool
 
 	flagAddrs map[*ast.UnaryExpr]bool // &v passed to flag.StringVar
+
+	fieldDefs    map[fieldKey][]def    // writes to fields of struct variables (fields.go)
+	fieldsEscape map[*types.Var]string // struct variables whose fields anything may write, and why
+	fieldVals    map[fieldKey]Value    // resolved fields
+	fieldBusy    map[fieldKey]bool     // fields being resolved (cycle guard)
 }
 
 // def is one assignment to a variable.
@@ -173,8 +178,21 @@ func (r *Resolver) variable1(v *types.Var) Value {
 	if len(defs) == 0 {
 		return Hole("variable " + v.Name())
 	}
-	var val Value
-	for i, d := range defs {
+	return r.mergeDefs("variable "+v.Name(), defs)
+}
+
+// mergeDefs resolves the assignments of a variable (or field), named what
+// for reasons: they must agree, or be the getenv idiom written inline
+//
+//	addr := os.Getenv("ORDERS_ADDR")
+//	if addr == "" {
+//		addr = "orders:9090"
+//	}
+//
+// which resolves to the environment variable with its default.
+func (r *Resolver) mergeDefs(what string, defs []def) Value {
+	var distinct []Value
+	for _, d := range defs {
 		var dv Value
 		switch {
 		case d.val != nil:
@@ -185,19 +203,28 @@ func (r *Resolver) variable1(v *types.Var) Value {
 		case d.index >= 0:
 			call, ok := ast.Unparen(d.expr).(*ast.CallExpr)
 			if !ok {
-				return Hole("variable " + v.Name())
+				return Hole(what)
 			}
 			dv = r.call(call, d.index)
 		default:
 			dv = r.resolve(d.expr)
 		}
-		if i == 0 {
-			val = dv
-		} else if !val.Equal(dv) {
-			return Hole("variable " + v.Name() + " assigned several values")
+		if !containsValue(distinct, dv) {
+			distinct = append(distinct, dv)
 		}
 	}
-	return val
+	switch len(distinct) {
+	case 1:
+		return distinct[0]
+	case 2:
+		if v, ok := envDefault(distinct[0], distinct[1]); ok {
+			return v
+		}
+		if v, ok := envDefault(distinct[1], distinct[0]); ok {
+			return v
+		}
+	}
+	return Hole(what + " assigned several values")
 }
 
 // call resolves a call to a function known to produce a string from its
@@ -410,6 +437,9 @@ func (r *Resolver) selector(e *ast.SelectorExpr) Value {
 	if !ok || sel.Kind() != types.FieldVal {
 		return Hole(short(e))
 	}
+	if k, ok := r.fieldOf(e); ok && r.written(k) {
+		return r.field(k) // cfg.Addr = os.Getenv("REDIS_ADDR") in this package
+	}
 	if tag := fieldTag(sel.Recv(), sel.Index()); tag != "" {
 		st := reflect.StructTag(tag)
 		for _, k := range []string{"env", "envconfig"} {
@@ -499,6 +529,10 @@ func (r *Resolver) index() {
 	r.rets = make(map[resultKey]Value)
 	r.retBusy = make(map[resultKey]bool)
 	r.flagAddrs = make(map[*ast.UnaryExpr]bool)
+	r.fieldDefs = make(map[fieldKey][]def)
+	r.fieldsEscape = make(map[*types.Var]string)
+	r.fieldVals = make(map[fieldKey]Value)
+	r.fieldBusy = make(map[fieldKey]bool)
 	for _, f := range r.files {
 		ast.Inspect(f, r.visit)
 	}
@@ -515,6 +549,20 @@ func (r *Resolver) visit(n ast.Node) bool {
 		sig := fn.Signature()
 		for i := range sig.Params().Len() {
 			r.params[sig.Params().At(i)] = paramInfo{fn, i}
+		}
+		if recv := sig.Recv(); recv != nil {
+			r.fieldsEscape[recv] = "fields of receiver " + recv.Name()
+		}
+	case *ast.FuncType:
+		// The caller fills a struct parameter's fields.
+		if n.Params != nil {
+			for _, field := range n.Params.List {
+				for _, name := range field.Names {
+					if v, ok := r.info.Defs[name].(*types.Var); ok {
+						r.fieldsEscape[v] = "fields of parameter " + v.Name()
+					}
+				}
+			}
 		}
 	case *ast.AssignStmt:
 		r.assign(n.Lhs, n.Rhs, n.Tok)
@@ -535,7 +583,10 @@ func (r *Resolver) visit(n ast.Node) bool {
 	case *ast.UnaryExpr:
 		if n.Op == token.AND && !r.flagAddrs[n] {
 			r.unknown(n.X, "address taken")
+			r.updateField(n.X, "address taken")
 		}
+	case *ast.SelectorExpr:
+		r.pointerMethod(n)
 	case *ast.CallExpr:
 		r.flagVar(n)
 	}
@@ -543,22 +594,27 @@ func (r *Resolver) visit(n ast.Node) bool {
 }
 
 func (r *Resolver) assign(lhs, rhs []ast.Expr, tok token.Token) {
-	if tok != token.DEFINE && tok != token.ASSIGN {
+	if !isAssignOp(tok) {
 		for _, e := range lhs {
 			r.unknown(e, "updated with "+tok.String())
+			r.updateField(e, "updated with "+tok.String())
 		}
 		return
 	}
 	for i, e := range lhs {
-		v := r.varOf(e)
-		if v == nil {
-			continue
-		}
+		var d def
 		switch {
 		case len(lhs) == len(rhs):
-			r.defs[v] = append(r.defs[v], def{expr: rhs[i], index: -1})
+			d = def{expr: rhs[i], index: -1}
 		case len(rhs) == 1:
-			r.defs[v] = append(r.defs[v], def{expr: rhs[0], index: i})
+			d = def{expr: rhs[0], index: i}
+		default:
+			continue
+		}
+		if v := r.varOf(e); v != nil {
+			r.defs[v] = append(r.defs[v], d)
+		} else {
+			r.assignField(e, d)
 		}
 	}
 }
@@ -579,7 +635,8 @@ func (r *Resolver) flagVar(call *ast.CallExpr) {
 		return
 	}
 	v := r.varOf(addr.X)
-	if v == nil {
+	_, isField := r.fieldOf(addr.X)
+	if v == nil && !isField {
 		return
 	}
 	// Only constants here: variables cannot be resolved while indexing.
@@ -591,7 +648,11 @@ func (r *Resolver) flagVar(call *ast.CallExpr) {
 		val = Hole("flag with a computed name")
 	}
 	r.flagAddrs[addr] = true // not an escaping address: visit sees it next
-	r.defs[v] = append(r.defs[v], def{val: &val})
+	if v != nil {
+		r.defs[v] = append(r.defs[v], def{val: &val})
+	} else {
+		r.assignField(addr.X, def{val: &val})
+	}
 }
 
 func (r *Resolver) constText(e ast.Expr) (string, bool) {

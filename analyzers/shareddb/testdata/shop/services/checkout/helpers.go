@@ -32,6 +32,13 @@ func helpers() {
 	sql.Open("postgres", replicaDSN())                                                                     // want `checkout opens orders' database orders-db \(postgres://\*\*\*@orders-db:5432/orders, from literal\)`
 	sql.Open("postgres", dsnFor("orders-db"))                                                              // want `checkout opens orders' database orders-db`
 
+	// A configuration struct filled in before use.
+	var cache struct{ Addr, DSN string }
+	cache.Addr = config.Getenv("CACHE_ADDR", "orders-redis:6379")
+	redis.NewClient(&redis.Options{Addr: cache.Addr}) // want `checkout opens orders' database orders-redis`
+	cache.DSN = os.Getenv("ORDERS_DATABASE_URL")
+	sql.Open("postgres", cache.DSN) // want `checkout opens orders' database orders-db \(from env ORDERS_DATABASE_URL\)`
+
 	// Clean: its own database through the same helpers, and a helper
 	// whose default is unknown.
 	sql.Open("postgres", config.Getenv("CHECKOUT_DSN", "postgres://checkout:s3cr3t@checkout-db:5432/checkout"))
