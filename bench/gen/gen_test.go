@@ -150,6 +150,24 @@ func TestEveryKindPlanted(t *testing.T) {
 	}
 }
 
+// No file of any package of any size is written twice: package names are
+// numbered once the words run out ("cache2"), and must not clash with the
+// templated files' names.
+func TestFileNamesUnique(t *testing.T) {
+	for size, sh := range map[string]shape{"medium": shapes["medium"], "large": shapes["large"], "work": largeWorkspace} {
+		for _, p := range plan(sh, 1).pkgs {
+			names := map[string]bool{p.name + ".go": true, "remote.go": true, p.name + "_test.go": true}
+			for k, kind := range p.kinds {
+				name := kindFile(fileKinds[kind], k)
+				if names[name] {
+					t.Fatalf("%s: package %s has two files named %s", size, p.dir, name)
+				}
+				names[name] = true
+			}
+		}
+	}
+}
+
 // The same seed gives the same tree; another seed gives another.
 func TestDeterministic(t *testing.T) {
 	a, _ := generate(t, "small", 3, false)

@@ -85,7 +85,13 @@ func write(root string, t *tree) (*manifest, error) {
 	return &w.man, nil
 }
 
-// file writes one file; Go files count towards the tree's size.
+// kindFile names the file of a package's k-th templated file. The
+// underscore keeps it apart from the package's own file, <name>.go, whatever
+// the package is called ("cache2" has cache2.go and cache_2.go).
+func kindFile(fk fileKind, k int) string { return fmt.Sprintf("%s_%d.go", fk.name, k+1) }
+
+// file writes one new file; Go files count towards the tree's size. Writing
+// a file twice is a generator bug, never silently an overwrite.
 func (w *writer) file(rel, content string) error {
 	name := filepath.Join(w.root, filepath.FromSlash(rel))
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
@@ -95,7 +101,15 @@ func (w *writer) file(rel, content string) error {
 		w.man.Files++
 		w.man.Lines += strings.Count(content, "\n")
 	}
-	return os.WriteFile(name, []byte(content), 0o644)
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := f.WriteString(content); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 func (w *writer) pkg(p *pkg) error {
@@ -115,7 +129,7 @@ func (w *writer) pkg(p *pkg) error {
 	for k, kind := range p.kinds {
 		fk := fileKinds[kind]
 		typ := fmt.Sprintf("%s%d", exported(fk.name), k+1)
-		if err := w.file(path.Join(p.dir, fmt.Sprintf("%s%d.go", fk.name, k+1)), render(fk.text, p.name, typ)); err != nil {
+		if err := w.file(path.Join(p.dir, kindFile(fk, k)), render(fk.text, p.name, typ)); err != nil {
 			return err
 		}
 	}
