@@ -15,8 +15,11 @@
 // the host, port and database are known while the credentials are holes.
 //
 // Resolution never guesses. A variable assigned in several places resolves
-// only when every assignment resolves to the same value; a variable whose
-// address is taken (other than by flag.StringVar) is unknown.
+// only when every assignment resolves to the same value (or to an
+// environment variable and a default, the getenv idiom below); a variable
+// whose address is taken (other than by flag.StringVar) is unknown. Fields
+// of configuration structs kept in variables (cfg.Addr = os.Getenv(...))
+// resolve the same way from the package's writes to them.
 //
 // Calls to functions of the repository resolve through return summaries:
 // what a function returns, with its parameters as holes that a call site
