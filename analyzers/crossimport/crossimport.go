@@ -144,10 +144,14 @@ func (c *checker) reportTransitive(spec *ast.ImportSpec, from, shared string, r 
 		chain[i] = c.display(p)
 	}
 	c.report.Report(spec, finding.Finding{
-		Check:  finding.CrossImport,
-		From:   from,
-		To:     r.Service,
-		Target: r.Chain[len(r.Chain)-1],
+		Check: finding.CrossImport,
+		From:  from,
+		To:    r.Service,
+		// The target is the shared package imported, not the private one
+		// reached: a direct import of that private package from the same
+		// package is a different violation, and must not share a baseline
+		// fingerprint with this one.
+		Target: shared,
 		Message: fmt.Sprintf("%s reaches %s private code through shared code (%s): %s depends on %s internals without importing them; "+
 			"make the shared package depend on %s instead, or allow it in %s with a reason",
 			from, poss(r.Service), strings.Join(chain, " -> "), from, poss(r.Service), c.contractHint(r.Service), c.mapName()),

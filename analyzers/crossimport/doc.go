@@ -38,8 +38,9 @@
 //	allow:
 //	  - {from: checkout, to: orders, check: crossimport, reason: "...", expires: 2027-06-30}
 //
-// (narrowed with `target:` to an import path prefix), or a directive on the
-// import line or the line above it:
+// (narrowed with `target:` to a directory or import path prefix of the
+// imported package, which for a transitive finding is the shared package),
+// or a directive on the import line or the line above it:
 //
 //	//couplingvet:allow crossimport legacy pricing code, moves to api/orders in Q3
 //
