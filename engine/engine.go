@@ -3,9 +3,12 @@
 // positions, the packages that failed to load, and each analyzer's results.
 //
 // It is a seam. Everything downstream (output formats, baselines,
-// whole-repository aggregation) depends only on the types of this package,
-// so that the implementation, today golang.org/x/tools/go/analysis/checker
-// over go/packages, can be replaced by a faster one without changing them.
+// whole-repository aggregation) depends only on the types of this package.
+// The implementation (fast.go) lists packages with one go list, type-checks
+// dependencies without function bodies, analyses only the repository's own
+// packages, and caches each package's outcome (cache.go); the reference it
+// must agree with, golang.org/x/tools/go/analysis/checker over go/packages
+// (runChecker), stays here for the tests that compare the two.
 //
 // The engine does what every standalone go/analysis driver must do on top of
 // the checker: with tests enabled, go/packages returns a package together
@@ -36,6 +39,14 @@ type Options struct {
 	Patterns []string // package patterns as the go command takes them; empty means ./...
 	Tests    bool     // also load and check _test.go files
 	Env      []string // environment of the go command; nil means the current process's
+
+	// CacheDir holds per-package results between runs (DefaultCacheDir is
+	// the usual place); "" disables the cache.
+	CacheDir string
+	// CacheKey must identify everything outside the Go files that the
+	// analyzers' results depend on: the boundary map's digest and path,
+	// analyzer flags. Runs with different keys share no results.
+	CacheKey string
 }
 
 // Result is what one run found.
@@ -134,6 +145,13 @@ const loadMode = packages.NeedName | packages.NeedFiles | packages.NeedCompiledG
 // no packages); packages that fail to parse or type-check are reported in
 // Package.Errors and analysed as far as possible.
 func Run(ctx context.Context, opts Options, analyzers []*analysis.Analyzer) (*Result, error) {
+	return runFastCached(ctx, opts, cacheConfig{dir: opts.CacheDir, key: opts.CacheKey}, analyzers)
+}
+
+// runChecker is Run over go/packages and the x/tools checker: every
+// package, dependencies included, type-checked with bodies and analysed.
+// It is the reference the tests hold the fast engine to.
+func runChecker(ctx context.Context, opts Options, analyzers []*analysis.Analyzer) (*Result, error) {
 	patterns := opts.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}

@@ -6,9 +6,12 @@ import (
 	"golang.org/x/tools/go/analysis"
 )
 
-// RunFast exposes the fast engine to the tests, which compare it with the
-// checker (Run).
-var RunFast = runFast
+// RunFast and RunChecker expose both engines to the tests, which compare
+// them.
+var (
+	RunFast    = runFast
+	RunChecker = runChecker
+)
 
 // RunCached runs the fast engine with a result cache in dir.
 func RunCached(ctx context.Context, opts Options, dir, key string, analyzers []*analysis.Analyzer) (*Result, error) {

@@ -29,7 +29,7 @@ func TestFastMatchesChecker(t *testing.T) {
 		t.Run(fmt.Sprint(tc.dir, tc.patterns, tc.tests), func(t *testing.T) {
 			dir, _ := filepath.Abs(tc.dir)
 			opts := engine.Options{Dir: dir, Patterns: tc.patterns, Tests: tc.tests, Env: offline()}
-			want, err := engine.Run(context.Background(), opts, suite.Analyzers())
+			want, err := engine.RunChecker(context.Background(), opts, suite.Analyzers())
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -108,7 +108,7 @@ func TestCache(t *testing.T) {
 
 	check := func(step string, listed bool, maxAnalysed int) {
 		t.Helper()
-		want, err := engine.Run(ctx, opts, suite.Analyzers())
+		want, err := engine.RunChecker(ctx, opts, suite.Analyzers())
 		if err != nil {
 			t.Fatal(err)
 		}
