@@ -5,11 +5,13 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"go/version"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 	"slices"
+	"sort"
 	"strings"
 	"time"
 
@@ -20,6 +22,7 @@ import (
 	"github.com/couplingvet/couplingvet/boundaries"
 	"github.com/couplingvet/couplingvet/engine"
 	"github.com/couplingvet/couplingvet/report"
+	"golang.org/x/mod/modfile"
 )
 
 // Exit codes of a standalone run, the same in every output format.
@@ -36,7 +39,9 @@ and synchronous calls to another service, as declared in couplingvet.yaml.
 
 Usage:
   couplingvet [flags] [packages]      check packages (default ./...; in a go.work
-                                      root without go.mod: every workspace module)
+                                      root without go.mod: every workspace module;
+                                      in a root of several modules and neither:
+                                      every module the map names)
   couplingvet -check-config [map]     validate the map and exit
   go vet -vettool=$(command -v couplingvet) [packages]
                                       run under go vet (a workspace root without
@@ -175,11 +180,19 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 
-	patterns := fs.Args()
+	patterns, env := fs.Args(), []string(nil)
 	if len(patterns) == 0 {
 		patterns = defaultPatterns(wd)
+		if patterns == nil {
+			var cleanup func()
+			patterns, env, cleanup, err = mapWorkspace(m, wd)
+			if err != nil {
+				return fail(exitUsage, "%v", err)
+			}
+			defer cleanup()
+		}
 	}
-	res, err := engine.Run(context.Background(), engine.Options{Patterns: patterns, Tests: o.tests}, suite.Analyzers())
+	res, err := engine.Run(context.Background(), engine.Options{Patterns: patterns, Tests: o.tests, Env: env}, suite.Analyzers())
 	if errors.Is(err, engine.ErrNoPackages) {
 		return fail(exitUsage, "%v: nothing to check (a pattern like ./... checks the module in this directory)", err)
 	}
@@ -329,12 +342,92 @@ func loadMap(wd string, stderr io.Writer) (*boundaries.Map, int) {
 
 // defaultPatterns is ./..., except at the root of a go.work workspace that
 // is not itself a module, where ./... matches nothing and "work" (every
-// package of every workspace module) is what the user means.
+// package of every workspace module) is what the user means. At the root of
+// a repository of several modules with neither go.mod nor go.work it
+// returns nil: mapWorkspace then checks the modules the map governs.
 func defaultPatterns(wd string) []string {
-	if os.Getenv("GOWORK") != "off" && exists(filepath.Join(wd, "go.work")) && !exists(filepath.Join(wd, "go.mod")) {
+	if exists(filepath.Join(wd, "go.mod")) {
+		return []string{"./..."}
+	}
+	if os.Getenv("GOWORK") != "off" && exists(filepath.Join(wd, "go.work")) {
 		return []string{"work"}
 	}
+	if os.Getenv("GOWORK") == "" && !insideModule(wd) {
+		return nil
+	}
 	return []string{"./..."}
+}
+
+// insideModule reports whether wd lies in a module or workspace that the go
+// command would find by walking up.
+func insideModule(wd string) bool {
+	for dir := wd; ; dir = filepath.Dir(dir) {
+		if exists(filepath.Join(dir, "go.mod")) || exists(filepath.Join(dir, "go.work")) {
+			return true
+		}
+		if filepath.Dir(dir) == dir {
+			return false
+		}
+	}
+}
+
+// mapWorkspace serves a repository of several modules without a go.work
+// (each service its own module, as in many demo and polyrepo-turned-monorepo
+// layouts): it writes a temporary go.work that uses every module of the map
+// below wd, and returns the "work" pattern with GOWORK pointing at it.
+func mapWorkspace(m *boundaries.Map, wd string) (patterns, env []string, cleanup func(), err error) {
+	var use []string
+	goVersion := "1.21"
+	for _, mod := range m.Modules() {
+		if rel, err := filepath.Rel(wd, mod.Dir); err != nil || strings.HasPrefix(rel, "..") {
+			continue
+		}
+		use = append(use, mod.Dir)
+		if v := moduleGoVersion(mod.Dir); v != "" && version.Compare("go"+v, "go"+goVersion) > 0 {
+			goVersion = v
+		}
+	}
+	if len(use) == 0 {
+		return nil, nil, nil, fmt.Errorf("no Go module here: %s has no go.mod or go.work, and %s names no module below it (run couplingvet in a module, or give patterns)", wd, relTo(wd, m.File))
+	}
+	sort.Strings(use)
+	dir, err := os.MkdirTemp("", "couplingvet-work-")
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	work, err := modfile.ParseWork("go.work", nil, nil)
+	if err == nil {
+		err = work.AddGoStmt(goVersion)
+	}
+	if err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, nil, err
+	}
+	for _, u := range use {
+		if err := work.AddUse(u, ""); err != nil {
+			os.RemoveAll(dir)
+			return nil, nil, nil, err
+		}
+	}
+	file := filepath.Join(dir, "go.work")
+	if err := os.WriteFile(file, modfile.Format(work.Syntax), 0o644); err != nil {
+		os.RemoveAll(dir)
+		return nil, nil, nil, err
+	}
+	return []string{"work"}, append(os.Environ(), "GOWORK="+file), func() { os.RemoveAll(dir) }, nil
+}
+
+// moduleGoVersion returns the go directive of the module in dir, or "".
+func moduleGoVersion(dir string) string {
+	data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return ""
+	}
+	f, err := modfile.ParseLax("go.mod", data, nil)
+	if err != nil || f.Go == nil {
+		return ""
+	}
+	return f.Go.Version
 }
 
 func exists(path string) bool {
