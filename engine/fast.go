@@ -37,6 +37,7 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
 )
 
 // A node is one package of the graph go list returned.
@@ -49,7 +50,8 @@ type node struct {
 	repo, root bool
 
 	files      []*ast.File
-	pkg        *types.Package
+	pkg        *types.Package // what importers see
+	passPkg    *types.Package // analysed packages: what the analyzers see (with bodies), until done
 	info       *types.Info
 	typeErrors []types.Error
 	errs       []string // own list, parse and type errors, positions resolved
@@ -64,7 +66,11 @@ type node struct {
 	stored    *entry // outcome of this run's analysis, as stored
 	full      bool   // analysed in this run (type-checked with bodies)
 	typesOnce sync.Once
-	exportOK  bool // its types may be cached as export data (see exportable)
+	// importersLeft counts the importers that have yet to type-check; at
+	// zero no one needs pkg any more (release).
+	importersLeft atomic.Int32
+	encoder       *objectpath.Encoder // of passPkg, for twin
+	exportOK      bool                // its types may be cached as export data (see exportable)
 
 	done chan struct{} // closed once types (and, for repo packages, analyses) are complete
 }
@@ -264,6 +270,7 @@ func (r *fastRun) buildGraph(listed []*listedPackage) ([]*node, map[string]*Modu
 			}
 			if dep := r.nodes[id]; dep != nil {
 				n.deps = append(n.deps, dep)
+				dep.importersLeft.Add(1)
 			}
 		}
 		m := n.lp.Module
@@ -374,7 +381,9 @@ func (r *fastRun) visit(n *node) {
 		r.writeEntry(n)
 	}
 	r.dropInputs(n)
-	n.files, n.info = nil, nil
+	r.release(n)
+	r.facts.forget(n.passPkg)
+	n.files, n.info, n.passPkg, n.typeErrors, n.exports, n.encoder = nil, nil, nil, nil, nil, nil
 }
 
 // ensureDepTypes type-checks n's dependencies, in parallel, if they are not.
@@ -402,6 +411,7 @@ func (r *fastRun) ensureTypes(n *node) {
 		r.ensureDepTypes(n)
 		r.cpu <- struct{}{}
 		defer func() { <-r.cpu }()
+		defer r.release(n)
 		if r.readExport(n) {
 			return
 		}
@@ -413,6 +423,19 @@ func (r *fastRun) ensureTypes(n *node) {
 		}
 		n.files = nil
 	})
+}
+
+// release tells n's dependencies that n, type-checked, needs their types
+// no more; the last importer to say so lets a dependency's types go
+// (whatever of them n's own types refer to stays reachable from there).
+// Keeping every package's types to the end of the run would make memory
+// grow with the whole repository instead of with its widest layer.
+func (r *fastRun) release(n *node) {
+	for _, d := range n.deps {
+		if d.importersLeft.Add(-1) == 0 && !r.exportable(d) {
+			d.pkg = nil
+		}
+	}
 }
 
 // parseMode is how each kind of package is parsed: the repository's with
@@ -497,6 +520,29 @@ func (r *fastRun) typeCheck(n *node) {
 			n.illTyped = true
 		}
 	}
+	if n.full {
+		n.passPkg, n.pkg = n.pkg, r.apiOnly(n)
+	}
+}
+
+// apiOnly type-checks n's files again, without bodies, for its importers.
+// The package the analyzers saw holds the scopes and objects of every
+// function body, which no importer needs; keeping it for them would keep
+// all of them in memory until the end of the run.
+func (r *fastRun) apiOnly(n *node) *types.Package {
+	pkg := types.NewPackage(n.lp.pkgPath(), n.lp.Name)
+	cfg := &types.Config{
+		Importer:         importerFunc(func(path string) (*types.Package, error) { return r.importFor(n, path) }),
+		IgnoreFuncBodies: true,
+		FakeImportC:      len(n.lp.CgoFiles) > 0,
+		Sizes:            r.sizes,
+		Error:            func(error) {}, // reported by the full check
+	}
+	if m := n.lp.Module; m != nil && m.GoVersion != "" {
+		cfg.GoVersion = "go" + m.GoVersion
+	}
+	types.NewChecker(cfg, r.fset, pkg, nil).Files(n.files)
+	return pkg
 }
 
 // dropBodies empties function bodies, which a dependency's importers never

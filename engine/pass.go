@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/types/objectpath"
 )
 
 // analyse runs every analyzer on repository package n, prerequisites
@@ -81,7 +82,7 @@ func (r *fastRun) runPass(n *node, a *analysis.Analyzer, act *action) (result an
 		Files:        n.files,
 		OtherFiles:   other,
 		IgnoredFiles: ignored,
-		Pkg:          n.pkg,
+		Pkg:          n.passPkg,
 		TypesInfo:    n.info,
 		TypesSizes:   r.sizes,
 		TypeErrors:   n.typeErrors,
@@ -92,13 +93,17 @@ func (r *fastRun) runPass(n *node, a *analysis.Analyzer, act *action) (result an
 		ImportObjectFact:  r.facts.importObject,
 		ImportPackageFact: r.facts.importPackage,
 		ExportObjectFact: func(obj types.Object, fact analysis.Fact) {
-			if obj.Pkg() != n.pkg {
+			if obj.Pkg() != n.passPkg {
 				panic(fmt.Sprintf("internal error: in analysis %s of package %s: Fact.Set(%s, %T): can't set facts on objects belonging another package", a, n.id, obj, fact))
 			}
 			r.facts.exportObject(obj, fact)
+			if twin := r.twin(n, obj); twin != nil {
+				r.facts.exportObject(twin, fact)
+			}
 			n.exports = append(n.exports, exportedFact{analyzer: a, obj: obj, fact: fact})
 		},
 		ExportPackageFact: func(fact analysis.Fact) {
+			r.facts.exportPackage(n.passPkg, fact)
 			r.facts.exportPackage(n.pkg, fact)
 			n.exports = append(n.exports, exportedFact{analyzer: a, fact: fact})
 		},
@@ -154,6 +159,23 @@ func resolveURL(a *analysis.Analyzer, d analysis.Diagnostic) (string, error) {
 	return base.ResolveReference(u).String(), nil
 }
 
+// twin returns the object importers see for obj, an object of the package
+// the analyzers see (apiOnly), or nil for objects no importer can see.
+func (r *fastRun) twin(n *node, obj types.Object) types.Object {
+	if n.encoder == nil {
+		n.encoder = new(objectpath.Encoder)
+	}
+	path, err := n.encoder.For(obj)
+	if err != nil {
+		return nil
+	}
+	twin, err := objectpath.Object(n.pkg, path)
+	if err != nil {
+		return nil
+	}
+	return twin
+}
+
 // reachable is n and its transitive dependencies' types.Packages: the
 // packages whose facts n's passes may list.
 func (r *fastRun) reachable(n *node) map[*types.Package]bool {
@@ -166,6 +188,9 @@ func (r *fastRun) reachable(n *node) map[*types.Package]bool {
 		}
 		seen[n] = true
 		pkgs[n.pkg] = true
+		if n.passPkg != nil {
+			pkgs[n.passPkg] = true
+		}
 		for _, d := range n.deps {
 			visit(d)
 		}
@@ -239,6 +264,26 @@ func (s *factStore) exportPackage(pkg *types.Package, fact analysis.Fact) {
 	s.mu.Lock()
 	s.pkg[packageFactKey{pkg, reflect.TypeOf(fact)}] = fact
 	s.mu.Unlock()
+}
+
+// forget drops the facts about pkg's objects (an analysed package's
+// own view, which only its own passes used), so that pkg can be collected.
+func (s *factStore) forget(pkg *types.Package) {
+	if pkg == nil {
+		return
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for k := range s.obj {
+		if k.obj.Pkg() == pkg {
+			delete(s.obj, k)
+		}
+	}
+	for k := range s.pkg {
+		if k.pkg == pkg {
+			delete(s.pkg, k)
+		}
+	}
 }
 
 func (s *factStore) allObject(a *analysis.Analyzer, reachable map[*types.Package]bool) []analysis.ObjectFact {
