@@ -24,6 +24,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"go/parser"
@@ -47,7 +48,7 @@ import (
 )
 
 // cacheFormat changes whenever what the cache stores changes shape.
-const cacheFormat = "couplingvet-engine-cache-1"
+const cacheFormat = "couplingvet-engine-cache-2"
 
 // EnvCache is the environment variable that moves the result cache; "off"
 // disables it.
@@ -521,6 +522,17 @@ type cachedFact struct {
 	Object   objectpath.Path
 	Package  bool // a package fact (Object is empty)
 	Data     []byte
+	Canon    hash // of a canonical encoding (canonicalHash), for ifaceOf
+}
+
+// canonicalHash hashes a fact the same way in every process: gob's bytes
+// carry type numbers that depend on what the process encoded before, so
+// JSON (which sorts map keys) is used where it can encode the fact.
+func canonicalHash(fact analysis.Fact, gobData []byte) hash {
+	if data, err := json.Marshal(fact); err == nil {
+		return sha256.Sum256(append([]byte("json "), data...))
+	}
+	return sha256.Sum256(append([]byte("gob "), gobData...))
 }
 
 // errNotCachable marks an outcome that cannot be stored (a result or fact
@@ -626,7 +638,7 @@ func ifaceOf(n *node, e *entry) hash {
 	})
 	for _, f := range facts {
 		fmt.Fprintf(h, "fact %s %s %s %v ", f.Analyzer, f.Type, f.Object, f.Package)
-		h.Write(f.Data)
+		h.Write(f.Canon[:])
 	}
 	var k hash
 	copy(k[:], h.Sum(nil))
@@ -683,6 +695,7 @@ func (r *fastRun) encodeEntry(n *node) (*entry, error) {
 			return nil, errNotCachable
 		}
 		cf.Data = buf.Bytes()
+		cf.Canon = canonicalHash(x.fact, cf.Data)
 		e.Facts = append(e.Facts, cf)
 	}
 	return e, nil

@@ -128,7 +128,7 @@ func goList(ctx context.Context, opts Options, patterns []string) ([]*listedPack
 
 // goEnv reads the go command's settings that results depend on.
 func goEnv(ctx context.Context, opts Options) (map[string]string, error) {
-	cmd := exec.CommandContext(ctx, "go", "env", "-json", "GOOS", "GOARCH", "GOVERSION", "GOFLAGS", "CGO_ENABLED", "GOROOT", "GOEXPERIMENT", "GOWORK", "GOMOD")
+	cmd := exec.CommandContext(ctx, "go", "env", "-json", "GOOS", "GOARCH", "GOVERSION", "GOFLAGS", "CGO_ENABLED", "GOROOT", "GOEXPERIMENT", "GOWORK", "GOMOD", "GOMODCACHE")
 	cmd.Dir = opts.Dir
 	cmd.Env = opts.Env
 	var stderr bytes.Buffer
