@@ -23,7 +23,7 @@ func redact(s string) string {
 	if scheme, rest, ok := cutScheme(s); ok {
 		return scheme + "://" + redactURLRest(rest)
 	}
-	if at := strings.IndexByte(s, '@'); at >= 0 && !strings.Contains(s[:at], "=") {
+	if userinfoForm(s) {
 		// go-sql-driver/mysql (user:pass@tcp(host)/db) or user@host.
 		beforeQuery, query, hasQuery := strings.Cut(s, "?")
 		at := strings.LastIndexByte(beforeQuery, '@')
@@ -40,6 +40,24 @@ func redact(s string) string {
 		return redactKeyValues(s)
 	}
 	return s
+}
+
+// userinfoForm reports whether s is credentials@address without a scheme
+// (go-sql-driver/mysql's user:pass@tcp(host)/db, or user@host) rather than
+// a key=value list: either nothing before the '@' looks like key=value, or
+// what follows the last '@' is an address (no spaces, ';' or '='), which
+// holds for a password that itself contains '='.
+func userinfoForm(s string) bool {
+	at := strings.IndexByte(s, '@')
+	if at < 0 {
+		return false
+	}
+	if !strings.Contains(s[:at], "=") {
+		return true
+	}
+	beforeQuery, _, _ := strings.Cut(s, "?")
+	last := strings.LastIndexByte(beforeQuery, '@')
+	return last >= 0 && !strings.ContainsAny(beforeQuery[last+1:], " \t;=")
 }
 
 func redactURLRest(rest string) string {
