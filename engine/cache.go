@@ -2,13 +2,17 @@ package engine
 
 // The result cache. Each analysed package's outcome (diagnostics with
 // resolved positions, results of the requested analyzers, errors, and the
-// facts it exported, keyed by objectpath) is stored under a key that hashes
-// everything it depends on: the contents of its files, its dependencies'
-// keys, the tool, the caller's key (the boundary map's digest, analyzer
-// settings) and the go command's settings. A run analyses only the packages
-// whose key has no entry; it type-checks (without bodies) just the packages
-// those need, and takes the facts of unchanged dependencies from their
-// entries. A run in which nothing changed type-checks nothing.
+// facts it exported, keyed by objectpath) is kept under a key that hashes
+// everything it depends on: the contents of its files, what its
+// dependencies show their importers (ifaceOf), the tool, the caller's key
+// (the boundary map's digest, analyzer settings) and the go command's
+// settings. A run analyses only the packages whose key has no outcome; it
+// type-checks (without bodies) just the packages those need, and takes the
+// facts of unchanged dependencies from their outcomes. A run in which
+// nothing changed type-checks nothing. Outcomes live in the invocation's
+// snapshot (one file: thousands of small files cost more to write than the
+// analysis they save); packages outside the repository keep export data of
+// their own, shared by all invocations.
 //
 // A snapshot per invocation (directory, patterns, settings) records the
 // package graph go list returned, with the size, modification time and
@@ -155,28 +159,24 @@ func (cfg cacheConfig) snapshotPath(key string) string {
 	return filepath.Join(cfg.dir, "runs", key)
 }
 
-func (cfg cacheConfig) entryPath(key hash) string {
-	name := hex.EncodeToString(key[:])
-	return filepath.Join(cfg.dir, "pkg", name[:2], name)
-}
-
 // readSnapshot returns the invocation's snapshot if the package graph it
 // records is still the one go list would return, with the stamps of
-// changed files updated; nil otherwise.
-func readSnapshot(cfg cacheConfig, key string) *snapshot {
+// changed files updated. Otherwise it returns nil and the outcomes the
+// snapshot held, which stay good for every package whose key is the same.
+func readSnapshot(cfg cacheConfig, key string) (*snapshot, map[string]storedOutcome) {
 	data, err := os.ReadFile(cfg.snapshotPath(key))
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	snap := new(snapshot)
 	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(snap); err != nil || snap.Format != cacheFormat {
-		return nil
+		return nil, nil
 	}
 	if !snap.unchanged() {
-		return nil
+		return nil, snap.Outcomes
 	}
 	snap.index()
-	return snap
+	return snap, nil
 }
 
 // unchanged stats everything the snapshot depends on, in parallel, and
@@ -589,21 +589,13 @@ func (r *fastRun) keyOf(n *node) hash {
 	return k
 }
 
-// readEntry returns n's cached outcome, if there is one: from the
-// snapshot when it holds n's key, else from its entry file.
+// readEntry returns n's cached outcome, if the snapshot holds one under
+// n's key.
 func (r *fastRun) readEntry(n *node) *entry {
 	if o, ok := r.snap.Outcomes[n.id]; ok && o.Key == n.key && o.Entry != nil && len(o.Entry.Actions) == len(r.analyzers) {
 		return o.Entry
 	}
-	data, err := os.ReadFile(r.cache.entryPath(n.key))
-	if err != nil {
-		return nil
-	}
-	e := new(entry)
-	if gob.NewDecoder(bytes.NewReader(data)).Decode(e) != nil || len(e.Actions) != len(r.analyzers) {
-		return nil
-	}
-	return e
+	return nil
 }
 
 // ifaceOf hashes what importers of a freshly analysed package can observe:
@@ -719,7 +711,7 @@ func isNil(v any) bool {
 	return false
 }
 
-// writeEntry stores n's outcome and sets n.iface. An outcome that cannot
+// writeEntry keeps n's outcome for the snapshot and sets n.iface. An outcome that cannot
 // be stored gets an iface no later run can match, so its importers are not
 // taken from the cache either.
 func (r *fastRun) writeEntry(n *node) {
@@ -731,11 +723,6 @@ func (r *fastRun) writeEntry(n *node) {
 	e.Iface = ifaceOf(n, e)
 	n.iface = e.Iface
 	n.stored = e
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(e) != nil {
-		return
-	}
-	writeAtomic(r.cache.entryPath(n.key), buf.Bytes()) // a cache that cannot be written only costs time
 }
 
 // importFacts makes a cached package's facts available to its importers:

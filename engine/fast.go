@@ -57,8 +57,9 @@ type node struct {
 	errs       []string // own list, parse and type errors, positions resolved
 	illTyped   bool     // errs, or a dependency is ill-typed
 
-	actions map[*analysis.Analyzer]*action // on repo packages
-	exports []exportedFact                 // facts this package exported
+	actions  map[*analysis.Analyzer]*action // on repo packages
+	exports  []exportedFact                 // facts this package exported
+	ownFacts []any                          // keys of exports, on passPkg's objects (factStore.forget)
 
 	key       hash   // cache key: its files, and what its dependencies show importers
 	iface     hash   // what it shows importers: its API, facts and errors (repository packages), else its key
@@ -112,10 +113,13 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 	}
 	r := newFastRun(ctx, analyzers, sizesFor(opts))
 	r.cache = cache
-	var snapKey string
+	var (
+		snapKey  string
+		previous map[string]storedOutcome // outcomes of a snapshot that no longer holds
+	)
 	if cache.dir != "" {
 		snapKey = runKey(opts, cache, patterns, r.analyzers)
-		r.snap = readSnapshot(cache, snapKey)
+		r.snap, previous = readSnapshot(cache, snapKey)
 	}
 	listedNow := r.snap == nil
 	if r.snap == nil {
@@ -129,6 +133,7 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 			if r.snap, err = newSnapshot(listed, env, patterns, dir); err != nil {
 				r.cache.dir = "" // files vanished while listing: do not cache this run
 			}
+			r.snap.Outcomes = previous
 		}
 	}
 	roots, modules := r.buildGraph(r.snap.Listed)
@@ -382,8 +387,8 @@ func (r *fastRun) visit(n *node) {
 	}
 	r.dropInputs(n)
 	r.release(n)
-	r.facts.forget(n.passPkg)
-	n.files, n.info, n.passPkg, n.typeErrors, n.exports, n.encoder = nil, nil, nil, nil, nil, nil
+	r.facts.forget(n.ownFacts)
+	n.files, n.info, n.passPkg, n.typeErrors, n.exports, n.encoder, n.ownFacts = nil, nil, nil, nil, nil, nil, nil
 }
 
 // ensureDepTypes type-checks n's dependencies, in parallel, if they are not.

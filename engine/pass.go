@@ -97,6 +97,7 @@ func (r *fastRun) runPass(n *node, a *analysis.Analyzer, act *action) (result an
 				panic(fmt.Sprintf("internal error: in analysis %s of package %s: Fact.Set(%s, %T): can't set facts on objects belonging another package", a, n.id, obj, fact))
 			}
 			r.facts.exportObject(obj, fact)
+			n.ownFacts = append(n.ownFacts, objectFactKey{obj, reflect.TypeOf(fact)})
 			if twin := r.twin(n, obj); twin != nil {
 				r.facts.exportObject(twin, fact)
 			}
@@ -104,6 +105,7 @@ func (r *fastRun) runPass(n *node, a *analysis.Analyzer, act *action) (result an
 		},
 		ExportPackageFact: func(fact analysis.Fact) {
 			r.facts.exportPackage(n.passPkg, fact)
+			n.ownFacts = append(n.ownFacts, packageFactKey{n.passPkg, reflect.TypeOf(fact)})
 			r.facts.exportPackage(n.pkg, fact)
 			n.exports = append(n.exports, exportedFact{analyzer: a, fact: fact})
 		},
@@ -266,21 +268,17 @@ func (s *factStore) exportPackage(pkg *types.Package, fact analysis.Fact) {
 	s.mu.Unlock()
 }
 
-// forget drops the facts about pkg's objects (an analysed package's
-// own view, which only its own passes used), so that pkg can be collected.
-func (s *factStore) forget(pkg *types.Package) {
-	if pkg == nil {
-		return
-	}
+// forget drops facts by key (objectFactKey or packageFactKey): an
+// analysed package's facts about its own view of itself, which only its
+// own passes used, so that view can be collected.
+func (s *factStore) forget(keys []any) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for k := range s.obj {
-		if k.obj.Pkg() == pkg {
+	for _, k := range keys {
+		switch k := k.(type) {
+		case objectFactKey:
 			delete(s.obj, k)
-		}
-	}
-	for k := range s.pkg {
-		if k.pkg == pkg {
+		case packageFactKey:
 			delete(s.pkg, k)
 		}
 	}
