@@ -370,6 +370,9 @@ func newSnapshot(listed []*listedPackage, env map[string]string, patterns []stri
 	if goCmd, err := exec.LookPath("go"); err == nil {
 		files[goCmd] = false
 	}
+	if f := goEnvFile(); f != "" {
+		files[f] = false // go env -w settings (GOFLAGS=-tags=..., GOEXPERIMENT, ...)
+	}
 	for d := dir; ; d = filepath.Dir(d) {
 		for _, name := range []string{"go.mod", "go.work"} {
 			files[filepath.Join(d, name)] = false
@@ -423,6 +426,22 @@ func cmp2(a, b error) error {
 func fileExists(name string) bool {
 	_, err := os.Stat(name)
 	return err == nil
+}
+
+// goEnvFile is the file go env -w writes: $GOENV, else go/env under the
+// user's configuration directory.
+func goEnvFile() string {
+	if f := os.Getenv("GOENV"); f != "" {
+		if f == "off" {
+			return ""
+		}
+		return f
+	}
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "go", "env")
 }
 
 // statStamp records a file's size and time; an absent file has size -1.
