@@ -31,7 +31,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -107,6 +109,7 @@ func runFast(ctx context.Context, opts Options, analyzers []*analysis.Analyzer) 
 }
 
 func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyzers []*analysis.Analyzer) (*Result, error) {
+	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent()))
 	patterns := opts.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
@@ -172,6 +175,22 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 // testHookStats, when set by tests, learns whether a run started go list,
 // and how many packages it type-checked and analysed.
 var testHookStats func(listed bool, checked, analysed int)
+
+// gcPercent is the garbage collector's setting during a run, unless $GOGC
+// says otherwise. A cold run's live heap is mostly types that stay live to
+// the end, so the default 100 lets the heap reach twice that: on the
+// 5,000-package bench tree 50 costs no wall time that the collector's
+// second core does not absorb and takes peak memory from 530 to 375 MB.
+func gcPercent() int {
+	env := os.Getenv("GOGC")
+	if env == "off" {
+		return -1
+	}
+	if v, err := strconv.Atoi(env); err == nil {
+		return v
+	}
+	return 50
+}
 
 // listAndEnv runs go list and, when the cache needs it, go env, at once.
 func listAndEnv(ctx context.Context, opts Options, patterns []string, needEnv bool) ([]*listedPackage, map[string]string, error) {
