@@ -19,7 +19,10 @@ import (
 	"testing"
 )
 
-var binary string // the couplingvet binary under test
+var (
+	binary   string // the couplingvet binary under test
+	cacheDir string // its result cache ($COUPLINGVET_CACHE)
+)
 
 func TestMain(m *testing.M) {
 	os.Exit(buildAndRun(m))
@@ -33,6 +36,9 @@ func buildAndRun(m *testing.M) int {
 	}
 	defer os.RemoveAll(dir)
 	binary = filepath.Join(dir, "couplingvet")
+	// One result cache for the whole suite: most runs after the first are
+	// served from it, so every expectation also holds for cached results.
+	cacheDir = filepath.Join(dir, "cache")
 	if out, err := exec.Command("go", "build", "-o", binary, ".").CombinedOutput(); err != nil {
 		fmt.Fprintf(os.Stderr, "building couplingvet: %v\n%s", err, out)
 		return 1
@@ -87,12 +93,12 @@ func env(extra ...string) []string {
 	var out []string
 	for _, kv := range os.Environ() {
 		switch name, _, _ := strings.Cut(kv, "="); name {
-		case "GOFLAGS", "GOWORK", "GOPROXY", "COUPLINGVET_CONFIG":
+		case "GOFLAGS", "GOWORK", "GOPROXY", "COUPLINGVET_CONFIG", "COUPLINGVET_CACHE":
 			continue
 		}
 		out = append(out, kv)
 	}
-	return append(append(out, "GOPROXY=off", "GOFLAGS="), extra...)
+	return append(append(out, "GOPROXY=off", "GOFLAGS=", "COUPLINGVET_CACHE="+cacheDir), extra...)
 }
 
 type result struct {

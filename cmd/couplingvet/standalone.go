@@ -85,6 +85,7 @@ type options struct {
 	strictBaseline bool
 	checkConfig    bool
 	version        bool
+	cache          bool
 }
 
 var formats = map[string]func(io.Writer, report.Result) error{
@@ -112,6 +113,7 @@ func newFlagSet(stderr io.Writer, o *options) *flag.FlagSet {
 	fs.BoolVar(&o.strictBaseline, "strict-baseline", false, "with -baseline: fail (exit 1) when baseline entries no longer occur, so the file shrinks as debt is paid")
 	fs.BoolVar(&o.checkConfig, "check-config", false, "validate the boundary map (the one given, or the one found) and exit: 0 valid, 2 listing every error as file:line:col: key: problem")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.BoolVar(&o.cache, "cache", true, "reuse per-package results of earlier runs (in $"+engine.EnvCache+", else the user cache directory); results depend on the files, the map and the flags, never on time")
 	fs.Usage = func() {
 		var b strings.Builder
 		fs.SetOutput(&b)
@@ -192,7 +194,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 			defer cleanup()
 		}
 	}
-	res, err := engine.Run(context.Background(), engine.Options{Patterns: patterns, Tests: o.tests, Env: env}, suite.Analyzers())
+	opts := engine.Options{Patterns: patterns, Tests: o.tests, Env: env}
+	if o.cache {
+		opts.CacheDir, opts.CacheKey = engine.DefaultCacheDir(), cacheKey(m)
+	}
+	res, err := engine.Run(context.Background(), opts, suite.Analyzers())
 	if errors.Is(err, engine.ErrNoPackages) {
 		return fail(exitUsage, "%v: nothing to check (a pattern like ./... checks the module in this directory)", err)
 	}
@@ -415,6 +421,13 @@ func mapWorkspace(m *boundaries.Map, wd string) (patterns, env []string, cleanup
 		return nil, nil, nil, err
 	}
 	return []string{"work"}, append(os.Environ(), "GOWORK="+file), func() { os.RemoveAll(dir) }, nil
+}
+
+// cacheKey names what, besides the Go files, the analyzers' results depend
+// on: the map (which file, and its contents) and the settings shared by the
+// analyzers.
+func cacheKey(m *boundaries.Map) string {
+	return fmt.Sprintf("map=%s digest=%s strict=%t", m.File, m.Digest, servicemap.Strict)
 }
 
 // moduleGoVersion returns the go directive of the module in dir, or "".
