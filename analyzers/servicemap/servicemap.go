@@ -14,6 +14,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"time"
 
 	"github.com/couplingvet/couplingvet/boundaries"
 	"golang.org/x/tools/go/analysis"
@@ -73,7 +74,7 @@ func For(pass *analysis.Pass) (*View, error) {
 	if err != nil || path == "" {
 		return nil, err
 	}
-	m, err := boundaries.Load(path)
+	m, err := loadCached(path)
 	if err != nil {
 		return nil, err
 	}
@@ -101,6 +102,35 @@ func mapPath(pass *analysis.Pass) (string, error) {
 	}
 	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
 	return findCached(dir)
+}
+
+// loadCache memoises boundaries.Load per map file, keyed on the file's size
+// and modification time: the standalone driver asks for every package and
+// analyzer, and a stat is far cheaper than reading and digesting the file,
+// which is what Load's own content-keyed cache needs.
+var loadCache sync.Map // path -> loadResult
+
+type loadResult struct {
+	size    int64
+	modTime time.Time
+	m       *boundaries.Map
+	err     error
+}
+
+func loadCached(path string) (*boundaries.Map, error) {
+	info, err := os.Stat(path)
+	if err != nil {
+		return boundaries.Load(path) // let Load say what is wrong
+	}
+	if r, ok := loadCache.Load(path); ok {
+		r := r.(loadResult)
+		if r.size == info.Size() && r.modTime.Equal(info.ModTime()) {
+			return r.m, r.err
+		}
+	}
+	m, err := boundaries.Load(path)
+	loadCache.Store(path, loadResult{info.Size(), info.ModTime(), m, err})
+	return m, err
 }
 
 // findCache memoises boundaries.Find per directory: the standalone driver
