@@ -148,6 +148,15 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 		if len(why) > 0 {
 			return nil, fmt.Errorf("%w: %s (%s)", ErrNoPackages, strings.Join(patterns, " "), strings.Join(why, "; "))
 		}
+		if n := r.matchedOutsideModules(); n > 0 {
+			// The standard library's own tree, or GOPATH code.
+			what := fmt.Sprintf("%d packages", n)
+			if n == 1 {
+				what = "1 package"
+			}
+			return nil, fmt.Errorf("%w in a Go module: %s matches %s of the standard library or GOPATH, which couplingvet does not check",
+				ErrNoPackages, strings.Join(patterns, " "), what)
+		}
 		return nil, fmt.Errorf("%w: %s", ErrNoPackages, strings.Join(patterns, " "))
 	}
 	r.execute()
@@ -317,6 +326,19 @@ func (r *fastRun) buildGraph(listed []*listedPackage) ([]*node, map[string]*Modu
 	}
 	slices.SortFunc(roots, func(a, b *node) int { return cmp.Compare(a.id, b.id) })
 	return roots, modules
+}
+
+// matchedOutsideModules counts the packages (test variants once) the
+// patterns matched that belong to no main module.
+func (r *fastRun) matchedOutsideModules() int {
+	paths := map[string]bool{}
+	for _, node := range r.nodes {
+		if !node.lp.DepOnly && !node.repo && !node.lp.isTestMain() {
+			path, _, _ := strings.Cut(node.id, " [")
+			paths[strings.TrimSuffix(path, "_test")] = true
+		}
+	}
+	return len(paths)
 }
 
 func listErrorText(e *listError) string {

@@ -40,3 +40,16 @@ func TestStandaloneModulesWithoutWorkspace(t *testing.T) {
 		t.Errorf("no module at all: stderr %q", r.stderr)
 	}
 }
+
+// TestStandardLibraryTree runs couplingvet in the standard library's own
+// source tree, which is no module of any map: a clear exit 2, no findings.
+func TestStandardLibraryTree(t *testing.T) {
+	goroot := strings.TrimSpace(run(t, ".", "go", "env", "GOROOT").stdout)
+	mapFile := filepath.Join(t.TempDir(), "couplingvet.yaml")
+	writeFile(t, mapFile, "version: 1\nservices:\n  a: {owns: [.]}\n")
+	r := couplingvet(t, filepath.Join(goroot, "src", "strings"), "-config", mapFile, "./...")
+	wantCode(t, r, exitUsage)
+	if r.stdout != "" || !strings.Contains(r.stderr, "no packages matched in a Go module: ./... matches 1 package of the standard library") {
+		t.Errorf("in GOROOT/src/strings: stdout %q, stderr %q", r.stdout, r.stderr)
+	}
+}
