@@ -256,12 +256,7 @@ func collect(graph *checker.Graph, roots []*packages.Package, modules map[string
 		res.Packages = append(res.Packages, pkg)
 	}
 
-	type key struct {
-		analyzer, file string
-		line, col      int
-		message        string
-	}
-	seen := map[key]bool{}
+	seen := diagnosticSet{}
 	for _, act := range graph.Roots {
 		pkg := byPkg[act.Package]
 		if act.Err != nil {
@@ -270,25 +265,44 @@ func collect(graph *checker.Graph, roots []*packages.Package, modules map[string
 			pkg.Results[act.Analyzer] = act.Result
 		}
 		for _, d := range act.Diagnostics {
-			diag := resolve(act.Package.Fset, act.Analyzer, pkg, d)
-			if diag.File == "" || !inAnyModule(modules, diag.File) {
-				continue
-			}
-			k := key{diag.Analyzer, diag.File, diag.Line, diag.Column, diag.Message}
-			if seen[k] {
-				continue
-			}
-			seen[k] = true
-			res.Diagnostics = append(res.Diagnostics, diag)
+			seen.add(res, modules, resolve(act.Package.Fset, act.Analyzer, pkg, d))
 		}
 	}
-	slices.SortFunc(res.Diagnostics, compareDiagnostics)
+	finish(res, modules)
+	return res
+}
 
+// diagnosticSet keeps each diagnostic once: test variants of a package
+// report the same findings again.
+type diagnosticSet map[diagnosticKey]bool
+
+type diagnosticKey struct {
+	analyzer, file string
+	line, col      int
+	message        string
+}
+
+// add appends diag to res unless it lies outside the analysed modules (a
+// generated test main in the build cache) or was added before.
+func (seen diagnosticSet) add(res *Result, modules map[string]*Module, diag Diagnostic) {
+	if diag.File == "" || !inAnyModule(modules, diag.File) {
+		return
+	}
+	k := diagnosticKey{diag.Analyzer, diag.File, diag.Line, diag.Column, diag.Message}
+	if seen[k] {
+		return
+	}
+	seen[k] = true
+	res.Diagnostics = append(res.Diagnostics, diag)
+}
+
+// finish puts res in its deterministic order and lists its modules.
+func finish(res *Result, modules map[string]*Module) {
+	slices.SortFunc(res.Diagnostics, compareDiagnostics)
 	for _, m := range modules {
 		res.Modules = append(res.Modules, *m)
 	}
 	slices.SortFunc(res.Modules, func(a, b Module) int { return cmp.Compare(a.Dir, b.Dir) })
-	return res
 }
 
 func resolve(fset *token.FileSet, a *analysis.Analyzer, pkg *Package, d analysis.Diagnostic) Diagnostic {

@@ -640,12 +640,7 @@ func (f importerFunc) Import(path string) (*types.Package, error) { return f(pat
 // collect turns the analysed roots into a Result.
 func (r *fastRun) collect(roots []*node, modules map[string]*Module) *Result {
 	res := &Result{}
-	type key struct {
-		analyzer, file string
-		line, col      int
-		message        string
-	}
-	seen := map[key]bool{}
+	seen := diagnosticSet{}
 	for _, n := range roots {
 		pkg := &Package{
 			ID:      n.id,
@@ -690,23 +685,11 @@ func (r *fastRun) collect(roots []*node, modules map[string]*Module) *Result {
 			}
 			for _, diag := range diags {
 				diag.Package = pkg.Path
-				if diag.File == "" || !inAnyModule(modules, diag.File) {
-					continue
-				}
-				k := key{diag.Analyzer, diag.File, diag.Line, diag.Column, diag.Message}
-				if seen[k] {
-					continue
-				}
-				seen[k] = true
-				res.Diagnostics = append(res.Diagnostics, diag)
+				seen.add(res, modules, diag)
 			}
 		}
 	}
-	slices.SortFunc(res.Diagnostics, compareDiagnostics)
-	for _, m := range modules {
-		res.Modules = append(res.Modules, *m)
-	}
-	slices.SortFunc(res.Modules, func(a, b Module) int { return cmp.Compare(a.Dir, b.Dir) })
+	finish(res, modules)
 	return res
 }
 
