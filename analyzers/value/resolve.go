@@ -213,16 +213,8 @@ func (r *Resolver) mergeDefs(what string, defs []def) Value {
 			distinct = append(distinct, dv)
 		}
 	}
-	switch len(distinct) {
-	case 1:
-		return distinct[0]
-	case 2:
-		if v, ok := envDefault(distinct[0], distinct[1]); ok {
-			return v
-		}
-		if v, ok := envDefault(distinct[1], distinct[0]); ok {
-			return v
-		}
+	if v, ok := agree(distinct); ok {
+		return v
 	}
 	return Hole(what + " assigned several values")
 }

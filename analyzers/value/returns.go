@@ -138,20 +138,31 @@ func merge(fn string, vals []Value) Value {
 			distinct = append(distinct, v)
 		}
 	}
-	switch len(distinct) {
-	case 0:
+	if len(distinct) == 0 {
 		return Hole("call to " + fn + " (no result)")
-	case 1:
-		return distinct[0]
-	case 2:
-		if v, ok := envDefault(distinct[0], distinct[1]); ok {
-			return v
-		}
-		if v, ok := envDefault(distinct[1], distinct[0]); ok {
-			return v
-		}
+	}
+	if v, ok := agree(distinct); ok {
+		return v
 	}
 	return Hole("call to " + fn + " (returns differ)")
+}
+
+// agree reduces the distinct values a variable is assigned or a function
+// returns to one: the only one, or an environment variable together with
+// the default that stands in when it is empty.
+func agree(distinct []Value) (Value, bool) {
+	switch len(distinct) {
+	case 1:
+		return distinct[0], true
+	case 2:
+		if v, ok := envDefault(distinct[0], distinct[1]); ok {
+			return v, true
+		}
+		if v, ok := envDefault(distinct[1], distinct[0]); ok {
+			return v, true
+		}
+	}
+	return Value{}, false
 }
 
 func containsValue(vs []Value, v Value) bool {
