@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -101,7 +102,7 @@ func goList(ctx context.Context, opts Options, patterns []string) ([]*listedPack
 	args = append(args, patterns...)
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = opts.Dir
-	cmd.Env = opts.Env
+	cmd.Env = withoutModuleIndex(environ(opts))
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	if err := cmd.Run(); err != nil {
@@ -124,6 +125,30 @@ func goList(ctx context.Context, opts Options, patterns []string) ([]*listedPack
 		out = append(out, p)
 	}
 	return out, nil
+}
+
+// withoutModuleIndex turns off the go command's module index (an
+// undocumented but long-standing GODEBUG setting) unless env already says
+// how to use it. The index is a cache of what go list reads from the
+// standard library's and the module cache's directories; with an empty
+// GOCACHE, go list spends most of its time building and writing it (on the
+// 1,000-package bench tree 4.8 s instead of 1.1 s, mostly system time), and
+// with a warm one reading it saves nothing measurable. go list's output is
+// the same either way.
+func withoutModuleIndex(env []string) []string {
+	for i := len(env) - 1; i >= 0; i-- {
+		v, ok := strings.CutPrefix(env[i], "GODEBUG=")
+		if !ok {
+			continue
+		}
+		if strings.Contains(v, "goindex=") {
+			return env
+		}
+		out := slices.Clone(env)
+		out[i] = "GODEBUG=" + strings.TrimPrefix(v+",goindex=0", ",")
+		return out
+	}
+	return append(slices.Clone(env), "GODEBUG=goindex=0")
 }
 
 // goEnv reads the go command's settings that results depend on.
