@@ -430,6 +430,9 @@ func (r *fastRun) visit(n *node) {
 	r.release(n)
 	r.facts.forget(n.ownFacts)
 	n.files, n.info, n.passPkg, n.typeErrors, n.exports, n.encoder, n.ownFacts = nil, nil, nil, nil, nil, nil, nil
+	if n.importersLeft.Load() == 0 {
+		n.pkg = nil // no importer: its facts went with ownFacts (see typeCheck)
+	}
 }
 
 // ensureDepTypes type-checks n's dependencies, in parallel, if they are not.
@@ -567,14 +570,21 @@ func (r *fastRun) typeCheck(n *node) {
 		}
 	}
 	if n.full {
-		n.passPkg, n.pkg = n.pkg, r.apiOnly(n)
+		n.passPkg = n.pkg
+		if n.importersLeft.Load() > 0 {
+			n.pkg = r.apiOnly(n)
+		}
 	}
 }
 
 // apiOnly type-checks n's files again, without bodies, for its importers.
 // The package the analyzers saw holds the scopes and objects of every
 // function body, which no importer needs; keeping it for them would keep
-// all of them in memory until the end of the run.
+// all of them in memory until the end of the run. A package no one imports
+// (a command, a leaf; a fifth of the bench tree) skips it: its facts are
+// then set on the analysed package's own objects only (twin is the
+// identity), forgotten with them, and nothing keeps its types alive.
+// (During its importers' wait, importersLeft is its number of importers.)
 func (r *fastRun) apiOnly(n *node) *types.Package {
 	pkg := types.NewPackage(n.lp.pkgPath(), n.lp.Name)
 	cfg := &types.Config{
