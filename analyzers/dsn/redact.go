@@ -1,6 +1,7 @@
 package dsn
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -44,9 +45,10 @@ func redact(s string) string {
 
 // userinfoForm reports whether s is credentials@address without a scheme
 // (go-sql-driver/mysql's user:pass@tcp(host)/db, or user@host) rather than
-// a key=value list: either nothing before the '@' looks like key=value, or
-// what follows the last '@' is an address (no spaces, ';' or '='), which
-// holds for a password that itself contains '='.
+// a key=value list: either nothing before the first '@' looks like
+// key=value, or what follows the last '@' is a go-sql-driver address
+// (net(addr)/dbname), which holds for a password that itself contains '='
+// or spaces.
 func userinfoForm(s string) bool {
 	at := strings.IndexByte(s, '@')
 	if at < 0 {
@@ -57,8 +59,16 @@ func userinfoForm(s string) bool {
 	}
 	beforeQuery, _, _ := strings.Cut(s, "?")
 	last := strings.LastIndexByte(beforeQuery, '@')
-	return last >= 0 && !strings.ContainsAny(beforeQuery[last+1:], " \t;=")
+	return !keyValueList.MatchString(s[:at]) && mysqlAddress.MatchString(beforeQuery[last+1:])
 }
+
+// keyValueList finds a connection-string key (libpq, ADO) at the start of
+// an entry: text like it is a key=value list, whatever '@' it holds.
+var keyValueList = regexp.MustCompile(`(?i)(^|[;\s])\s*(password|pwd|server|host|hostaddr|port|user|user id|uid|data source|database|dbname|initial catalog|sslmode)\s*=`)
+
+// mysqlAddress is what follows the credentials in a go-sql-driver DSN:
+// [net[(addr)]]/dbname, the query cut off.
+var mysqlAddress = regexp.MustCompile(`^([a-z0-9]+(\([^()]*\))?)?/[^\s;=/]*$`)
 
 func redactURLRest(rest string) string {
 	beforeQuery, query, hasQuery := strings.Cut(rest, "?")
