@@ -1,16 +1,14 @@
 package report
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/couplingvet/couplingvet/internal/sarifcheck"
 )
 
 func TestSARIFGolden(t *testing.T) {
@@ -221,17 +219,6 @@ func TestUTF16Columns(t *testing.T) {
 // applies. It needs npx (Node.js); npx downloads the pinned package into
 // the npm cache (~/.npm, or $npm_config_cache) on first use and reuses it.
 func TestSARIFMultitool(t *testing.T) {
-	npx, err := exec.LookPath("npx")
-	if err != nil {
-		t.Skip("skipping SARIF validation: npx not found (install Node.js/npm to run @microsoft/sarif-multitool)")
-	}
-	if runtime.GOOS == "windows" {
-		t.Skip("skipping SARIF validation on Windows: the npm launcher runs it through cmd.exe, which quotes differently")
-	}
-	if testing.Short() {
-		t.Skip("skipping SARIF validation in -short mode")
-	}
-	dir := t.TempDir()
 	fixture := render(t, "sarif", fixtureResult(t))
 	// control.sarif has a defect the validator must find (a tool version
 	// that does not start with a digit): it proves that the validator ran
@@ -240,84 +227,19 @@ func TestSARIFMultitool(t *testing.T) {
 	if control == fixture {
 		t.Fatal("could not plant the control defect")
 	}
-	var inputs []string
-	for name, log := range map[string]string{
+	controlCaught := false
+	for _, res := range sarifcheck.Validate(t, map[string]string{
 		"fixture.sarif": fixture,
 		"clean.sarif":   render(t, "sarif", Result{Root: fixtureRoot(t), ToolVersion: "v1.2.3"}),
 		"control.sarif": control,
-	} {
-		path := filepath.Join(dir, name)
-		if err := os.WriteFile(path, []byte(log), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		inputs = append(inputs, path)
-	}
-	out := filepath.Join(dir, "validation.sarif")
-
-	// The npm package's launcher runs the validator through a shell
-	// (spawnSync with shell: true), so arguments are shell words: the
-	// semicolon list must be quoted inside the argument, as must paths.
-	args := []string{"--yes", "@microsoft/sarif-multitool@5.7.0", "validate",
-		"--rule-kind", `"Gh;Sarif"`, "--output", shellQuote(out)}
-	for _, in := range inputs {
-		args = append(args, shellQuote(in))
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, npx, args...)
-	output, err := cmd.CombinedOutput()
-	if err != nil {
-		t.Fatalf("sarif-multitool: %v\n%s", err, output)
-	}
-
-	var log struct {
-		Runs []struct {
-			Results []struct {
-				RuleID  string `json:"ruleId"`
-				Message struct {
-					ID        string   `json:"id"`
-					Arguments []string `json:"arguments"`
-				} `json:"message"`
-				Locations []struct {
-					PhysicalLocation struct {
-						ArtifactLocation struct {
-							URI string `json:"uri"`
-						} `json:"artifactLocation"`
-					} `json:"physicalLocation"`
-				} `json:"locations"`
-			} `json:"results"`
-		} `json:"runs"`
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatalf("the validator wrote no log: %v\n%s", err, output)
-	}
-	if err := json.Unmarshal(data, &log); err != nil {
-		t.Fatalf("validator log: %v", err)
-	}
-	if len(log.Runs) == 0 {
-		t.Fatalf("validator log has no runs:\n%s", output)
-	}
-	controlCaught := false
-	for _, res := range log.Runs[0].Results {
-		var uri string
-		if len(res.Locations) > 0 {
-			uri = res.Locations[0].PhysicalLocation.ArtifactLocation.URI
-		}
-		if strings.HasSuffix(uri, "/control.sarif") {
+	}) {
+		if strings.HasSuffix(res.URI, "/control.sarif") {
 			controlCaught = controlCaught || res.RuleID == "SARIF2005"
 			continue
 		}
-		t.Errorf("validator: %s: %s %s %v", uri, res.RuleID, res.Message.ID, res.Message.Arguments)
+		t.Errorf("validator: %s", res)
 	}
 	if !controlCaught {
-		t.Errorf("the validator did not report the planted defect in control.sarif (SARIF2005); its log:\n%s", data)
+		t.Errorf("the validator did not report the planted defect in control.sarif (SARIF2005)")
 	}
-	if !strings.Contains(string(output), fmt.Sprintf("%d files scanned", len(inputs))) {
-		t.Errorf("validator did not scan both files:\n%s", output)
-	}
-}
-
-func shellQuote(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

@@ -5,18 +5,15 @@ package main
 // log that Microsoft's validator accepts, and no credential anywhere.
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"testing"
-	"time"
+
+	"github.com/couplingvet/couplingvet/internal/sarifcheck"
 )
 
 // shopLines are the findings of the text output, one per line.
@@ -263,74 +260,12 @@ func TestSARIFFormat(t *testing.T) {
 }
 
 // validateSARIF runs Microsoft's SARIF validator with the rules GitHub code
-// scanning applies, as report's TestSARIFMultitool does, and fails on any
-// finding. It needs npx; the package is pinned and cached by npm.
+// scanning applies and fails on any finding.
 func validateSARIF(t *testing.T, logs map[string]string) {
 	t.Helper()
-	npx, err := exec.LookPath("npx")
-	if err != nil {
-		t.Skip("skipping SARIF validation: npx not found (install Node.js/npm to run @microsoft/sarif-multitool)")
+	for _, res := range sarifcheck.Validate(t, logs) {
+		t.Errorf("validator: %s", res)
 	}
-	if runtime.GOOS == "windows" {
-		t.Skip("skipping SARIF validation on Windows: the npm launcher runs it through cmd.exe, which quotes differently")
-	}
-	if testing.Short() {
-		t.Skip("skipping SARIF validation in -short mode")
-	}
-	dir := t.TempDir()
-	out := filepath.Join(dir, "validation.sarif")
-	// The launcher runs the validator through a shell: the ;-list and the
-	// paths must be quoted inside the arguments.
-	args := []string{"--yes", "@microsoft/sarif-multitool@5.7.0", "validate",
-		"--rule-kind", `"Gh;Sarif"`, "--output", shellQuote(out)}
-	var names []string
-	for name := range logs {
-		names = append(names, name)
-	}
-	slices.Sort(names)
-	for _, name := range names {
-		path := filepath.Join(dir, name)
-		writeFile(t, path, logs[name])
-		args = append(args, shellQuote(path))
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
-	defer cancel()
-	output, err := exec.CommandContext(ctx, npx, args...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("sarif-multitool: %v\n%s", err, output)
-	}
-	data, err := os.ReadFile(out)
-	if err != nil {
-		t.Fatalf("the validator wrote no log: %v\n%s", err, output)
-	}
-	var validation struct {
-		Runs []struct {
-			Results []struct {
-				RuleID  string `json:"ruleId"`
-				Message struct {
-					Text      string   `json:"text"`
-					ID        string   `json:"id"`
-					Arguments []string `json:"arguments"`
-				} `json:"message"`
-			} `json:"results"`
-		} `json:"runs"`
-	}
-	if err := json.Unmarshal(data, &validation); err != nil {
-		t.Fatalf("validator log: %v", err)
-	}
-	if len(validation.Runs) == 0 {
-		t.Fatalf("validator log has no runs:\n%s", output)
-	}
-	for _, res := range validation.Runs[0].Results {
-		t.Errorf("validator: %s %s %v", res.RuleID, res.Message.ID, res.Message.Arguments)
-	}
-	if !strings.Contains(string(output), fmt.Sprintf("%d files scanned", len(logs))) {
-		t.Errorf("the validator did not scan every file:\n%s", output)
-	}
-}
-
-func shellQuote(s string) string {
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // shopGraph is -graph dot on the shop: each kind of coupling between two
