@@ -66,6 +66,14 @@ type cached struct {
 // share one *Map: treat it as read-only. When the map is bad, Load returns a
 // nil map and an Errors value listing every problem (file, line, key, fix).
 func Load(path string) (*Map, error) {
+	return loadShared(path, func(key cacheKey, data []byte) (*Map, error) {
+		return load(files{}, path, key.path, data)
+	})
+}
+
+// loadShared reads the map at path and returns the process's shared result
+// for its path, content and day, calling loadNew to make it the first time.
+func loadShared(path string, loadNew func(cacheKey, []byte) (*Map, error)) (*Map, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -80,7 +88,7 @@ func Load(path string) (*Map, error) {
 	if c, ok := cache.m[key]; ok {
 		return c.m, c.err
 	}
-	m, err := load(path, abs, data)
+	m, err := loadNew(key, data)
 	if cache.m == nil {
 		cache.m = map[cacheKey]cached{}
 	}
@@ -96,10 +104,11 @@ func LoadBytes(name string, data []byte, root string) (*Map, error) {
 	if err != nil {
 		return nil, err
 	}
-	return load(name, abs, data)
+	return load(files{}, name, abs, data)
 }
 
-func load(name, abs string, data []byte) (*Map, error) {
+// load decodes and validates data, asking the file system through fs.
+func load(fs files, name, abs string, data []byte) (*Map, error) {
 	var tree *node
 	var errs Errors
 	if strings.EqualFold(filepath.Ext(name), ".toml") {
@@ -115,14 +124,14 @@ func load(name, abs string, data []byte) (*Map, error) {
 	m.File = abs
 	m.Root = filepath.Dir(abs)
 	m.Digest = digest(data)
-	v := &validator{decoder: d, m: m, today: now()}
+	v := &validator{decoder: d, m: m, today: now(), fs: fs}
 	v.validate()
 	if len(d.errs) > 0 {
 		d.errs.sort()
 		return nil, d.errs
 	}
 	fillDefaults(m)
-	m.index()
+	m.index(fs)
 	return m, nil
 }
 

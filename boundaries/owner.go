@@ -1,7 +1,6 @@
 package boundaries
 
 import (
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -91,9 +90,9 @@ func sortEntries(es []entry) {
 }
 
 // index prepares a validated map for queries.
-func (m *Map) index() {
+func (m *Map) index(fs files) {
 	m.entries = mapEntries(m)
-	m.modules = findModules(m.Root, m.entries)
+	m.modules = findModules(fs, m.Root, m.entries)
 }
 
 // Modules returns the repository's modules, longest module path first: the
@@ -108,13 +107,13 @@ func (m *Map) Modules() []Module {
 	return append([]Module(nil), m.modules...)
 }
 
-func findModules(root string, entries []entry) []Module {
+func findModules(fs files, root string, entries []entry) []Module {
 	seen := map[string]Module{} // by Dir
 	add := func(dir string) {
 		if _, ok := seen[dir]; ok {
 			return
 		}
-		data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+		data, err := fs.readFile(filepath.Join(dir, "go.mod"))
 		if err != nil {
 			return
 		}
@@ -122,12 +121,12 @@ func findModules(root string, entries []entry) []Module {
 			seen[dir] = Module{Path: p, Dir: dir}
 		}
 	}
-	for _, dir := range workspaceModules(root) {
+	for _, dir := range workspaceModules(fs, root) {
 		add(dir)
 	}
 	nearest := map[string]string{} // dir -> directory of its go.mod, memoised
 	addNearest := func(dir string) {
-		if d := nearestGoMod(dir, nearest); d != "" {
+		if d := nearestGoMod(fs, dir, nearest); d != "" {
 			add(d)
 		}
 	}
@@ -136,7 +135,7 @@ func findModules(root string, entries []entry) []Module {
 		addNearest(filepath.Join(root, filepath.FromSlash(strings.Join(e.pat.literalPrefix(), "/"))))
 		if lit := e.pat.literalPrefix(); len(lit) < len(e.pat.segs) && e.pat.segs[len(lit)] != "..." {
 			// services/* with one module per service: look one level in.
-			matches, _ := filepath.Glob(filepath.Join(root, filepath.FromSlash(strings.Join(e.pat.segs[:len(lit)+1], "/"))))
+			matches := fs.glob(filepath.Join(root, filepath.FromSlash(strings.Join(e.pat.segs[:len(lit)+1], "/"))))
 			for i, dir := range matches {
 				if i >= 1000 {
 					break
@@ -163,14 +162,14 @@ func findModules(root string, entries []entry) []Module {
 
 // workspaceModules returns the directories a go.work uses: GOWORK if set
 // (off disables workspaces), else the first go.work at or above root.
-func workspaceModules(root string) []string {
-	file := os.Getenv("GOWORK")
+func workspaceModules(fs files, root string) []string {
+	file := fs.getenv("GOWORK")
 	switch file {
 	case "off":
 		return nil
 	case "":
 		for dir := root; ; {
-			if fi, err := os.Stat(filepath.Join(dir, "go.work")); err == nil && fi.Mode().IsRegular() {
+			if fs.stat(filepath.Join(dir, "go.work")) == "file" {
 				file = filepath.Join(dir, "go.work")
 				break
 			}
@@ -181,7 +180,7 @@ func workspaceModules(root string) []string {
 			dir = parent
 		}
 	}
-	data, err := os.ReadFile(file)
+	data, err := fs.readFile(file)
 	if err != nil {
 		return nil
 	}
@@ -202,7 +201,7 @@ func workspaceModules(root string) []string {
 
 // nearestGoMod walks up from dir to the first directory holding go.mod. It
 // starts at the nearest existing directory, so it is cheap: no tree walk.
-func nearestGoMod(dir string, memo map[string]string) string {
+func nearestGoMod(fs files, dir string, memo map[string]string) string {
 	var visited []string
 	found := ""
 	for {
@@ -211,7 +210,7 @@ func nearestGoMod(dir string, memo map[string]string) string {
 			break
 		}
 		visited = append(visited, dir)
-		if fi, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil && fi.Mode().IsRegular() {
+		if fs.stat(filepath.Join(dir, "go.mod")) == "file" {
 			found = dir
 			break
 		}

@@ -2,7 +2,6 @@ package boundaries
 
 import (
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -24,6 +23,7 @@ type validator struct {
 	*decoder
 	m     *Map
 	today time.Time
+	fs    files
 	dirs  []dirEntry // every directory entry, in map order
 }
 
@@ -101,17 +101,17 @@ func (v *validator) exists(key string, p pattern) {
 	dir := v.m.Root
 	for i, seg := range lit {
 		next := filepath.Join(dir, seg)
-		fi, err := os.Stat(next)
-		if err == nil && fi.IsDir() {
+		kind := v.fs.stat(next)
+		if kind == "dir" {
 			dir = next
 			continue
 		}
 		fix := "create it, or correct the path (paths are relative to " + filepath.Base(v.m.File) + ")"
-		if err == nil {
+		if kind != "" {
 			v.errAt(key, "name a directory, not a file", "%s is not a directory", strings.Join(lit[:i+1], "/"))
 			return
 		}
-		if names := subdirs(dir); len(names) > 0 {
+		if names := v.fs.subdirs(dir); len(names) > 0 {
 			if s := didYouMean(seg, names); s != "" {
 				fix = "did you mean " + strings.Join(append(append([]string{}, lit[:i]...), s), "/") + "?"
 			}
@@ -119,20 +119,6 @@ func (v *validator) exists(key string, p pattern) {
 		v.errAt(key, fix, "directory %s does not exist", strings.Join(lit[:i+1], "/"))
 		return
 	}
-}
-
-func subdirs(dir string) []string {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	var names []string
-	for _, e := range ents {
-		if e.IsDir() {
-			names = append(names, e.Name())
-		}
-	}
-	return names
 }
 
 // overlaps reports a directory listed twice (by two services, or as shared

@@ -31,6 +31,9 @@ var (
 	// Strict makes the analyzers also list values they could not attribute
 	// to any service.
 	Strict bool
+	// DiskCache, when set, keeps the loaded map between processes. The vet
+	// tool sets it: go vet starts one process per package.
+	DiskCache *boundaries.DiskCache
 )
 
 // EnvConfig is the environment variable that names the map.
@@ -120,7 +123,7 @@ type loadResult struct {
 func loadCached(path string) (*boundaries.Map, error) {
 	info, err := os.Stat(path)
 	if err != nil {
-		return boundaries.Load(path) // let Load say what is wrong
+		return load(path) // let Load say what is wrong
 	}
 	if r, ok := loadCache.Load(path); ok {
 		r := r.(loadResult)
@@ -128,9 +131,16 @@ func loadCached(path string) (*boundaries.Map, error) {
 			return r.m, r.err
 		}
 	}
-	m, err := boundaries.Load(path)
+	m, err := load(path)
 	loadCache.Store(path, loadResult{info.Size(), info.ModTime(), m, err})
 	return m, err
+}
+
+func load(path string) (*boundaries.Map, error) {
+	if DiskCache != nil {
+		return DiskCache.Load(path)
+	}
+	return boundaries.Load(path)
 }
 
 // findCache memoises boundaries.Find per directory: the standalone driver

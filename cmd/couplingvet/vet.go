@@ -13,16 +13,37 @@ import (
 	"github.com/couplingvet/couplingvet/analyzers/servicemap"
 	"github.com/couplingvet/couplingvet/analyzers/suite"
 	"github.com/couplingvet/couplingvet/boundaries"
+	"github.com/couplingvet/couplingvet/engine"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
 
 // vetMain speaks go vet's unitchecker protocol.
 func vetMain() {
 	servicemap.RegisterFlags(flag.CommandLine)
+	servicemap.DiskCache = mapDiskCache()
+	tuneGCForVet()
 	// unitchecker registers its own -V only when none exists: ours puts the
 	// map's digest into the tool ID.
 	flag.Var(versionFlag{}, "V", "print version and exit")
 	unitchecker.Main(suite.Analyzers()...)
+}
+
+// mapDiskCache keeps the loaded map between go vet's per-package processes,
+// under the result cache's directory (so COUPLINGVET_CACHE=off turns it off
+// too). Entries are salted with this executable's path, size and time, so a
+// rebuilt couplingvet never reads its predecessor's entries.
+func mapDiskCache() *boundaries.DiskCache {
+	dir := engine.DefaultCacheDir()
+	exe, err := os.Executable()
+	if dir == "" || err != nil {
+		return nil
+	}
+	info, err := os.Stat(exe)
+	if err != nil {
+		return nil
+	}
+	salt := fmt.Sprintf("%s\x00%d\x00%d", exe, info.Size(), info.ModTime().UnixNano())
+	return &boundaries.DiskCache{Dir: filepath.Join(dir, "maps"), Salt: salt}
 }
 
 // versionFlag answers go vet's -V=full.
