@@ -32,6 +32,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"slices"
 	"strconv"
 	"strings"
@@ -163,6 +164,7 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	r.dropTypes()
 	if r.cache.dir != "" {
 		r.recordOutcomes()
 	}
@@ -719,6 +721,34 @@ func absAll(dir string, names []string) []string {
 		out = append(out, n)
 	}
 	return out
+}
+
+// dropTypes lets go of the types a cold run kept to its end (export data
+// registered for importers, dependencies of the last packages, facts) and
+// collects them, before the snapshot and the results are written: those
+// allocations would otherwise land on top of the largest heap of the run
+// and set its peak memory (about 15% more on the medium bench tree).
+// Diagnostics, results and cache entries hold positions and strings only.
+func (r *fastRun) dropTypes() {
+	r.exportMu.Lock()
+	r.exportImports = nil
+	r.exportMu.Unlock()
+	r.facts = nil
+	for _, n := range r.nodes {
+		n.pkg, n.passPkg, n.info, n.files = nil, nil, nil, nil
+	}
+	if heapObjectBytes() > 64<<20 { // a small heap (a one-file edit) is not worth a collection
+		runtime.GC()
+	}
+}
+
+func heapObjectBytes() uint64 {
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	metrics.Read(sample)
+	if sample[0].Value.Kind() != metrics.KindUint64 {
+		return 0
+	}
+	return sample[0].Value.Uint64()
 }
 
 // dropInputs forgets the results that only served as other analyzers'
