@@ -11,6 +11,7 @@ import (
 	"github.com/couplingvet/couplingvet/analyzers/shareddb"
 	"github.com/couplingvet/couplingvet/analyzers/suite"
 	"github.com/couplingvet/couplingvet/engine"
+	"github.com/couplingvet/couplingvet/internal/testtree"
 )
 
 // TestFastMatchesChecker runs couplingvet's analyzers over the example
@@ -99,7 +100,7 @@ func compareResults(t *testing.T, got, want *engine.Result) {
 // the engine finds without a cache.
 func TestCache(t *testing.T) {
 	src, _ := filepath.Abs("../testdata/shop")
-	dir := copyTree(t, src)
+	dir := testtree.Copy(t, src, t.TempDir())
 	cache := t.TempDir()
 	var stats engine.Stats
 	defer engine.WatchStats(new(engine.Stats))

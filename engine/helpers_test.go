@@ -1,9 +1,7 @@
 package engine_test
 
 import (
-	"io/fs"
 	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -19,29 +17,6 @@ func itoa(i int) string { return strconv.Itoa(i) }
 // none of the caller's GOFLAGS or GOWORK.
 func offline() []string {
 	return append(os.Environ(), "GOPROXY=off", "GOFLAGS=", "GOWORK=")
-}
-
-func copyTree(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
 }
 
 func appendFile(t *testing.T, name, text string) {

@@ -29,6 +29,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/couplingvet/couplingvet/internal/testtree"
 )
 
 // gclVersion is the golangci-lint release the plugin is built into; it pins
@@ -90,11 +92,11 @@ func (i gclIssue) String() string {
 func TestGolangciLintShop(t *testing.T) {
 	e2eEnabled(t)
 	gcl := customGolangciLint(t)
-	shop := copyTree(t, filepath.Join("..", "testdata", "shop"))
+	shop := testtree.Copy(t, filepath.Join("..", "testdata", "shop"), t.TempDir())
 	// The example's config path (couplingvet.yaml) is relative to the
 	// directory golangci-lint runs in, which is the shop's root: the
 	// example is used unchanged.
-	copyFile(t, filepath.Join("..", ".golangci.example.yml"), filepath.Join(shop, ".golangci.yml"))
+	testtree.Copy(t, filepath.Join("..", ".golangci.example.yml"), filepath.Join(shop, ".golangci.yml"))
 
 	issues, code, stderr := runGolangciLint(t, gcl, shop, t.TempDir())
 	if code != 1 {
@@ -148,14 +150,14 @@ func TestGolangciLintShop(t *testing.T) {
 func TestGolangciLintCleanTreeAndMapEdits(t *testing.T) {
 	e2eEnabled(t)
 	gcl := customGolangciLint(t)
-	repo := writeTree(t, map[string]string{
+	repo := testtree.Write(t, t.TempDir(), map[string]string{
 		"go.mod":                     "module example.com/clean\n\ngo 1.26\n",
 		"couplingvet.yaml":           cleanMap,
 		"api/billing/billing.go":     "package billing\n\ntype Invoice struct{ ID string }\n",
 		"services/billing/server.go": "package server\n\nimport \"example.com/clean/api/billing\"\n\nvar Last billing.Invoice\n",
 		"services/orders/orders.go":  "package orders\n\nimport \"example.com/clean/api/billing\" // billing's contract\n\nfunc Bill(id string) billing.Invoice { return billing.Invoice{ID: id} }\n",
 	})
-	copyFile(t, filepath.Join("..", ".golangci.example.yml"), filepath.Join(repo, ".golangci.yml"))
+	testtree.Copy(t, filepath.Join("..", ".golangci.example.yml"), filepath.Join(repo, ".golangci.yml"))
 	cache := t.TempDir() // shared by both runs, as on a developer's machine
 
 	issues, code, stderr := runGolangciLint(t, gcl, repo, cache)
@@ -193,7 +195,7 @@ services:
 func TestGolangciLintBadSettings(t *testing.T) {
 	e2eEnabled(t)
 	gcl := customGolangciLint(t)
-	repo := writeTree(t, map[string]string{
+	repo := testtree.Write(t, t.TempDir(), map[string]string{
 		"go.mod":           "module example.com/bad\n\ngo 1.26\n",
 		"couplingvet.yaml": cleanMap,
 		"a.go":             "package a\n",
@@ -311,8 +313,8 @@ func findOrBuildGolangciLint(t *testing.T) string {
 	}
 	mod := t.TempDir()
 	goMod := fmt.Sprintf("module couplingvet-gcl\n\ngo 1.26.0\n\nrequire github.com/golangci/golangci-lint/v2 %s\n\nreplace github.com/couplingvet/couplingvet => %s\n", gclVersion, root)
-	writeFile(t, filepath.Join(mod, "go.mod"), goMod)
-	writeFile(t, filepath.Join(mod, "main.go"), gclMain)
+	testtree.WriteFile(t, filepath.Join(mod, "go.mod"), goMod)
+	testtree.WriteFile(t, filepath.Join(mod, "main.go"), gclMain)
 	tmpBin := bin + fmt.Sprintf(".tmp%d", os.Getpid())
 	goCmd(t, mod, "mod", "tidy")
 	goCmd(t, mod, "build", "-o", tmpBin, ".")
@@ -389,55 +391,4 @@ func buildKey(root string) (string, error) {
 		return "", err
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12]), nil
-}
-
-func copyTree(t *testing.T, src string) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		copyFile(t, path, filepath.Join(dst, rel))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
-
-func copyFile(t *testing.T, src, dst string) {
-	t.Helper()
-	data, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, dst, string(data))
-}
-
-func writeFile(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func writeTree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	root := t.TempDir()
-	for name, content := range files {
-		writeFile(t, filepath.Join(root, filepath.FromSlash(name)), content)
-	}
-	return root
 }

@@ -13,12 +13,13 @@ package main
 
 import (
 	"bytes"
-	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/couplingvet/couplingvet/internal/testtree"
 )
 
 const baselineFile = "couplingvet.baseline"
@@ -41,7 +42,7 @@ func TestPreCommitHooks(t *testing.T) {
 
 	hookRepo, rev := snapshotRepo(t, root, env)
 	shop := t.TempDir()
-	copyDir(t, filepath.Join(root, "testdata", "shop"), shop)
+	testtree.Copy(t, filepath.Join(root, "testdata", "shop"), shop)
 
 	// Record the shop's existing violations, the way a team adopts the tool.
 	couplingvet := filepath.Join(t.TempDir(), "couplingvet")
@@ -51,7 +52,7 @@ func TestPreCommitHooks(t *testing.T) {
 		t.Fatalf("couplingvet -write-baseline wrote no baseline: %v", err)
 	}
 
-	writeFileT(t, filepath.Join(shop, ".pre-commit-config.yaml"), `repos:
+	testtree.WriteFile(t, filepath.Join(shop, ".pre-commit-config.yaml"), `repos:
   - repo: `+hookRepo+`
     rev: `+rev+`
     hooks:
@@ -71,7 +72,7 @@ func TestPreCommitHooks(t *testing.T) {
 	t.Run("violation blocks the commit", func(t *testing.T) {
 		// A coupling the baseline does not hold: shipping starts to import
 		// payments' private code.
-		writeFileT(t, filepath.Join(shop, "services", "shipping", "fees.go"), `package shipping
+		testtree.WriteFile(t, filepath.Join(shop, "services", "shipping", "fees.go"), `package shipping
 
 import "example.com/shop/services/payments"
 
@@ -109,7 +110,7 @@ func Postage(cents int64) int64 { return cents + payments.Fee(cents) }
 	})
 
 	t.Run("clean change passes", func(t *testing.T) {
-		writeFileT(t, filepath.Join(shop, "services", "shipping", "label.go"), `package shipping
+		testtree.WriteFile(t, filepath.Join(shop, "services", "shipping", "label.go"), `package shipping
 
 import "fmt"
 
@@ -164,7 +165,7 @@ func snapshotRepo(t *testing.T, root string, env []string) (dir, rev string) {
 		if fi, err := os.Stat(src); err != nil || !fi.Mode().IsRegular() {
 			continue // deleted in the working tree, or not a file
 		}
-		copyFileT(t, src, filepath.Join(dir, f))
+		testtree.Copy(t, src, filepath.Join(dir, f))
 	}
 	git(t, dir, env, "init", "-q")
 	git(t, dir, env, "add", ".")
@@ -194,41 +195,4 @@ func mustRun(t *testing.T, dir string, env []string, name string, args ...string
 func git(t *testing.T, dir string, env []string, args ...string) string {
 	t.Helper()
 	return mustRun(t, dir, env, "git", args...)
-}
-
-func copyDir(t *testing.T, src, dst string) {
-	t.Helper()
-	err := filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		rel, err := filepath.Rel(src, path)
-		if err != nil {
-			return err
-		}
-		copyFileT(t, path, filepath.Join(dst, rel))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
-func copyFileT(t *testing.T, src, dst string) {
-	t.Helper()
-	data, err := os.ReadFile(src)
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFileT(t, dst, string(data))
-}
-
-func writeFileT(t *testing.T, path, content string) {
-	t.Helper()
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }
