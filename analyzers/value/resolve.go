@@ -240,9 +240,14 @@ func (r *Resolver) call(call *ast.CallExpr, result int) Value {
 		a := arg(i)
 		key, ok := a.Text()
 		if !ok {
-			if k == Env && len(a.Parts) == 1 && a.Parts[0].Kind == Param {
-				// os.Getenv(key) in a getenv helper: the caller names the variable.
-				return Of(Part{Kind: EnvParam, Key: a.Parts[0].Key, Index: a.Parts[0].Index})
+			if len(a.Parts) == 1 && a.Parts[0].Kind == Param {
+				// os.Getenv(key) in a getenv helper, viper.GetString(key) in a
+				// config helper: the caller names the variable or key.
+				byParam := EnvParam
+				if k == Config {
+					byParam = ConfigParam
+				}
+				return Of(Part{Kind: byParam, Key: a.Parts[0].Key, Index: a.Parts[0].Index})
 			}
 			return Hole(name + " with a computed key")
 		}
@@ -399,7 +404,8 @@ func (r *Resolver) literal(lit *ast.CompositeLit) Value {
 	return Concat(fields["Scheme"], Lit("://"), fields["Host"], fields["Path"])
 }
 
-// index1 resolves cfg["Key"] on a map with string keys as a config key.
+// index1 resolves cfg["Key"] on a map with string keys as a config key
+// (and cfg[key], key a parameter, as the key its callers name).
 func (r *Resolver) index1(e *ast.IndexExpr) Value {
 	tv, ok := r.info.Types[e.X]
 	if !ok {
@@ -408,8 +414,13 @@ func (r *Resolver) index1(e *ast.IndexExpr) Value {
 	if _, isMap := tv.Type.Underlying().(*types.Map); !isMap {
 		return Hole("index")
 	}
-	key, ok := r.resolve(e.Index).Text()
+	idx := r.resolve(e.Index)
+	key, ok := idx.Text()
 	if !ok {
+		if len(idx.Parts) == 1 && idx.Parts[0].Kind == Param {
+			// cfg[key] in a config helper: the caller names the key.
+			return Of(Part{Kind: ConfigParam, Key: idx.Parts[0].Key, Index: idx.Parts[0].Index})
+		}
 		return Hole("config with a computed key")
 	}
 	return Of(Part{Kind: Config, Key: key})

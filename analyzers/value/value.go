@@ -36,7 +36,9 @@
 //
 // summarised as an EnvParam part (the key is parameter 0, the default
 // parameter 1), so that getenv("ORDERS_URL", "http://orders:8080") resolves
-// to the Env part ORDERS_URL with the default http://orders:8080. Summaries
+// to the Env part ORDERS_URL with the default http://orders:8080. A config
+// helper that looks up a key its caller names (viper.GetString(key),
+// s.values[key]) is summarised the same way, as a ConfigParam part. Summaries
 // of exported functions travel to other packages of the repository as facts
 // (ReturnsFact).
 package value
@@ -63,9 +65,14 @@ const (
 	// helper. Part.Text is a default if one is known. Subst turns it into an
 	// Env part when the call site's argument is a known key.
 	EnvParam
+	// ConfigParam is a configuration key that is parameter Part.Index
+	// (named Part.Key) of the enclosing function: the summary of a config
+	// helper (func cfg(key string) string { return viper.GetString(key) }).
+	// Subst turns it into a Config part when the argument is a known key.
+	ConfigParam
 )
 
-var kindNames = [...]string{"text", "env", "flag", "config", "param", "field", "unknown", "envparam"}
+var kindNames = [...]string{"text", "env", "flag", "config", "param", "field", "unknown", "envparam", "configparam"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -79,7 +86,7 @@ type Part struct {
 	Kind  Kind
 	Text  string // Text: the text; Env, Flag: the default value ("" if none)
 	Key   string // Env, Flag, Config: the key; Param: the parameter's name; Field: pkgpath.Type.field; Unknown: the reason
-	Index int    // Param, EnvParam: the parameter's index in the signature (receiver excluded)
+	Index int    // Param, EnvParam, ConfigParam: the parameter's index in the signature (receiver excluded)
 	// DefaultParam, for Env and EnvParam parts, is one more than the index
 	// of the parameter whose argument is the default (0: none, or the
 	// default is Text). Consumers that do not know it see an environment
@@ -204,8 +211,8 @@ func (v Value) Keys(k Kind) []string {
 }
 
 // HasParams reports whether v depends on a parameter of its enclosing
-// function: a Param or EnvParam part, or an environment variable whose
-// default is a parameter.
+// function: a Param, EnvParam or ConfigParam part, or an environment
+// variable whose default is a parameter.
 func (v Value) HasParams() bool {
 	for _, p := range v.Parts {
 		if p.hasParams() {
@@ -216,7 +223,7 @@ func (v Value) HasParams() bool {
 }
 
 func (p Part) hasParams() bool {
-	return p.Kind == Param || p.Kind == EnvParam || (p.Kind == Env && p.DefaultParam > 0)
+	return p.Kind == Param || p.Kind == EnvParam || p.Kind == ConfigParam || (p.Kind == Env && p.DefaultParam > 0)
 }
 
 // Subst replaces every Param part by arg(index), the value of the
@@ -234,7 +241,9 @@ func (v Value) Subst(arg func(index int) Value) Value {
 		case p.Kind == Param:
 			w = arg(p.Index)
 		case p.Kind == EnvParam:
-			w = substEnvKey(p, arg)
+			w = substKey(substDefault(p, arg), Env, arg)
+		case p.Kind == ConfigParam:
+			w = substKey(p, Config, arg)
 		case p.hasParams():
 			w = Of(substDefault(p, arg))
 		default:
@@ -248,19 +257,22 @@ func (v Value) Subst(arg func(index int) Value) Value {
 	return out
 }
 
-// substEnvKey resolves the key of an EnvParam part: a known argument makes
-// it an Env part, a parameter of the caller keeps it an EnvParam part (a
-// wrapper of a getenv helper), anything else is unknown.
-func substEnvKey(p Part, arg func(int) Value) Value {
-	p = substDefault(p, arg)
+// substKey resolves the key of an EnvParam or ConfigParam part: a known
+// argument makes it a part of kind known (Env or Config), a parameter of the
+// caller keeps it a parameter-keyed part (a wrapper of the helper), anything
+// else is unknown.
+func substKey(p Part, known Kind, arg func(int) Value) Value {
 	key := arg(p.Index)
 	if k, ok := key.Text(); ok && k != "" {
-		p.Kind, p.Key, p.Index = Env, k, 0
+		p.Kind, p.Key, p.Index = known, k, 0
 		return Of(p)
 	}
 	if len(key.Parts) == 1 && key.Parts[0].Kind == Param {
 		p.Index, p.Key = key.Parts[0].Index, key.Parts[0].Key
 		return Of(p)
+	}
+	if known == Config {
+		return Hole("configuration key computed at the call")
 	}
 	return Hole("environment variable with a computed key")
 }
@@ -339,6 +351,8 @@ func (v Value) Origin() string {
 			add("parameter " + p.Key)
 		case EnvParam:
 			add("env named by parameter " + p.Key)
+		case ConfigParam:
+			add("config key named by parameter " + p.Key)
 		case Field:
 			add("field " + p.Key[strings.LastIndexByte(p.Key, '/')+1:])
 		}
@@ -366,6 +380,8 @@ func (v Value) String() string {
 			fmt.Fprintf(&b, "{param%d:%s}", p.Index, p.Key)
 		case EnvParam:
 			fmt.Fprintf(&b, "{env(param%d:%s)%s}", p.Index, p.Key, p.defaultString())
+		case ConfigParam:
+			fmt.Fprintf(&b, "{config(param%d:%s)}", p.Index, p.Key)
 		default:
 			fmt.Fprintf(&b, "{%s:%s%s}", p.Kind, p.Key, p.defaultString())
 		}

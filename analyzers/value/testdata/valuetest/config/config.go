@@ -7,6 +7,8 @@ import (
 	"net/url"
 	"os"
 	"strings"
+
+	"github.com/spf13/viper"
 )
 
 // Getenv returns the environment variable key, or def when it is empty.
@@ -25,6 +27,14 @@ func MustEnv(key string) string { // want MustEnv:`^returns \{env\(param0:key\)\
 	}
 	return v
 }
+
+// Setting reads a configuration key through viper: its callers name the key.
+func Setting(key string) string { // want Setting:`^returns \{config\(param0:key\)\}$`
+	return strings.TrimSpace(viper.GetString(key))
+}
+
+// Service reads "<name>.addr", a key computed inside the helper: unknown.
+func Service(name string) string { return viper.GetString(name + ".addr") }
 
 // OrdersURL is where orders listens.
 func OrdersURL() string { return "http://orders:8080" } // want OrdersURL:`^returns http://orders:8080$`

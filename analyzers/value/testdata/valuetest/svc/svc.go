@@ -24,6 +24,10 @@ func values(s *config.Settings, key string) {
 	show(u.String())                                // want `^http://orders:8080/v1 origin=literal$`
 	show(s.Base("/v1"))                             // want `^http://orders:8080/v1 origin=literal$`
 	show(config.Getenv(key, os.Getenv("FALLBACK"))) // want `^\{env\(param1:key\)\} origin=env named by parameter key$`
+	show("http://" + config.Setting("orders.addr")) // want `^http://\{config:orders.addr\} origin=config key orders.addr$`
+	show(config.Setting(key))                       // want `^\{config\(param1:key\)\} origin=config key named by parameter key$`
+	show(config.Setting(os.Args[1]))                // want `^\{unknown:configuration key computed at the call\}`
+	show(config.Service("orders"))                  // want `^\{unknown:call to example.com/valuetest/config.Service\}`
 
 	// No facts: unknown.
 	show(s.URL())             // want `^\{unknown:call to \(\*example.com/valuetest/config.Settings\).URL\}`

@@ -13,3 +13,9 @@ func Getenv(key, def string) string {
 
 // OrdersAddr is where orders' gRPC API listens unless ORDERS_GRPC says otherwise.
 func OrdersAddr() string { return Getenv("ORDERS_GRPC", "orders:9090") }
+
+// Settings are key/value pairs loaded from a file at start-up.
+type Settings struct{ values map[string]string }
+
+// Get returns the setting key: its callers name the key.
+func (s *Settings) Get(key string) string { return s.values[key] }

@@ -31,3 +31,10 @@ func configured() {
 	http.Get(config.Getenv("STRIPE_URL", "https://api.stripe.com") + "/v1/charges")
 	http.Get(getenv("PARTNER_URL", "") + "/v1/orders")
 }
+
+// fromSettings calls orders at an address read through a config helper
+// whose callers name the key.
+func fromSettings(s *config.Settings) {
+	http.Get(s.Get("orders.url") + "/v1/orders") // want `checkout calls orders synchronously \(http GET \{orders.url\}/v1/orders\)`
+	http.Get(s.Get("partner.url") + "/v1/orders")
+}
