@@ -38,7 +38,7 @@ services:
 }
 
 // forgetLoads empties the in-process cache, as a new go vet process starts.
-func forgetLoads(t *testing.T) {
+func forgetLoads(t testing.TB) {
 	t.Helper()
 	cache.Lock()
 	cache.m = nil
