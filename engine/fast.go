@@ -729,6 +729,7 @@ func absAll(dir string, names []string) []string {
 // allocations would otherwise land on top of the largest heap of the run
 // and set its peak memory (about 15% more on the medium bench tree).
 // Diagnostics, results and cache entries hold positions and strings only.
+// Only runs that type-checked most packages (cold runs) collect.
 func (r *fastRun) dropTypes() {
 	r.exportMu.Lock()
 	r.exportImports = nil
@@ -737,9 +738,17 @@ func (r *fastRun) dropTypes() {
 	for _, n := range r.nodes {
 		n.pkg, n.passPkg, n.info, n.files = nil, nil, nil, nil
 	}
-	if heapObjectBytes() > 64<<20 { // a small heap (a one-file edit) is not worth a collection
+	if r.mostlyChecked() && heapObjectBytes() > 64<<20 {
 		runtime.GC()
 	}
+}
+
+// mostlyChecked reports whether the run type-checked most of its packages,
+// as a cold run does. A warm run or a one-file edit checks few and keeps
+// little: a collection would only delay the answer the pre-commit hook
+// waits for.
+func (r *fastRun) mostlyChecked() bool {
+	return int(r.checked.Load())*2 > len(r.nodes)
 }
 
 func heapObjectBytes() uint64 {
