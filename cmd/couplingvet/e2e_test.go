@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/couplingvet/couplingvet/internal/testtree"
 )
@@ -360,6 +361,60 @@ func TestGoVetSeesMapEdits(t *testing.T) {
 	want := []string{"billing/invoice/invoice.go:9:2: billing imports orders' private package orders/store: billing now compiles against orders' internals and breaks when orders changes them; import orders' contract (orders/api) instead, or allow it in couplingvet.yaml with a reason"}
 	if got := findingLines(r.stderr); !slices.Equal(got, want) {
 		t.Errorf("go vet after the edit:\n got: %q\nwant: %q", got, want)
+	}
+}
+
+// TestGoVetMapCache proves that go vet's per-package processes share one
+// loaded map through the disk cache: the first writes the entry, and a
+// later process reads it (the entry is not written again) with the same
+// findings.
+func TestGoVetMapCache(t *testing.T) {
+	dir := copyTree(t, shopDir)
+	own := t.TempDir()
+	vet := func() result {
+		t.Helper()
+		cmd := exec.Command("go", "vet", "-vettool="+binary, "./...")
+		cmd.Dir = dir
+		cmd.Env = env("COUPLINGVET_CACHE=" + own) // the last value wins
+		var stdout, stderr bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &stdout, &stderr
+		err := cmd.Run()
+		var exit *exec.ExitError
+		if err != nil && !errors.As(err, &exit) {
+			t.Fatal(err)
+		}
+		return result{stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()}
+	}
+	want := asVet(shopFindings)
+	r := vet()
+	wantCode(t, r, 1)
+	if got := findingLines(r.stderr); !slices.Equal(got, want) {
+		t.Fatalf("go vet findings:\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	entries, _ := filepath.Glob(filepath.Join(own, "maps", "*.map"))
+	if len(entries) != 1 {
+		t.Fatalf("map cache entries after go vet: %q, want one", entries)
+	}
+	old := time.Now().Add(-time.Hour).Truncate(time.Second)
+	if err := os.Chtimes(entries[0], old, old); err != nil {
+		t.Fatal(err)
+	}
+
+	// An edit makes go vet run the tool again for checkout (and what
+	// imports it); those processes must read the entry.
+	checkout := filepath.Join(dir, "services", "checkout", "checkout.go")
+	src, err := os.ReadFile(checkout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, checkout, string(src)+"\n// edited\n")
+	r = vet()
+	wantCode(t, r, 1)
+	if got := findingLines(r.stderr); !slices.Equal(got, want) {
+		t.Errorf("go vet findings with the cached map:\n got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if fi, err := os.Stat(entries[0]); err != nil || !fi.ModTime().Equal(old) {
+		t.Errorf("the map cache entry was written again (stat: %v, %v): the second run did not read it", fi.ModTime(), err)
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 
 	"github.com/couplingvet/couplingvet/analyzers/servicemap"
@@ -30,8 +31,10 @@ func vetMain() {
 
 // mapDiskCache keeps the loaded map between go vet's per-package processes,
 // under the result cache's directory (so COUPLINGVET_CACHE=off turns it off
-// too). Entries are salted with this executable's path, size and time, so a
-// rebuilt couplingvet never reads its predecessor's entries.
+// too). Entries are salted with this executable's path, size and time and
+// its build information (version, VCS revision), so a rebuilt couplingvet
+// never reads its predecessor's entries. (Hashing the executable, as -V=full
+// does once per go vet run, would cost each process more than the map.)
 func mapDiskCache() *boundaries.DiskCache {
 	dir := engine.DefaultCacheDir()
 	exe, err := os.Executable()
@@ -42,8 +45,24 @@ func mapDiskCache() *boundaries.DiskCache {
 	if err != nil {
 		return nil
 	}
-	salt := fmt.Sprintf("%s\x00%d\x00%d", exe, info.Size(), info.ModTime().UnixNano())
+	salt := fmt.Sprintf("%s\x00%d\x00%d\x00%s", exe, info.Size(), info.ModTime().UnixNano(), buildIdentity())
 	return &boundaries.DiskCache{Dir: filepath.Join(dir, "maps"), Salt: salt}
+}
+
+// buildIdentity is what the binary knows of its own build: Go version, module
+// version and the VCS revision and state it was built from.
+func buildIdentity() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return ""
+	}
+	id := bi.GoVersion + " " + bi.Main.Version
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" || s.Key == "vcs.modified" {
+			id += " " + s.Value
+		}
+	}
+	return id
 }
 
 // versionFlag answers go vet's -V=full.
