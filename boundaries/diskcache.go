@@ -8,6 +8,8 @@ import (
 	"os"
 	"path/filepath"
 	"time"
+
+	"github.com/couplingvet/couplingvet/internal/atomicfile"
 )
 
 // A DiskCache keeps loaded maps between processes. go vet runs a tool once
@@ -100,14 +102,7 @@ func (c DiskCache) write(file string, m *Map, probes []probe) {
 	if os.MkdirAll(c.Dir, 0o777) != nil {
 		return
 	}
-	tmp, err := os.CreateTemp(c.Dir, "tmp-*")
-	if err != nil {
-		return
-	}
-	_, werr := tmp.Write(buf.Bytes())
-	cerr := tmp.Close()
-	if werr != nil || cerr != nil || os.Rename(tmp.Name(), file) != nil {
-		os.Remove(tmp.Name())
+	if atomicfile.Write(file, buf.Bytes(), 0o644) != nil {
 		return
 	}
 	c.removeStale()

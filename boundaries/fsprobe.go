@@ -1,8 +1,6 @@
 package boundaries
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
 	"os"
 	"path/filepath"
 	"strings"
@@ -63,8 +61,7 @@ func readAnswer(data []byte, err error) string {
 	if err != nil {
 		return "error"
 	}
-	sum := sha256.Sum256(data)
-	return hex.EncodeToString(sum[:])
+	return digest(data)
 }
 
 func (f files) glob(pattern string) []string {

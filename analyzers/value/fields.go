@@ -184,21 +184,16 @@ func (r *Resolver) field1(k fieldKey) Value {
 	}
 	path := strings.Split(k.name, ".")
 	defs := r.fieldDefs[k]
-	// The variable's own assignments, then writes to enclosing fields:
-	// struct literals set the field (or leave it to the other writes);
-	// anything else brings fields from elsewhere.
-	enclosing := []struct {
-		defs []def
-		rest []string
-	}{{r.defs[k.v], path}}
-	for i := 1; i < len(path); i++ {
-		enclosing = append(enclosing, struct {
-			defs []def
-			rest []string
-		}{r.fieldDefs[fieldKey{k.v, strings.Join(path[:i], ".")}], path[i:]})
-	}
-	for _, enc := range enclosing {
-		for _, d := range enc.defs {
+	// The variable's own assignments (i == 0), then writes to enclosing
+	// fields (cfg.Redis for cfg.Redis.Addr): struct literals set the field
+	// (or leave it to the other writes); anything else brings fields from
+	// elsewhere.
+	for i := range path {
+		writes := r.defs[k.v]
+		if i > 0 {
+			writes = r.fieldDefs[fieldKey{k.v, strings.Join(path[:i], ".")}]
+		}
+		for _, d := range writes {
 			if d.val != nil {
 				if len(d.val.Parts) == 1 && d.val.Parts[0].Kind == Unknown {
 					return *d.val // address taken, updated in place: say so
@@ -208,7 +203,7 @@ func (r *Resolver) field1(k fieldKey) Value {
 			if d.index >= 0 {
 				return Hole(why)
 			}
-			e, found, ok := literalField(d.expr, enc.rest)
+			e, found, ok := literalField(d.expr, path[i:])
 			if !ok {
 				return Hole(why)
 			}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/couplingvet/couplingvet/boundaries"
 	"github.com/couplingvet/couplingvet/engine"
+	"github.com/couplingvet/couplingvet/internal/atomicfile"
 	"github.com/couplingvet/couplingvet/report"
 )
 
@@ -75,7 +76,7 @@ func writeBaselineFile(path string, findings []report.Finding, s scope) (written
 	if err := report.WriteBaseline(&b, record); err != nil {
 		return 0, 0, err
 	}
-	if err := writeFileAtomic(path, []byte(b.String())); err != nil {
+	if err := atomicfile.Write(path, []byte(b.String()), 0o644); err != nil {
 		return 0, 0, fmt.Errorf("-write-baseline: %v", err)
 	}
 	for _, line := range strings.Split(b.String(), "\n") {
@@ -94,28 +95,6 @@ func runPackage(pkg string) string {
 	}
 	pkg = strings.TrimSuffix(pkg, ".test")
 	return strings.TrimSuffix(pkg, "_test")
-}
-
-// writeFileAtomic replaces path with data, so that an interrupted run never
-// leaves a truncated baseline behind.
-func writeFileAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after a successful rename, there is nothing to remove
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 // entriesPhrase is "1 entry" or "N entries".

@@ -110,9 +110,15 @@ type result struct {
 
 func run(t *testing.T, dir, name string, args ...string) result {
 	t.Helper()
+	return runEnv(t, dir, env(), name, args...)
+}
+
+// runEnv is run with the environment environ.
+func runEnv(t *testing.T, dir string, environ []string, name string, args ...string) result {
+	t.Helper()
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
-	cmd.Env = env()
+	cmd.Env = environ
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	err := cmd.Run()
@@ -373,17 +379,8 @@ func TestGoVetMapCache(t *testing.T) {
 	own := t.TempDir()
 	vet := func() result {
 		t.Helper()
-		cmd := exec.Command("go", "vet", "-vettool="+binary, "./...")
-		cmd.Dir = dir
-		cmd.Env = env("COUPLINGVET_CACHE=" + own) // the last value wins
-		var stdout, stderr bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &stdout, &stderr
-		err := cmd.Run()
-		var exit *exec.ExitError
-		if err != nil && !errors.As(err, &exit) {
-			t.Fatal(err)
-		}
-		return result{stdout.String(), stderr.String(), cmd.ProcessState.ExitCode()}
+		// The last value of COUPLINGVET_CACHE wins.
+		return runEnv(t, dir, env("COUPLINGVET_CACHE="+own), "go", "vet", "-vettool="+binary, "./...")
 	}
 	want := asVet(shopFindings)
 	r := vet()
