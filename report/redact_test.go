@@ -93,3 +93,48 @@ func TestDedup(t *testing.T) {
 		}
 	}
 }
+
+// redactEverywhere is RedactCredentials without its shortcuts: each
+// expression over the whole string. RedactCredentials must agree with it.
+func redactEverywhere(s string) string {
+	s = urlPassword.ReplaceAllString(s, "${1}:"+Mask+"@")
+	s = mysqlPassword.ReplaceAllString(s, "${1}:"+Mask+"@${2}")
+	return keyValuePassword.ReplaceAllString(s, "${1}${2}"+Mask)
+}
+
+func FuzzRedactCredentials(f *testing.F) {
+	for _, s := range []string{
+		"postgres://app:s3cret@db:5432/orders and root:pw@tcp(db)/x",
+		"a\tb:c@/d\ne:f@unix(/s)/x (x:y@tcp6(h)/z,u:v@udp(h)/w",
+		"host=db PAſſWORD = 's3 cret' api_KEY\t=x&tokEn=\"a b\"",
+		"Server=db;User Id=app;Pwd=s3cret;\fsecret =x",
+		"=password=x=",
+		sharedDBMessage,
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := RedactCredentials(s), redactEverywhere(s); got != want {
+			t.Errorf("RedactCredentials(%q) = %q, want %q as the expressions give over the whole string", s, got, want)
+		}
+	})
+}
+
+// sharedDBMessage is a typical shareddb finding: a URL, a query string and
+// a long explanation.
+const sharedDBMessage = "accounts opens payments' database payments-db (postgres://***@payments-db:5432/payments?sslmode=disable, from literal): " +
+	"shared persistence couples accounts to payments' schema, load and outages — own your data: consume payments' events or call its API; " +
+	"or declare the sharing (databases[].shared_with + an allow rule with a reason) in couplingvet.yaml"
+
+func BenchmarkRedactCredentials(b *testing.B) {
+	b.Run("shortcuts", func(b *testing.B) {
+		for b.Loop() {
+			RedactCredentials(sharedDBMessage)
+		}
+	})
+	b.Run("everywhere", func(b *testing.B) {
+		for b.Loop() {
+			redactEverywhere(sharedDBMessage)
+		}
+	})
+}
