@@ -31,14 +31,13 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"runtime/metrics"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 
+	"github.com/couplingvet/couplingvet/internal/gcpace"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/objectpath"
 )
@@ -110,7 +109,8 @@ func runFast(ctx context.Context, opts Options, analyzers []*analysis.Analyzer) 
 }
 
 func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyzers []*analysis.Analyzer) (*Result, error) {
-	defer debug.SetGCPercent(debug.SetGCPercent(gcPercent()))
+	gc := gcpace.Relax(warmGCPercent, warmGCLiveLimit, coldGCPercent)
+	defer gc.Stop()
 	patterns := opts.Patterns
 	if len(patterns) == 0 {
 		patterns = []string{"./..."}
@@ -127,6 +127,7 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 	}
 	listedNow := r.snap == nil
 	if r.snap == nil {
+		gc.Settle()
 		listed, env, err := listAndEnv(ctx, opts, patterns, cache.dir != "")
 		if err != nil {
 			return nil, err
@@ -187,21 +188,19 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 // and how many packages it type-checked and analysed.
 var testHookStats func(listed bool, checked, analysed int)
 
-// gcPercent is the garbage collector's setting during a run, unless $GOGC
-// says otherwise. A cold run's live heap is mostly types that stay live to
-// the end, so the default 100 lets the heap reach twice that: on the
-// 5,000-package bench tree 50 costs no wall time that the collector's
-// second core does not absorb and takes peak memory from 530 to 375 MB.
-func gcPercent() int {
-	env := os.Getenv("GOGC")
-	if env == "off" {
-		return -1
-	}
-	if v, err := strconv.Atoi(env); err == nil {
-		return v
-	}
-	return 50
-}
+// Garbage collection during a run, unless $GOGC says otherwise. A cold
+// run's live heap is mostly types that stay live to the end, so the
+// default 100 lets the heap reach twice that: on the 5,000-package bench
+// tree coldGCPercent costs no wall time that the collector's second core
+// does not absorb and takes peak memory from 530 to 375 MB. A run that
+// reads its snapshot builds a few tens of megabytes that stay live, in
+// under a second: at coldGCPercent it collects a dozen times for almost no
+// garbage, so it runs relaxed until its live heap shows it is not small.
+const (
+	coldGCPercent   = 50
+	warmGCPercent   = 400
+	warmGCLiveLimit = 64 << 20 // bytes
+)
 
 // listAndEnv runs go list and, when the cache needs it, go env, at once.
 func listAndEnv(ctx context.Context, opts Options, patterns []string, needEnv bool) ([]*listedPackage, map[string]string, error) {

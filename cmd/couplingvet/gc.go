@@ -1,11 +1,6 @@
 package main
 
-import (
-	"os"
-	"runtime"
-	"runtime/debug"
-	"runtime/metrics"
-)
+import "github.com/couplingvet/couplingvet/internal/gcpace"
 
 // Garbage collection settings for vet mode. go vet starts one short process
 // per package whose heap (mostly the export data of its imports) is
@@ -22,25 +17,5 @@ const (
 
 // tuneGCForVet applies the vet-mode settings unless the user set GOGC.
 func tuneGCForVet() {
-	if os.Getenv("GOGC") != "" {
-		return
-	}
-	debug.SetGCPercent(vetGCPercent)
-	watchLiveHeap()
-}
-
-// watchLiveHeap runs after each collection (a finalizer on an unreachable
-// object runs after the cycle that found it) and restores the default once
-// the live heap is large.
-func watchLiveHeap() {
-	sentinel := new([16]byte)
-	runtime.SetFinalizer(sentinel, func(*[16]byte) {
-		sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-		metrics.Read(sample)
-		if sample[0].Value.Kind() == metrics.KindUint64 && sample[0].Value.Uint64() > vetGCLiveLimit {
-			debug.SetGCPercent(100)
-			return
-		}
-		watchLiveHeap()
-	})
+	gcpace.Relax(vetGCPercent, vetGCLiveLimit, 100)
 }
