@@ -85,7 +85,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	res := pass.ResultOf[value.Analyzer].(*value.Resolver)
 	hits := sinks.Find(pass, res, sinks.Config{
-		Table:   Sinks.With(sinks.FromMap(view.Map.Sinks, sinks.DSN)...),
+		Table:   Sinks.ForMap(view.Map, sinks.DSN),
 		NewFact: func() sinks.Fact { return new(wrapperFact) },
 		Settled: settled,
 		// Shared and contract code (client SDKs) pass fixed connections

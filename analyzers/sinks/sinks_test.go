@@ -81,6 +81,37 @@ func TestFromMapAndNames(t *testing.T) {
 	}
 }
 
+func TestForMap(t *testing.T) {
+	base := sinks.NewTable(sinks.Call("database/sql", "Open", 1, sinks.DSN, "sql.Open"))
+	m := &boundaries.Map{Sinks: []boundaries.Sink{
+		{Package: "example.com/shop/pkg/dbx", Function: "Dial", Arg: 1, Kind: "dsn"},
+		{Package: "example.com/shop/pkg/http", Function: "Get", Arg: 0, Kind: "url"},
+	}}
+	funcs := func(tab *sinks.Table) []string {
+		var out []string
+		for _, e := range tab.Entries() {
+			out = append(out, e.Package+"."+e.Func)
+		}
+		return out
+	}
+	dsn := base.ForMap(m, sinks.DSN)
+	if got, want := strings.Join(funcs(dsn), " "), "database/sql.Open example.com/shop/pkg/dbx.Dial"; got != want {
+		t.Errorf("ForMap(m, dsn) entries = %s, want %s", got, want)
+	}
+	if again := base.ForMap(m, sinks.DSN); again != dsn {
+		t.Error("ForMap built the table again for the same map and kinds")
+	}
+	if all := base.ForMap(m); all == dsn || len(all.Entries()) != 3 {
+		t.Errorf("ForMap(m) with no kinds = %v, want all three entries in a table of its own", funcs(all))
+	}
+	if other := base.ForMap(&boundaries.Map{}, sinks.DSN); other == dsn || len(other.Entries()) != 1 {
+		t.Errorf("ForMap of another map = %v, want only the base entry", funcs(other))
+	}
+	if got := funcs(base); len(got) != 1 {
+		t.Errorf("ForMap changed the base table: %v", got)
+	}
+}
+
 // TestFactGob checks that a wrapper fact survives gob, the encoding go vet
 // (unitchecker) uses to pass facts between packages.
 func TestFactGob(t *testing.T) {

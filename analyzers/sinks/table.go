@@ -32,6 +32,7 @@ import (
 	"fmt"
 	"go/types"
 	"strings"
+	"sync"
 
 	"github.com/couplingvet/couplingvet/boundaries"
 )
@@ -114,21 +115,22 @@ func pkgName(path string) string {
 	return name
 }
 
-// A Table is a set of entries, indexed for matching.
+// A Table is a set of entries, indexed for matching. It does not change
+// once built, so passes running in parallel share it.
 type Table struct {
 	entries []Entry
 	byKey   map[string][]int // "pkgpath.Func" -> indexes into entries
+	forMap  sync.Map         // mapTableKey -> *Table: see ForMap
 }
 
 // NewTable returns a table of entries.
 func NewTable(entries ...Entry) *Table {
 	t := &Table{byKey: make(map[string][]int)}
-	t.Add(entries...)
+	t.add(entries...)
 	return t
 }
 
-// Add adds entries to t.
-func (t *Table) Add(entries ...Entry) {
+func (t *Table) add(entries ...Entry) {
 	for _, e := range entries {
 		t.byKey[e.Package+"."+e.Func] = append(t.byKey[e.Package+"."+e.Func], len(t.entries))
 		t.entries = append(t.entries, e)
@@ -138,8 +140,26 @@ func (t *Table) Add(entries ...Entry) {
 // With returns a new table holding t's entries and more.
 func (t *Table) With(more ...Entry) *Table {
 	n := NewTable(t.entries...)
-	n.Add(more...)
+	n.add(more...)
 	return n
+}
+
+type mapTableKey struct {
+	m     *boundaries.Map
+	kinds string
+}
+
+// ForMap returns t with the sinks m declares of the given kinds (all when
+// none is given) added. Every package's pass asks for the same table, so
+// it is built once per map and kinds and then shared: building it per
+// pass cost a tenth of a cold run's allocations.
+func (t *Table) ForMap(m *boundaries.Map, kinds ...Kind) *Table {
+	key := mapTableKey{m, fmt.Sprint(kinds)}
+	if n, ok := t.forMap.Load(key); ok {
+		return n.(*Table)
+	}
+	n, _ := t.forMap.LoadOrStore(key, t.With(FromMap(m.Sinks, kinds...)...))
+	return n.(*Table)
 }
 
 // Entries returns t's entries in the order they were added.

@@ -49,7 +49,7 @@ func run(pass *analysis.Pass) (any, error) {
 	// address is known, whatever its parameters add to the path.
 	publishes := view.Owner.Role == boundaries.Shared || view.Owner.Role == boundaries.Contract
 	cfg := sinks.Config{
-		Table:       sinks.NewTable(builtins...).With(sinks.FromMap(view.Map.Sinks, kinds...)...),
+		Table:       builtinTable.ForMap(view.Map, kinds...),
 		NewFact:     func() sinks.Fact { return new(wrapperFact) },
 		ExportFixed: publishes,
 	}

@@ -74,3 +74,6 @@ var builtins = []sinks.Entry{
 
 // kinds are the sink kinds this analyzer takes from the map's sinks: list.
 var kinds = []sinks.Kind{sinks.URL, sinks.Address, sinks.HostPort, sinks.GRPCTarget}
+
+// builtinTable indexes builtins.
+var builtinTable = sinks.NewTable(builtins...)
