@@ -752,6 +752,7 @@ func (r *fastRun) importFacts(n *node) {
 		}
 		if cf.Package {
 			r.facts.exportPackage(n.pkg, fact)
+			n.sharedFacts = append(n.sharedFacts, packageFactKey{n.pkg, t})
 			continue
 		}
 		obj, err := objectpath.Object(n.pkg, cf.Object)
@@ -759,6 +760,7 @@ func (r *fastRun) importFacts(n *node) {
 			continue
 		}
 		r.facts.exportObject(obj, fact)
+		n.sharedFacts = append(n.sharedFacts, objectFactKey{obj, t})
 	}
 }
 

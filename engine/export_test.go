@@ -28,3 +28,10 @@ type Stats struct {
 func WatchStats(s *Stats) {
 	testHookStats = func(listed bool, checked, analysed int) { *s = Stats{listed, checked, analysed} }
 }
+
+// WatchFacts makes every later run record in *stored the number of facts
+// it stored, and in *left how many were still held once all packages were
+// done.
+func WatchFacts(stored, left *int) {
+	testHookFacts = func(s, l int) { *stored, *left = s, l }
+}

@@ -100,6 +100,7 @@ func (r *fastRun) runPass(n *node, a *analysis.Analyzer, act *action) (result an
 			n.ownFacts = append(n.ownFacts, objectFactKey{obj, reflect.TypeOf(fact)})
 			if twin := r.twin(n, obj); twin != nil {
 				r.facts.exportObject(twin, fact)
+				n.sharedFacts = append(n.sharedFacts, objectFactKey{twin, reflect.TypeOf(fact)})
 			}
 			n.exports = append(n.exports, exportedFact{analyzer: a, obj: obj, fact: fact})
 		},
@@ -107,6 +108,7 @@ func (r *fastRun) runPass(n *node, a *analysis.Analyzer, act *action) (result an
 			r.facts.exportPackage(n.passPkg, fact)
 			n.ownFacts = append(n.ownFacts, packageFactKey{n.passPkg, reflect.TypeOf(fact)})
 			r.facts.exportPackage(n.pkg, fact)
+			n.sharedFacts = append(n.sharedFacts, packageFactKey{n.pkg, reflect.TypeOf(fact)})
 			n.exports = append(n.exports, exportedFact{analyzer: a, fact: fact})
 		},
 		AllObjectFacts:  func() []analysis.ObjectFact { return r.facts.allObject(a, r.reachable(n)) },
@@ -211,9 +213,10 @@ type exportedFact struct {
 // factStore holds the facts of one run. A package's passes run after all
 // its dependencies' passes are done, so every fact it may import is there.
 type factStore struct {
-	mu  sync.RWMutex
-	obj map[objectFactKey]analysis.Fact
-	pkg map[packageFactKey]analysis.Fact
+	mu     sync.RWMutex
+	obj    map[objectFactKey]analysis.Fact
+	pkg    map[packageFactKey]analysis.Fact
+	stored int // facts ever stored, for tests
 }
 
 type objectFactKey struct {
@@ -246,6 +249,7 @@ func (s *factStore) importObject(obj types.Object, ptr analysis.Fact) bool {
 func (s *factStore) exportObject(obj types.Object, fact analysis.Fact) {
 	s.mu.Lock()
 	s.obj[objectFactKey{obj, reflect.TypeOf(fact)}] = fact
+	s.stored++
 	s.mu.Unlock()
 }
 
@@ -265,6 +269,7 @@ func (s *factStore) importPackage(pkg *types.Package, ptr analysis.Fact) bool {
 func (s *factStore) exportPackage(pkg *types.Package, fact analysis.Fact) {
 	s.mu.Lock()
 	s.pkg[packageFactKey{pkg, reflect.TypeOf(fact)}] = fact
+	s.stored++
 	s.mu.Unlock()
 }
 
