@@ -7,6 +7,7 @@ import (
 	"go/types"
 	"reflect"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/typeutil"
@@ -29,11 +30,16 @@ var Analyzer = &analysis.Analyzer{
 
 // A Resolver resolves expressions of one package. It indexes the package's
 // assignments on first use and caches every variable it resolves, so each
-// function body is walked once however many sinks ask. A Resolver is not
-// safe for concurrent use.
+// function body is walked once however many sinks ask. A Resolver is safe
+// for concurrent use: it is Analyzer's result, and the drivers run the
+// analyzers that share it (shareddb, syncclient) in parallel.
 type Resolver struct {
 	info  *types.Info
 	files []*ast.File
+
+	// mu serialises the exported methods: everything below is built
+	// lazily and memoized, so even a read may write.
+	mu sync.Mutex
 
 	indexed bool
 	defs    map[*types.Var][]def     // every assignment to a local or package-level variable
@@ -78,12 +84,16 @@ func (r *Resolver) Info() *types.Info { return r.info }
 
 // FuncDecl returns the declaration of fn in this package, or nil.
 func (r *Resolver) FuncDecl(fn *types.Func) *ast.FuncDecl {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.index()
 	return r.funcs[fn]
 }
 
 // ParamOf reports which function declared v as its parameter, and its index.
 func (r *Resolver) ParamOf(v *types.Var) (fn *types.Func, index int, ok bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.index()
 	p, ok := r.params[v]
 	return p.fn, p.index, ok
@@ -92,6 +102,8 @@ func (r *Resolver) ParamOf(v *types.Var) (fn *types.Func, index int, ok bool) {
 // Resolve returns the value of the string (or integer) expression e.
 // Anything it cannot follow becomes an Unknown part.
 func (r *Resolver) Resolve(e ast.Expr) Value {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.index()
 	return r.resolve(e)
 }

@@ -23,6 +23,8 @@ type resultKey struct {
 // fn is declared neither in this package nor, through a fact, in another
 // package of the repository, or when the result is not a string or URL.
 func (r *Resolver) Returns(fn *types.Func, result int) Value {
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	r.index()
 	return r.returns(fn, result)
 }

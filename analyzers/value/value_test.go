@@ -1,7 +1,6 @@
 package value_test
 
 import (
-	"go/ast"
 	"strings"
 	"testing"
 
@@ -18,22 +17,13 @@ var showAnalyzer = &analysis.Analyzer{
 	Requires: []*analysis.Analyzer{value.Analyzer},
 	Run: func(pass *analysis.Pass) (any, error) {
 		res := pass.ResultOf[value.Analyzer].(*value.Resolver)
-		for _, f := range pass.Files {
-			ast.Inspect(f, func(n ast.Node) bool {
-				call, ok := n.(*ast.CallExpr)
-				if !ok || len(call.Args) != 1 {
-					return true
-				}
-				if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "show" {
-					v := res.Resolve(call.Args[0])
-					msg := v.String() + " origin=" + v.Origin()
-					if p := v.Pattern("*"); !v.Known() && !strings.Contains(p, "*") {
-						msg += " pattern=" + p
-					}
-					pass.Reportf(call.Pos(), "%s", msg)
-				}
-				return true
-			})
+		for _, arg := range showArguments(pass.Files) {
+			v := res.Resolve(arg)
+			msg := v.String() + " origin=" + v.Origin()
+			if p := v.Pattern("*"); !v.Known() && !strings.Contains(p, "*") {
+				msg += " pattern=" + p
+			}
+			pass.Reportf(arg.Pos(), "%s", msg)
 		}
 		return nil, nil
 	},
