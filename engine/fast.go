@@ -204,8 +204,9 @@ var testHookStats func(listed bool, checked, analysed int)
 // Garbage collection during a run, unless $GOGC says otherwise. A cold
 // run's live heap is mostly types its importers still need, so the
 // default 100 lets the heap reach twice that: on the 5,000-package bench
-// tree coldGCPercent takes peak memory from 360 to 260 MB for about 15%
-// more wall time (both well under golangci-lint's). A run that
+// tree coldGCPercent takes peak memory from 360 to 260 MB (golangci-lint's
+// is 370) for about 15% more wall time, which puts a cold run there just
+// over golangci-lint's time (README, Performance). A run that
 // reads its snapshot builds a few tens of megabytes that stay live, in
 // under a second: at coldGCPercent it collects a dozen times for almost no
 // garbage, so it runs relaxed until its live heap shows it is not small.
