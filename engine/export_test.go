@@ -35,3 +35,9 @@ func WatchStats(s *Stats) {
 func WatchFacts(stored, left *int) {
 	testHookFacts = func(s, l int) { *stored, *left = s, l }
 }
+
+// WatchBudgets makes every later run that sets a memory budget for the
+// collector send it on budgets.
+func WatchBudgets(budgets chan<- uint64) {
+	testHookBudget = func(bytes uint64) { budgets <- bytes }
+}

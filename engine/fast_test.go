@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/couplingvet/couplingvet/analyzers/shareddb"
 	"github.com/couplingvet/couplingvet/analyzers/suite"
@@ -118,9 +119,12 @@ func TestCache(t *testing.T) {
 	ctx := context.Background()
 	opts := engine.Options{Dir: dir, Tests: true, Env: offline()}
 
+	budgets := make(chan uint64, 100)
+	defer engine.WatchBudgets(nil)
 	check := func(step string, listed bool, maxAnalysed int) {
 		t.Helper()
 		engine.WatchStats(new(engine.Stats))                      // the reference's stats do not count
+		engine.WatchBudgets(nil)                                  // nor its memory budget
 		want, err := engine.RunFast(ctx, opts, suite.Analyzers()) // without a cache; TestFastMatchesChecker holds it to the checker
 		if err != nil {
 			t.Fatal(err)
@@ -129,6 +133,7 @@ func TestCache(t *testing.T) {
 			t.Fatalf("%s: the reference found nothing: the comparison would prove nothing", step)
 		}
 		engine.WatchStats(&stats)
+		engine.WatchBudgets(budgets)
 		got, err := engine.RunCached(ctx, opts, cache, "map-digest", suite.Analyzers())
 		if err != nil {
 			t.Fatal(err)
@@ -146,9 +151,21 @@ func TestCache(t *testing.T) {
 	if stats.Analysed < 18 {
 		t.Errorf("cold run analysed %d packages, want every one (≥ 18)", stats.Analysed)
 	}
+	// A cold run paces the collector against a budget; nothing else does.
+	select {
+	case b := <-budgets:
+		if b < 64<<20 {
+			t.Errorf("cold run: memory budget %d MB, want at least the 64 MB floor", b>>20)
+		}
+	case <-time.After(10 * time.Second):
+		t.Errorf("cold run set no memory budget within 10 s")
+	}
 	check("warm", false, 0)
 	if stats.Checked != 0 {
 		t.Errorf("warm run type-checked %d packages, want none", stats.Checked)
+	}
+	if len(budgets) > 0 {
+		t.Errorf("warm run set a memory budget, want none (it type-checks nothing)")
 	}
 
 	// A new violation in a function body: inventory opens payments' database.
