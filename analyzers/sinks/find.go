@@ -105,24 +105,16 @@ type structLit struct {
 	encl *types.Func
 }
 
-// collect walks the package once, recording every call or literal that
-// matches a table entry, an imported wrapper fact or a local function.
+// collect goes through the package's calls and literals once, recording
+// every one that matches a table entry, an imported wrapper fact or a local
+// function. The resolver's index lists them: no walk of its own.
 func (f *finder) collect() {
-	for _, file := range f.pass.Files {
-		for _, decl := range file.Decls {
-			var encl *types.Func
-			if fd, ok := decl.(*ast.FuncDecl); ok {
-				encl, _ = f.pass.TypesInfo.Defs[fd.Name].(*types.Func)
-			}
-			ast.Inspect(decl, func(n ast.Node) bool {
-				switch n := n.(type) {
-				case *ast.CallExpr:
-					f.call(n, encl)
-				case *ast.CompositeLit:
-					f.literal(n, encl)
-				}
-				return true
-			})
+	for _, s := range f.res.Sites() {
+		switch n := s.Node.(type) {
+		case *ast.CallExpr:
+			f.call(n, s.Func)
+		case *ast.CompositeLit:
+			f.literal(n, s.Func)
 		}
 	}
 }

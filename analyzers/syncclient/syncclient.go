@@ -109,29 +109,23 @@ func (c *checker) index() {
 	c.defs = make(map[*types.Var][]*ast.CallExpr)
 	c.sentBy = make(map[ast.Node]ast.Node)
 	c.consumed = make(map[ast.Node]bool)
-	for _, file := range c.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			if as, ok := n.(*ast.AssignStmt); ok && len(as.Rhs) == 1 {
-				if rhs, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
-					for _, lhs := range as.Lhs {
-						if v := c.varOf(lhs); v != nil {
-							c.defs[v] = append(c.defs[v], rhs)
-						}
+	for _, as := range c.res.Assignments() {
+		if len(as.Rhs) == 1 {
+			if rhs, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
+				for _, lhs := range as.Lhs {
+					if v := c.varOf(lhs); v != nil {
+						c.defs[v] = append(c.defs[v], rhs)
 					}
 				}
 			}
-			return true
-		})
+		}
 	}
-	for _, file := range c.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			if do, ok := n.(*ast.CallExpr); ok && isMethod(typeutil.StaticCallee(c.pass.TypesInfo, do), "net/http", "Client", "Do") && len(do.Args) == 1 {
-				if req := c.definingCall(do.Args[0]); req != nil {
-					c.sentBy[req] = do
-				}
+	for _, s := range c.res.Sites() {
+		if do, ok := s.Node.(*ast.CallExpr); ok && isMethod(typeutil.StaticCallee(c.pass.TypesInfo, do), "net/http", "Client", "Do") && len(do.Args) == 1 {
+			if req := c.definingCall(do.Args[0]); req != nil {
+				c.sentBy[req] = do
 			}
-			return true
-		})
+		}
 	}
 }
 
@@ -160,25 +154,22 @@ func (c *checker) varOf(e ast.Expr) *types.Var {
 // stubs (marked by stubFact) and Kitex clients.
 func (c *checker) stubCalls() []call {
 	var calls []call
-	for _, file := range c.pass.Files {
-		ast.Inspect(file, func(n ast.Node) bool {
-			ce, ok := n.(*ast.CallExpr)
-			if !ok {
-				return true
-			}
-			fn := typeutil.StaticCallee(c.pass.TypesInfo, ce)
-			if fn == nil || fn.Pkg() == nil {
-				return true
-			}
-			if stub := stubOf(c.pass, fn.Origin()); stub != nil {
-				calls = append(calls, c.stubCall(ce, fn, stub))
-				return true
-			}
-			if isKitexClient(fn) && len(ce.Args) > 0 {
-				calls = append(calls, c.kitexCall(ce, fn))
-			}
-			return true
-		})
+	for _, s := range c.res.Sites() {
+		ce, ok := s.Node.(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		fn := typeutil.StaticCallee(c.pass.TypesInfo, ce)
+		if fn == nil || fn.Pkg() == nil {
+			continue
+		}
+		if stub := stubOf(c.pass, fn.Origin()); stub != nil {
+			calls = append(calls, c.stubCall(ce, fn, stub))
+			continue
+		}
+		if isKitexClient(fn) && len(ce.Args) > 0 {
+			calls = append(calls, c.kitexCall(ce, fn))
+		}
 	}
 	return calls
 }

@@ -30,8 +30,11 @@ var Analyzer = &analysis.Analyzer{
 
 // A Resolver resolves expressions of one package. It indexes the package's
 // assignments on first use and caches every variable it resolves, so each
-// function body is walked once however many sinks ask. A Resolver is safe
-// for concurrent use: it is Analyzer's result, and the drivers run the
+// function body is walked once however many sinks ask. The same walk
+// records the package's calls, composite literals and assignment
+// statements (Sites, Assignments), so that the analyzers sharing the
+// resolver need not walk the package again. A Resolver is safe for
+// concurrent use: it is Analyzer's result, and the drivers run the
 // analyzers that share it (shareddb, syncclient) in parallel.
 type Resolver struct {
 	info  *types.Info
@@ -60,6 +63,10 @@ type Resolver struct {
 	fieldsEscape map[*types.Var]string // struct variables whose fields anything may write, and why
 	fieldVals    map[fieldKey]Value    // resolved fields
 	fieldBusy    map[fieldKey]bool     // fields being resolved (cycle guard)
+
+	encl    *types.Func       // while indexing: the function declaration being walked
+	sites   []Site            // calls and composite literals, in source order
+	assigns []*ast.AssignStmt // assignment statements, in source order
 }
 
 // def is one assignment to a variable.
@@ -88,6 +95,31 @@ func (r *Resolver) FuncDecl(fn *types.Func) *ast.FuncDecl {
 	defer r.mu.Unlock()
 	r.index()
 	return r.funcs[fn]
+}
+
+// A Site is a call or a composite literal of the package.
+type Site struct {
+	Node ast.Expr    // *ast.CallExpr or *ast.CompositeLit
+	Func *types.Func // the function declaration it is in; nil at package level
+}
+
+// Sites returns the package's calls and composite literals, those inside
+// function literals included, in the order ast.Inspect visits them. The
+// slice is shared: callers must not modify it.
+func (r *Resolver) Sites() []Site {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.index()
+	return r.sites
+}
+
+// Assignments returns the package's assignment statements (=, := and
+// op=) in source order. The slice is shared: callers must not modify it.
+func (r *Resolver) Assignments() []*ast.AssignStmt {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.index()
+	return r.assigns
 }
 
 // ParamOf reports which function declared v as its parameter, and its index.
@@ -549,8 +581,15 @@ func (r *Resolver) index() {
 	r.fieldVals = make(map[fieldKey]Value)
 	r.fieldBusy = make(map[fieldKey]bool)
 	for _, f := range r.files {
-		ast.Inspect(f, r.visit)
+		for _, decl := range f.Decls {
+			r.encl = nil
+			if fd, ok := decl.(*ast.FuncDecl); ok {
+				r.encl, _ = r.info.Defs[fd.Name].(*types.Func)
+			}
+			ast.Inspect(decl, r.visit)
+		}
 	}
+	r.encl = nil
 }
 
 func (r *Resolver) visit(n ast.Node) bool {
@@ -580,6 +619,7 @@ func (r *Resolver) visit(n ast.Node) bool {
 			}
 		}
 	case *ast.AssignStmt:
+		r.assigns = append(r.assigns, n)
 		r.assign(n.Lhs, n.Rhs, n.Tok)
 	case *ast.ValueSpec:
 		if len(n.Values) > 0 {
@@ -603,7 +643,10 @@ func (r *Resolver) visit(n ast.Node) bool {
 	case *ast.SelectorExpr:
 		r.pointerMethod(n)
 	case *ast.CallExpr:
+		r.sites = append(r.sites, Site{n, r.encl})
 		r.flagVar(n)
+	case *ast.CompositeLit:
+		r.sites = append(r.sites, Site{n, r.encl})
 	}
 	return true
 }
