@@ -222,7 +222,7 @@ var testHookStats func(listed bool, checked, analysed int)
 //
 // A cold run's live heap is mostly types that importers still need, and it
 // grows through the run: the default GOGC=100 lets the heap reach twice the
-// peak (360 MB on the 5,000-package bench tree), and a GOGC relative to the
+// peak (288 MB on the 5,000-package bench tree), and a GOGC relative to the
 // heap live now collects every few megabytes while that heap is small. So
 // once go list has said what will be checked, the run gets a budget of
 // memory from the start instead (heapBudget), and it runs at coldGCPercent

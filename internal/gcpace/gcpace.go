@@ -37,8 +37,7 @@ type Pacer struct {
 	settled  int
 	limit    uint64 // relaxed: the live heap that settles
 
-	budget        uint64 // budgeted: the memory limit
-	previousLimit int64  // the memory limit Budget found
+	previousLimit int64 // budgeted: the memory limit Budget found
 }
 
 type mode int
@@ -46,7 +45,7 @@ type mode int
 const (
 	modeSettled  mode = iota // at the settled GOGC
 	modeRelaxed              // at the relaxed GOGC, until the live heap passes limit
-	modeBudgeted             // GOGC off, against a memory limit of budget
+	modeBudgeted             // GOGC off, against the memory limit Budget set
 	modeStopped              // restored: the Pacer changes nothing any more
 )
 
@@ -175,7 +174,6 @@ func (p *Pacer) Budget(bytes uint64) {
 		debug.SetMemoryLimit(int64(bytes))
 	}
 	debug.SetGCPercent(-1)
-	p.budget = bytes
 	p.mode = modeBudgeted
 	p.watch()
 }
