@@ -64,7 +64,6 @@ type Resolver struct {
 	fieldVals    map[fieldKey]Value    // resolved fields
 	fieldBusy    map[fieldKey]bool     // fields being resolved (cycle guard)
 
-	encl    *types.Func       // while indexing: the function declaration being walked
 	sites   []Site            // calls and composite literals, in source order
 	assigns []*ast.AssignStmt // assignment statements, in source order
 }
@@ -582,17 +581,16 @@ func (r *Resolver) index() {
 	r.fieldBusy = make(map[fieldKey]bool)
 	for _, f := range r.files {
 		for _, decl := range f.Decls {
-			r.encl = nil
+			var encl *types.Func // the function declaration the sites are in
 			if fd, ok := decl.(*ast.FuncDecl); ok {
-				r.encl, _ = r.info.Defs[fd.Name].(*types.Func)
+				encl, _ = r.info.Defs[fd.Name].(*types.Func)
 			}
-			ast.Inspect(decl, r.visit)
+			ast.Inspect(decl, func(n ast.Node) bool { return r.visit(n, encl) })
 		}
 	}
-	r.encl = nil
 }
 
-func (r *Resolver) visit(n ast.Node) bool {
+func (r *Resolver) visit(n ast.Node, encl *types.Func) bool {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
 		fn, _ := r.info.Defs[n.Name].(*types.Func)
@@ -643,10 +641,10 @@ func (r *Resolver) visit(n ast.Node) bool {
 	case *ast.SelectorExpr:
 		r.pointerMethod(n)
 	case *ast.CallExpr:
-		r.sites = append(r.sites, Site{n, r.encl})
+		r.sites = append(r.sites, Site{n, encl})
 		r.flagVar(n)
 	case *ast.CompositeLit:
-		r.sites = append(r.sites, Site{n, r.encl})
+		r.sites = append(r.sites, Site{n, encl})
 	}
 	return true
 }
