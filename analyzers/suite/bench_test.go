@@ -23,6 +23,11 @@ import (
 // library too, as go vet and golangci-lint do (the standalone engine runs
 // them on the repository's packages only, where they do all their work).
 //
+// With COUPLINGVET_BENCH_TESTS set, the packages are loaded with their
+// tests, as go vet and the standalone engine's -tests do: a package with
+// _test.go files is analysed as its test variant ("p [p.test]"), and the
+// external test packages too.
+//
 // Besides ns/op it reports cpu-ns/op, the process's CPU time per iteration
 // (the checker runs packages in parallel, and on a busy machine CPU time is
 // steadier than wall time), and diags/op, so that a change that alters
@@ -38,9 +43,10 @@ func BenchmarkAnalyzers(b *testing.B) {
 		b.Fatalf("bench/gen: %v\n%s", err, out)
 	}
 	cfg := &packages.Config{
-		Mode: packages.LoadAllSyntax | packages.NeedModule,
-		Dir:  dir,
-		Env:  append(os.Environ(), "GOPROXY=off", "GOFLAGS=", "GOWORK=off"),
+		Mode:  packages.LoadAllSyntax | packages.NeedModule,
+		Dir:   dir,
+		Env:   append(os.Environ(), "GOPROXY=off", "GOFLAGS=", "GOWORK=off"),
+		Tests: os.Getenv("COUPLINGVET_BENCH_TESTS") != "",
 	}
 	pkgs, err := packages.Load(cfg, "./...")
 	if err != nil {
