@@ -17,15 +17,8 @@ import (
 // resolved a parameter as unknown when another goroutine was busy with it.
 func TestResolverConcurrent(t *testing.T) {
 	offline(t)
-	cfg := &packages.Config{
-		Mode: packages.NeedName | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo,
-		Dir:  "testdata/valuetest",
-	}
-	pkgs, err := packages.Load(cfg, "./a")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(pkgs) != 1 || len(pkgs[0].Errors) > 0 {
+	pkgs := load(t, "./a", false)
+	if len(pkgs) != 1 {
 		t.Fatalf("loading package a: %v", pkgs)
 	}
 	pkg := pkgs[0]
@@ -66,6 +59,27 @@ func TestResolverConcurrent(t *testing.T) {
 			}
 		}
 	}
+}
+
+// load loads the packages of testdata/valuetest that pattern names, with
+// their test variants when tests is set, and fails on any error.
+func load(t *testing.T, pattern string, tests bool) []*packages.Package {
+	t.Helper()
+	cfg := &packages.Config{
+		Mode:  packages.NeedName | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo,
+		Dir:   "testdata/valuetest",
+		Tests: tests,
+	}
+	pkgs, err := packages.Load(cfg, pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, pkg := range pkgs {
+		if len(pkg.Errors) > 0 {
+			t.Fatalf("loading %s: %v", pkg.ID, pkg.Errors)
+		}
+	}
+	return pkgs
 }
 
 // showArguments returns the argument of every show(x) call, in source order.

@@ -78,7 +78,7 @@ func (r *Resolver) importedReturns(fn *types.Func, result int) Value {
 // repository's packages, a ReturnsFact for every exported function whose
 // summary says something.
 func run(pass *analysis.Pass) (any, error) {
-	r := New(pass.TypesInfo, pass.Files)
+	r := NewWithFileSet(pass.Fset, pass.TypesInfo, pass.Files)
 	if !inRepository(pass.Module) {
 		return r, nil
 	}

@@ -92,7 +92,7 @@ func (r *Resolver) assignField(e ast.Expr, d def) bool {
 
 // pointerMethod records a call of a method with a pointer receiver on a
 // struct variable: the method may write any of its fields.
-func (r *Resolver) pointerMethod(sel *ast.SelectorExpr) {
+func (r *Resolver) pointerMethod(sel *ast.SelectorExpr, test bool) {
 	selection, ok := r.info.Selections[sel]
 	if !ok || selection.Kind() != types.MethodVal {
 		return
@@ -108,21 +108,22 @@ func (r *Resolver) pointerMethod(sel *ast.SelectorExpr) {
 	// (cfg.Redis.load()): the method may write any field below it.
 	if v, _ := r.fieldPath(sel.X); v != nil {
 		if _, isStruct := v.Type().Underlying().(*types.Struct); isStruct {
-			r.fieldsEscape[v] = "fields of " + v.Name() + " set by method " + fn.Name()
+			r.escapeFields(v, "fields of "+v.Name()+" set by method "+fn.Name(), test)
 		}
 	}
 }
 
-// written reports whether the package writes field k: by assignment, to it
-// or to an enclosing field, or in a struct literal assigned to its variable.
-func (r *Resolver) written(k fieldKey) bool {
+// written reports whether the scope sees a write to field k: by
+// assignment, to it or to an enclosing field, or in a struct literal
+// assigned to its variable.
+func (s *scope) written(k fieldKey) bool {
 	path := strings.Split(k.name, ".")
 	for i := 1; i <= len(path); i++ {
-		if len(r.fieldDefs[fieldKey{k.v, strings.Join(path[:i], ".")}]) > 0 {
+		if len(s.fieldDefsOf(fieldKey{k.v, strings.Join(path[:i], ".")})) > 0 {
 			return true
 		}
 	}
-	for _, d := range r.defs[k.v] {
+	for _, d := range s.defsOf(k.v) {
 		if d.expr == nil {
 			continue
 		}
@@ -162,36 +163,36 @@ func literalField(e ast.Expr, path []string) (value ast.Expr, found, ok bool) {
 	return e, true, true
 }
 
-// field resolves a read of a followed field that the package writes.
-func (r *Resolver) field(k fieldKey) Value {
-	if val, ok := r.fieldVals[k]; ok {
+// field resolves a read of a followed field that the scope sees written.
+func (s *scope) field(k fieldKey) Value {
+	if val, ok := s.fieldVals[k]; ok {
 		return val
 	}
-	if r.fieldBusy[k] {
+	if s.fieldBusy[k] {
 		return Hole("field " + k.name)
 	}
-	r.fieldBusy[k] = true
-	val := r.field1(k)
-	delete(r.fieldBusy, k)
-	r.fieldVals[k] = val
+	s.fieldBusy[k] = true
+	val := s.field1(k)
+	delete(s.fieldBusy, k)
+	s.fieldVals[k] = val
 	return val
 }
 
-func (r *Resolver) field1(k fieldKey) Value {
+func (s *scope) field1(k fieldKey) Value {
 	why := "field " + k.name + " of " + k.v.Name()
-	if reason, ok := r.fieldsEscape[k.v]; ok {
+	if reason, ok := s.escaped(k.v); ok {
 		return Hole(reason)
 	}
 	path := strings.Split(k.name, ".")
-	defs := r.fieldDefs[k]
+	defs := slices.Clip(s.fieldDefsOf(k)) // appended to below: not the index's array
 	// The variable's own assignments (i == 0), then writes to enclosing
 	// fields (cfg.Redis for cfg.Redis.Addr): struct literals set the field
 	// (or leave it to the other writes); anything else brings fields from
 	// elsewhere.
 	for i := range path {
-		writes := r.defs[k.v]
+		writes := s.defsOf(k.v)
 		if i > 0 {
-			writes = r.fieldDefs[fieldKey{k.v, strings.Join(path[:i], ".")}]
+			writes = s.fieldDefsOf(fieldKey{k.v, strings.Join(path[:i], ".")})
 		}
 		for _, d := range writes {
 			if d.val != nil {
@@ -208,18 +209,18 @@ func (r *Resolver) field1(k fieldKey) Value {
 				return Hole(why)
 			}
 			if found {
-				defs = append(defs, def{expr: e, index: -1})
+				defs = append(defs, def{expr: e, index: -1, test: d.test})
 			}
 		}
 	}
-	return r.mergeDefs(why, defs)
+	return s.mergeDefs(why, defs)
 }
 
 // updateField records that a followed field is updated in a way that
 // cannot be resolved (+=, or its address taken).
-func (r *Resolver) updateField(e ast.Expr, why string) {
+func (r *Resolver) updateField(e ast.Expr, why string, test bool) {
 	h := Hole(why)
-	r.assignField(e, def{val: &h})
+	r.assignField(e, def{val: &h, test: test})
 }
 
 // isAssignOp reports whether tok assigns a value as a whole.

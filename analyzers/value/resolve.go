@@ -36,9 +36,14 @@ var Analyzer = &analysis.Analyzer{
 // resolver need not walk the package again. A Resolver is safe for
 // concurrent use: it is Analyzer's result, and the drivers run the
 // analyzers that share it (shareddb, syncclient) in parallel.
+//
+// Expressions are resolved in the scope of their file (scope.go): the
+// writes of the package's _test.go files count only for expressions in
+// those files.
 type Resolver struct {
 	info  *types.Info
 	files []*ast.File
+	tests []*token.File // the files named *_test.go; none when the names are unknown (New)
 
 	// mu serialises the exported methods: everything below is built
 	// lazily and memoized, so even a read may write.
@@ -48,10 +53,6 @@ type Resolver struct {
 	defs    map[*types.Var][]def     // every assignment to a local or package-level variable
 	params  map[*types.Var]paramInfo // parameters of function declarations
 	funcs   map[*types.Func]*ast.FuncDecl
-	vars    map[*types.Var]Value // resolved variables
-	busy    map[*types.Var]bool  // variables being resolved (cycle guard)
-	rets    map[resultKey]Value  // return summaries of this package's functions
-	retBusy map[resultKey]bool   // summaries being computed (cycle guard)
 
 	// importFact reads another package's ReturnsFact; nil outside an
 	// analysis pass (New), where only this package's functions resolve.
@@ -60,9 +61,11 @@ type Resolver struct {
 	flagAddrs map[*ast.UnaryExpr]bool // &v passed to flag.StringVar
 
 	fieldDefs    map[fieldKey][]def    // writes to fields of struct variables (fields.go)
-	fieldsEscape map[*types.Var]string // struct variables whose fields anything may write, and why
-	fieldVals    map[fieldKey]Value    // resolved fields
-	fieldBusy    map[fieldKey]bool     // fields being resolved (cycle guard)
+	fieldsEscape map[*types.Var]escape // struct variables whose fields anything may write, and why
+
+	// prod resolves expressions of production files, all those of test
+	// files; in a package without test files they are the same scope.
+	prod, all *scope
 
 	sites   []Site            // calls and composite literals, in source order
 	assigns []*ast.AssignStmt // assignment statements, in source order
@@ -73,6 +76,7 @@ type def struct {
 	expr  ast.Expr // the assigned expression; nil when val is set
 	index int      // which result of a multi-value expr (-1: single value)
 	val   *Value   // a value decided while indexing (flag.StringVar, unknown)
+	test  bool     // made in a _test.go file
 }
 
 type paramInfo struct {
@@ -80,9 +84,25 @@ type paramInfo struct {
 	index int
 }
 
-// New returns a resolver for the package whose syntax is files.
+// New returns a resolver for the package whose syntax is files. It does
+// not know the files' names, so it takes them all for production files:
+// every write counts everywhere. Analyzer's resolvers are made by
+// NewWithFileSet.
 func New(info *types.Info, files []*ast.File) *Resolver {
 	return &Resolver{info: info, files: files}
+}
+
+// NewWithFileSet returns a resolver for the package whose syntax is files,
+// positioned in fset: files named *_test.go are test files, whose writes
+// production code does not see (see the package documentation).
+func NewWithFileSet(fset *token.FileSet, info *types.Info, files []*ast.File) *Resolver {
+	r := New(info, files)
+	for _, f := range files {
+		if tf := fset.File(f.Package); tf != nil && strings.HasSuffix(tf.Name(), "_test.go") {
+			r.tests = append(r.tests, tf)
+		}
+	}
+	return r
 }
 
 // Info returns the type information the resolver works on.
@@ -136,37 +156,37 @@ func (r *Resolver) Resolve(e ast.Expr) Value {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.index()
-	return r.resolve(e)
+	return r.scopeOf(e.Pos()).resolve(e)
 }
 
-func (r *Resolver) resolve(e ast.Expr) Value {
-	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+func (s *scope) resolve(e ast.Expr) Value {
+	if tv, ok := s.info.Types[e]; ok && tv.Value != nil {
 		return constValue(tv.Value)
 	}
 	switch e := e.(type) {
 	case *ast.ParenExpr:
-		return r.resolve(e.X)
+		return s.resolve(e.X)
 	case *ast.BinaryExpr:
 		if e.Op == token.ADD {
-			return Concat(r.resolve(e.X), r.resolve(e.Y))
+			return Concat(s.resolve(e.X), s.resolve(e.Y))
 		}
 	case *ast.Ident:
-		return r.ident(e)
+		return s.ident(e)
 	case *ast.StarExpr:
 		// *p where p := flag.String(...): the pointer stands for the flag.
-		return r.resolve(e.X)
+		return s.resolve(e.X)
 	case *ast.CallExpr:
-		return r.call(e, -1)
+		return s.call(e, -1)
 	case *ast.IndexExpr:
-		return r.index1(e)
+		return s.index1(e)
 	case *ast.SelectorExpr:
-		return r.selector(e)
+		return s.selector(e)
 	case *ast.UnaryExpr:
 		if e.Op == token.AND { // &url.URL{...}
-			return r.resolve(e.X)
+			return s.resolve(e.X)
 		}
 	case *ast.CompositeLit:
-		return r.literal(e)
+		return s.literal(e)
 	}
 	return Hole(short(e))
 }
@@ -181,38 +201,38 @@ func constValue(v constant.Value) Value {
 	return Hole("constant")
 }
 
-func (r *Resolver) ident(id *ast.Ident) Value {
-	v, ok := r.info.Uses[id].(*types.Var)
+func (s *scope) ident(id *ast.Ident) Value {
+	v, ok := s.info.Uses[id].(*types.Var)
 	if !ok {
-		if v, ok = r.info.Defs[id].(*types.Var); !ok {
+		if v, ok = s.info.Defs[id].(*types.Var); !ok {
 			return Hole(id.Name)
 		}
 	}
-	return r.variable(v)
+	return s.variable(v)
 }
 
-// variable resolves v from all its assignments: they must agree.
-func (r *Resolver) variable(v *types.Var) Value {
-	if val, ok := r.vars[v]; ok {
+// variable resolves v from all the assignments the scope sees: they must agree.
+func (s *scope) variable(v *types.Var) Value {
+	if val, ok := s.vars[v]; ok {
 		return val
 	}
-	if r.busy[v] {
+	if s.busy[v] {
 		return Hole("variable " + v.Name())
 	}
-	r.busy[v] = true
-	val := r.variable1(v)
-	delete(r.busy, v)
-	r.vars[v] = val
+	s.busy[v] = true
+	val := s.variable1(v)
+	delete(s.busy, v)
+	s.vars[v] = val
 	return val
 }
 
-func (r *Resolver) variable1(v *types.Var) Value {
-	defs := r.defs[v]
-	if p, ok := r.params[v]; ok {
+func (s *scope) variable1(v *types.Var) Value {
+	defs := s.defsOf(v)
+	if p, ok := s.params[v]; ok {
 		for _, d := range defs {
 			// A reassigned parameter is not the caller's argument, unless
 			// it is only normalised (baseURL = strings.TrimRight(baseURL, "/")).
-			if d.val != nil || d.index >= 0 || !r.normalises(d.expr, v) {
+			if d.val != nil || d.index >= 0 || !s.normalises(d.expr, v) {
 				return Hole("parameter " + v.Name() + " reassigned")
 			}
 		}
@@ -221,7 +241,7 @@ func (r *Resolver) variable1(v *types.Var) Value {
 	if len(defs) == 0 {
 		return Hole("variable " + v.Name())
 	}
-	return r.mergeDefs("variable "+v.Name(), defs)
+	return s.mergeDefs("variable "+v.Name(), defs)
 }
 
 // mergeDefs resolves the assignments of a variable (or field), named what
@@ -233,7 +253,7 @@ func (r *Resolver) variable1(v *types.Var) Value {
 //	}
 //
 // which resolves to the environment variable with its default.
-func (r *Resolver) mergeDefs(what string, defs []def) Value {
+func (s *scope) mergeDefs(what string, defs []def) Value {
 	var distinct []Value
 	for _, d := range defs {
 		var dv Value
@@ -248,9 +268,9 @@ func (r *Resolver) mergeDefs(what string, defs []def) Value {
 			if !ok {
 				return Hole(what)
 			}
-			dv = r.call(call, d.index)
+			dv = s.call(call, d.index)
 		default:
-			dv = r.resolve(d.expr)
+			dv = s.resolve(d.expr)
 		}
 		if !containsValue(distinct, dv) {
 			distinct = append(distinct, dv)
@@ -264,18 +284,18 @@ func (r *Resolver) mergeDefs(what string, defs []def) Value {
 
 // call resolves a call to a function known to produce a string from its
 // arguments. result selects one result of a multi-value call (-1: the only one).
-func (r *Resolver) call(call *ast.CallExpr, result int) Value {
-	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
+func (s *scope) call(call *ast.CallExpr, result int) Value {
+	fn, _ := typeutil.Callee(s.info, call).(*types.Func)
 	if fn == nil {
-		if tv, ok := r.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
-			return r.resolve(call.Args[0]) // conversion: string(x), MyString("...")
+		if tv, ok := s.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+			return s.resolve(call.Args[0]) // conversion: string(x), MyString("...")
 		}
 		return Hole(short(call))
 	}
 	name := funcName(fn)
 	arg := func(i int) Value {
 		if i < len(call.Args) {
-			return r.resolve(call.Args[i])
+			return s.resolve(call.Args[i])
 		}
 		return Hole("missing argument")
 	}
@@ -311,7 +331,7 @@ func (r *Resolver) call(call *ast.CallExpr, result int) Value {
 		def, _ := arg(1).Text()
 		return Of(Part{Kind: Flag, Key: key, Text: def})
 	case "fmt.Sprintf":
-		return r.sprintf(call)
+		return s.sprintf(call)
 	case "fmt.Sprint":
 		var vs []Value
 		for i := range call.Args {
@@ -331,7 +351,7 @@ func (r *Resolver) call(call *ast.CallExpr, result int) Value {
 		}
 	case "(*net/url.URL).String":
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			return r.resolve(sel.X)
+			return s.resolve(sel.X)
 		}
 	case "strings.Join":
 		return Hole("strings.Join")
@@ -345,7 +365,7 @@ func (r *Resolver) call(call *ast.CallExpr, result int) Value {
 		}
 		return Hole(name)
 	}
-	if v, ok := r.callReturns(call, fn, result); ok {
+	if v, ok := s.callReturns(call, fn, result); ok {
 		return v
 	}
 	return Hole("call to " + name)
@@ -353,11 +373,11 @@ func (r *Resolver) call(call *ast.CallExpr, result int) Value {
 
 // sprintf keeps the known parts of a constant format and turns every
 // argument into its resolved value (holes stay holes).
-func (r *Resolver) sprintf(call *ast.CallExpr) Value {
+func (s *scope) sprintf(call *ast.CallExpr) Value {
 	if len(call.Args) == 0 {
 		return Hole("fmt.Sprintf")
 	}
-	format, ok := r.resolve(call.Args[0]).Text()
+	format, ok := s.resolve(call.Args[0]).Text()
 	if !ok {
 		return Hole("fmt.Sprintf with a computed format")
 	}
@@ -390,7 +410,7 @@ func (r *Resolver) sprintf(call *ast.CallExpr) Value {
 		args = args[1:]
 		switch verb {
 		case 's', 'v', 'd':
-			out = Concat(out, r.resolve(a))
+			out = Concat(out, s.resolve(a))
 		default:
 			out = Concat(out, Hole("%"+string(verb)+" verb"))
 		}
@@ -424,8 +444,8 @@ var identityFuncs = map[string]bool{
 }
 
 // literal resolves a net/url.URL literal to its string form.
-func (r *Resolver) literal(lit *ast.CompositeLit) Value {
-	tv, ok := r.info.Types[lit]
+func (s *scope) literal(lit *ast.CompositeLit) Value {
+	tv, ok := s.info.Types[lit]
 	if !ok {
 		return Hole("literal")
 	}
@@ -437,7 +457,7 @@ func (r *Resolver) literal(lit *ast.CompositeLit) Value {
 	for _, elt := range lit.Elts {
 		if kv, ok := elt.(*ast.KeyValueExpr); ok {
 			if id, ok := kv.Key.(*ast.Ident); ok {
-				fields[id.Name] = r.resolve(kv.Value)
+				fields[id.Name] = s.resolve(kv.Value)
 			}
 		}
 	}
@@ -449,15 +469,15 @@ func (r *Resolver) literal(lit *ast.CompositeLit) Value {
 
 // index1 resolves cfg["Key"] on a map with string keys as a config key
 // (and cfg[key], key a parameter, as the key its callers name).
-func (r *Resolver) index1(e *ast.IndexExpr) Value {
-	tv, ok := r.info.Types[e.X]
+func (s *scope) index1(e *ast.IndexExpr) Value {
+	tv, ok := s.info.Types[e.X]
 	if !ok {
 		return Hole("index")
 	}
 	if _, isMap := tv.Type.Underlying().(*types.Map); !isMap {
 		return Hole("index")
 	}
-	idx := r.resolve(e.Index)
+	idx := s.resolve(e.Index)
 	key, ok := idx.Text()
 	if !ok {
 		if len(idx.Parts) == 1 && idx.Parts[0].Kind == Param {
@@ -471,11 +491,11 @@ func (r *Resolver) index1(e *ast.IndexExpr) Value {
 
 // selector resolves a struct field read: a field tagged env:"KEY" (or
 // envconfig:"KEY") is that environment variable.
-func (r *Resolver) selector(e *ast.SelectorExpr) Value {
-	sel, ok := r.info.Selections[e]
+func (s *scope) selector(e *ast.SelectorExpr) Value {
+	sel, ok := s.info.Selections[e]
 	if !ok {
-		if v, ok := r.info.Uses[e.Sel].(*types.Var); ok {
-			return r.variable(v) // package-qualified variable
+		if v, ok := s.info.Uses[e.Sel].(*types.Var); ok {
+			return s.variable(v) // package-qualified variable
 		}
 		return Hole(short(e))
 	}
@@ -483,8 +503,8 @@ func (r *Resolver) selector(e *ast.SelectorExpr) Value {
 	if !ok || sel.Kind() != types.FieldVal {
 		return Hole(short(e))
 	}
-	if k, ok := r.fieldOf(e); ok && r.written(k) {
-		return r.field(k) // cfg.Addr = os.Getenv("REDIS_ADDR") in this package
+	if k, ok := s.fieldOf(e); ok && s.written(k) {
+		return s.field(k) // cfg.Addr = os.Getenv("REDIS_ADDR") in this package
 	}
 	if tag := fieldTag(sel.Recv(), sel.Index()); tag != "" {
 		st := reflect.StructTag(tag)
@@ -570,27 +590,29 @@ func (r *Resolver) index() {
 	r.defs = make(map[*types.Var][]def)
 	r.params = make(map[*types.Var]paramInfo)
 	r.funcs = make(map[*types.Func]*ast.FuncDecl)
-	r.vars = make(map[*types.Var]Value)
-	r.busy = make(map[*types.Var]bool)
-	r.rets = make(map[resultKey]Value)
-	r.retBusy = make(map[resultKey]bool)
 	r.flagAddrs = make(map[*ast.UnaryExpr]bool)
 	r.fieldDefs = make(map[fieldKey][]def)
-	r.fieldsEscape = make(map[*types.Var]string)
-	r.fieldVals = make(map[fieldKey]Value)
-	r.fieldBusy = make(map[fieldKey]bool)
+	r.fieldsEscape = make(map[*types.Var]escape)
+	r.prod = newScope(r, len(r.tests) > 0)
+	r.all = r.prod
+	if len(r.tests) > 0 {
+		r.all = newScope(r, false)
+	}
 	for _, f := range r.files {
+		test := r.inTest(f.Package)
 		for _, decl := range f.Decls {
 			var encl *types.Func // the function declaration the sites are in
 			if fd, ok := decl.(*ast.FuncDecl); ok {
 				encl, _ = r.info.Defs[fd.Name].(*types.Func)
 			}
-			ast.Inspect(decl, func(n ast.Node) bool { return r.visit(n, encl) })
+			ast.Inspect(decl, func(n ast.Node) bool { return r.visit(n, encl, test) })
 		}
 	}
 }
 
-func (r *Resolver) visit(n ast.Node, encl *types.Func) bool {
+// visit records one node of a declaration in file of the package; test
+// says whether the file is a _test.go file.
+func (r *Resolver) visit(n ast.Node, encl *types.Func, test bool) bool {
 	switch n := n.(type) {
 	case *ast.FuncDecl:
 		fn, _ := r.info.Defs[n.Name].(*types.Func)
@@ -603,7 +625,7 @@ func (r *Resolver) visit(n ast.Node, encl *types.Func) bool {
 			r.params[sig.Params().At(i)] = paramInfo{fn, i}
 		}
 		if recv := sig.Recv(); recv != nil {
-			r.fieldsEscape[recv] = "fields of receiver " + recv.Name()
+			r.escapeFields(recv, "fields of receiver "+recv.Name(), test)
 		}
 	case *ast.FuncType:
 		// The caller fills a struct parameter's fields.
@@ -611,49 +633,49 @@ func (r *Resolver) visit(n ast.Node, encl *types.Func) bool {
 			for _, field := range n.Params.List {
 				for _, name := range field.Names {
 					if v, ok := r.info.Defs[name].(*types.Var); ok {
-						r.fieldsEscape[v] = "fields of parameter " + v.Name()
+						r.escapeFields(v, "fields of parameter "+v.Name(), test)
 					}
 				}
 			}
 		}
 	case *ast.AssignStmt:
 		r.assigns = append(r.assigns, n)
-		r.assign(n.Lhs, n.Rhs, n.Tok)
+		r.assign(n.Lhs, n.Rhs, n.Tok, test)
 	case *ast.ValueSpec:
 		if len(n.Values) > 0 {
 			lhs := make([]ast.Expr, len(n.Names))
 			for i, id := range n.Names {
 				lhs[i] = id
 			}
-			r.assign(lhs, n.Values, token.DEFINE)
+			r.assign(lhs, n.Values, token.DEFINE, test)
 		}
 	case *ast.RangeStmt:
 		for _, e := range []ast.Expr{n.Key, n.Value} {
-			r.unknown(e, "range variable")
+			r.unknown(e, "range variable", test)
 		}
 	case *ast.IncDecStmt:
-		r.unknown(n.X, "incremented")
+		r.unknown(n.X, "incremented", test)
 	case *ast.UnaryExpr:
 		if n.Op == token.AND && !r.flagAddrs[n] {
-			r.unknown(n.X, "address taken")
-			r.updateField(n.X, "address taken")
+			r.unknown(n.X, "address taken", test)
+			r.updateField(n.X, "address taken", test)
 		}
 	case *ast.SelectorExpr:
-		r.pointerMethod(n)
+		r.pointerMethod(n, test)
 	case *ast.CallExpr:
 		r.sites = append(r.sites, Site{n, encl})
-		r.flagVar(n)
+		r.flagVar(n, test)
 	case *ast.CompositeLit:
 		r.sites = append(r.sites, Site{n, encl})
 	}
 	return true
 }
 
-func (r *Resolver) assign(lhs, rhs []ast.Expr, tok token.Token) {
+func (r *Resolver) assign(lhs, rhs []ast.Expr, tok token.Token, test bool) {
 	if !isAssignOp(tok) {
 		for _, e := range lhs {
-			r.unknown(e, "updated with "+tok.String())
-			r.updateField(e, "updated with "+tok.String())
+			r.unknown(e, "updated with "+tok.String(), test)
+			r.updateField(e, "updated with "+tok.String(), test)
 		}
 		return
 	}
@@ -661,9 +683,9 @@ func (r *Resolver) assign(lhs, rhs []ast.Expr, tok token.Token) {
 		var d def
 		switch {
 		case len(lhs) == len(rhs):
-			d = def{expr: rhs[i], index: -1}
+			d = def{expr: rhs[i], index: -1, test: test}
 		case len(rhs) == 1:
-			d = def{expr: rhs[0], index: i}
+			d = def{expr: rhs[0], index: i, test: test}
 		default:
 			continue
 		}
@@ -676,7 +698,7 @@ func (r *Resolver) assign(lhs, rhs []ast.Expr, tok token.Token) {
 }
 
 // flagVar records flag.StringVar(&v, name, default, usage) as an assignment.
-func (r *Resolver) flagVar(call *ast.CallExpr) {
+func (r *Resolver) flagVar(call *ast.CallExpr, test bool) {
 	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
 	if fn == nil || len(call.Args) < 3 {
 		return
@@ -705,9 +727,9 @@ func (r *Resolver) flagVar(call *ast.CallExpr) {
 	}
 	r.flagAddrs[addr] = true // not an escaping address: visit sees it next
 	if v != nil {
-		r.defs[v] = append(r.defs[v], def{val: &val})
+		r.defs[v] = append(r.defs[v], def{val: &val, test: test})
 	} else {
-		r.assignField(addr.X, def{val: &val})
+		r.assignField(addr.X, def{val: &val, test: test})
 	}
 }
 
@@ -718,10 +740,10 @@ func (r *Resolver) constText(e ast.Expr) (string, bool) {
 	return "", false
 }
 
-func (r *Resolver) unknown(e ast.Expr, why string) {
+func (r *Resolver) unknown(e ast.Expr, why string, test bool) {
 	if v := r.varOf(e); v != nil {
 		h := Hole(why)
-		r.defs[v] = append(r.defs[v], def{val: &h})
+		r.defs[v] = append(r.defs[v], def{val: &h, test: test})
 	}
 }
 

@@ -22,34 +22,36 @@ type resultKey struct {
 // disagree (save for the getenv idiom, see the package documentation), when
 // fn is declared neither in this package nor, through a fact, in another
 // package of the repository, or when the result is not a string or URL.
+// Like an expression, a function of a production file is summarised
+// without the writes of the package's test files.
 func (r *Resolver) Returns(fn *types.Func, result int) Value {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.index()
-	return r.returns(fn, result)
+	return r.scopeOf(fn.Pos()).returns(fn, result)
 }
 
-func (r *Resolver) returns(fn *types.Func, result int) Value {
+func (s *scope) returns(fn *types.Func, result int) Value {
 	fn = fn.Origin()
 	results := fn.Signature().Results()
 	if result < 0 || result >= results.Len() || !summarisable(results.At(result).Type()) {
 		return Hole("call to " + funcName(fn))
 	}
-	decl := r.funcs[fn]
+	decl := s.funcs[fn]
 	if decl == nil || decl.Body == nil {
-		return r.importedReturns(fn, result)
+		return s.importedReturns(fn, result)
 	}
 	key := resultKey{fn, result}
-	if v, ok := r.rets[key]; ok {
+	if v, ok := s.rets[key]; ok {
 		return v
 	}
-	if r.retBusy[key] {
+	if s.retBusy[key] {
 		return Hole("recursive call to " + funcName(fn))
 	}
-	r.retBusy[key] = true
-	v := r.summarise(fn, decl, result)
-	delete(r.retBusy, key)
-	r.rets[key] = v
+	s.retBusy[key] = true
+	v := s.summarise(fn, decl, result)
+	delete(s.retBusy, key)
+	s.rets[key] = v
 	return v
 }
 
@@ -69,7 +71,7 @@ func summarisable(t types.Type) bool {
 // summarise resolves every return statement of decl for the result and
 // merges what they yield. Returns inside function literals belong to the
 // literals and are skipped.
-func (r *Resolver) summarise(fn *types.Func, decl *ast.FuncDecl, result int) Value {
+func (s *scope) summarise(fn *types.Func, decl *ast.FuncDecl, result int) Value {
 	sig := fn.Signature()
 	var vals []Value
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
@@ -77,7 +79,7 @@ func (r *Resolver) summarise(fn *types.Func, decl *ast.FuncDecl, result int) Val
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			if v, ok := r.returned(n, sig, result); ok {
+			if v, ok := s.returned(n, sig, result); ok {
 				vals = append(vals, v)
 			}
 		}
@@ -89,7 +91,7 @@ func (r *Resolver) summarise(fn *types.Func, decl *ast.FuncDecl, result int) Val
 // returned resolves what one return statement yields for the result. It
 // reports false for returns that yield nothing to connect to: a zero
 // result next to a non-nil error (return "", err), and a nil URL.
-func (r *Resolver) returned(ret *ast.ReturnStmt, sig *types.Signature, result int) (Value, bool) {
+func (s *scope) returned(ret *ast.ReturnStmt, sig *types.Signature, result int) (Value, bool) {
 	results := sig.Results()
 	switch len(ret.Results) {
 	case 0: // a bare return of named results
@@ -97,19 +99,19 @@ func (r *Resolver) returned(ret *ast.ReturnStmt, sig *types.Signature, result in
 		if named.Name() == "" || named.Name() == "_" {
 			return Hole("bare return"), true
 		}
-		return r.variable(named), true
+		return s.variable(named), true
 	case results.Len():
 		e := ret.Results[result]
-		if r.isNil(e) {
+		if s.isNil(e) {
 			return Value{}, false
 		}
-		if last := results.Len() - 1; last != result && isError(results.At(last).Type()) && !r.isNil(ret.Results[last]) && r.isZeroString(e) {
+		if last := results.Len() - 1; last != result && isError(results.At(last).Type()) && !s.isNil(ret.Results[last]) && s.isZeroString(e) {
 			return Value{}, false
 		}
-		return r.resolve(e), true
+		return s.resolve(e), true
 	case 1: // return f() where f returns as many results
 		if call, ok := ast.Unparen(ret.Results[0]).(*ast.CallExpr); ok {
-			return r.call(call, result), true
+			return s.call(call, result), true
 		}
 	}
 	return Hole("return"), true
@@ -202,20 +204,20 @@ func envDefault(env, def Value) (Value, bool) {
 // callReturns resolves a call to a function of the repository through the
 // function's return summary, with the call's arguments in place of its
 // parameters. It reports false when the summary says nothing.
-func (r *Resolver) callReturns(call *ast.CallExpr, fn *types.Func, result int) (Value, bool) {
-	v := r.returns(fn, max(result, 0))
+func (s *scope) callReturns(call *ast.CallExpr, fn *types.Func, result int) (Value, bool) {
+	v := s.returns(fn, max(result, 0))
 	if v.Opaque() {
 		return Value{}, false
 	}
 	shift := 0
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-		if s, ok := r.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
+		if s, ok := s.info.Selections[sel]; ok && s.Kind() == types.MethodExpr {
 			shift = 1 // T.M(recv, args...)
 		}
 	}
 	return v.Subst(func(i int) Value {
 		if j := i + shift; j < len(call.Args) {
-			return r.resolve(call.Args[j])
+			return s.resolve(call.Args[j])
 		}
 		return Hole("missing argument")
 	}), true

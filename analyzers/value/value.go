@@ -21,6 +21,14 @@
 // of configuration structs kept in variables (cfg.Addr = os.Getenv(...))
 // resolve the same way from the package's writes to them.
 //
+// Writes in _test.go files count only for expressions in _test.go files.
+// A package with tests is analysed together with them (go vet analyses
+// "p [p.test]"), and tests often override what production code reads
+// (ordersURL = srv.URL, cfg.Addr = srv.Listener.Addr().String()); the
+// production binary holds none of that, so production code resolves,
+// reports and exports facts exactly as it does without its tests, while
+// test code sees every write of the package, its own and production's.
+//
 // Calls to functions of the repository resolve through return summaries:
 // what a function returns, with its parameters as holes that a call site
 // fills with its arguments (Value.Subst). A function whose returns disagree

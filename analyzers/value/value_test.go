@@ -41,6 +41,15 @@ func TestResolve(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./a", "./svc")
 }
 
+// TestResolveWithTests checks that the production files of package
+// overridden resolve the same in its test variant ("overridden
+// [overridden.test]", which analysistest loads too) as alone, though its
+// test overrides what they read, and that the test sees its overrides.
+func TestResolveWithTests(t *testing.T) {
+	offline(t)
+	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./overridden")
+}
+
 // TestFacts checks which functions of the shared package config get a
 // ReturnsFact, and what it says.
 func TestFacts(t *testing.T) {

@@ -94,3 +94,11 @@ func Timeout() int { return 5 }
 func getenv(key string) string { return strings.TrimSpace(os.Getenv(key)) }
 
 var _ = getenv
+
+// paymentsURL is overridden by this package's tests (config_test.go),
+// which production code never sees.
+var paymentsURL = "http://payments:8080"
+
+// PaymentsURL is where payments listens: its fact is the same whether or
+// not the package is analysed with its tests.
+func PaymentsURL() string { return paymentsURL } // want PaymentsURL:`^returns http://payments:8080$`
