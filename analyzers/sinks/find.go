@@ -275,9 +275,15 @@ func (f *finder) elements(e ast.Expr) []value.Value {
 // package (value.Field parts) becomes a use at every literal of that type,
 // with the literal's field values in place: here a use of NewClient's
 // parameter 0, chain Client.Get -> http.Get. Fields set outside literals
-// (c.baseURL = x) are not followed.
+// (c.baseURL = x) are not followed. A method declared in a _test.go file
+// applies only to literals in test files: production code is analysed as
+// if the tests were not there (see package value).
 func (f *finder) throughFields() {
-	byType := map[string][]Use{}
+	type fieldUse struct {
+		Use
+		test bool // the method is in a test file
+	}
+	byType := map[string][]fieldUse{}
 	for _, s := range f.sites {
 		if s.encl == nil {
 			continue
@@ -289,7 +295,7 @@ func (f *finder) throughFields() {
 			u.Chain = append([]string{FuncPath(s.encl)}, u.Chain...)
 			for _, key := range u.Value.Keys(value.Field) {
 				typ := key[:strings.LastIndexByte(key, '.')]
-				byType[typ] = append(byType[typ], u)
+				byType[typ] = append(byType[typ], fieldUse{u, f.res.InTestFile(s.node.Pos())})
 			}
 		}
 	}
@@ -301,6 +307,7 @@ func (f *finder) throughFields() {
 		if len(uses) == 0 {
 			continue
 		}
+		litInTest := f.res.InTestFile(sl.lit.Pos())
 		fields := map[string]value.Value{}
 		for _, elt := range sl.lit.Elts {
 			if kv, ok := elt.(*ast.KeyValueExpr); ok {
@@ -310,7 +317,11 @@ func (f *finder) throughFields() {
 			}
 		}
 		s := &site{node: sl.lit, encl: sl.encl}
-		for _, u := range uses {
+		for _, fu := range uses {
+			if fu.test && !litInTest {
+				continue
+			}
+			u := fu.Use
 			u.Value = u.Value.Replace(func(p value.Part) (value.Value, bool) {
 				name, ok := strings.CutPrefix(p.Key, sl.typ+".")
 				if p.Kind != value.Field || !ok {

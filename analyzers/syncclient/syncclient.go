@@ -129,13 +129,31 @@ func (c *checker) index() {
 	}
 }
 
-// definingCall returns the one call whose result the variable e holds, or nil.
+// definingCall returns the one call whose result the variable e holds, or
+// nil. As in package value, production code does not see what test files
+// assign, and a use in a test file does not take over a call of production
+// code (the request it builds, the connection it dials), which is reported
+// as it is without the tests.
 func (c *checker) definingCall(e ast.Expr) *ast.CallExpr {
 	v := c.varOf(e)
-	if v == nil || len(c.defs[v]) != 1 {
+	if v == nil {
 		return nil
 	}
-	return c.defs[v][0]
+	inTest := c.res.InTestFile(e.Pos())
+	var def *ast.CallExpr
+	for _, call := range c.defs[v] {
+		if !inTest && c.res.InTestFile(call.Pos()) {
+			continue // a test's assignment: not in the production binary
+		}
+		if def != nil {
+			return nil // assigned several calls
+		}
+		def = call
+	}
+	if def == nil || inTest && !c.res.InTestFile(def.Pos()) {
+		return nil
+	}
+	return def
 }
 
 func (c *checker) varOf(e ast.Expr) *types.Var {

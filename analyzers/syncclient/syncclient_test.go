@@ -25,6 +25,10 @@ func TestHTTP(t *testing.T) { run(t, "http") }
 
 func TestFrameworks(t *testing.T) { run(t, "frameworks") }
 
+// Packages with tests are analysed with them too ("p [p.test]", as go vet
+// does): what the tests assign does not change what production code calls.
+func TestTests(t *testing.T) { run(t, "tests") }
+
 // With -strict, calls that no service of the map claims are listed (and
 // calls to self still are not).
 func TestStrict(t *testing.T) {

@@ -1,0 +1,2 @@
+// Package orders serves HTTP.
+package orders

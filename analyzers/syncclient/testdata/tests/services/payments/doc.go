@@ -1,0 +1,2 @@
+// Package payments serves HTTP.
+package payments

@@ -1,0 +1,2 @@
+// Package shipping serves HTTP.
+package shipping

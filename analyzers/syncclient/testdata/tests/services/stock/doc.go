@@ -1,0 +1,2 @@
+// Package stock serves HTTP.
+package stock
