@@ -214,11 +214,12 @@ func (c *checker) importedPackage(path string) *types.Package {
 }
 
 // reportUnowned reports a package that no entry of the map covers, once, at
-// the package clause of its first file.
+// the package clause of its first file: its first production file, so that
+// the package analysed with its tests ("p [p.test]") reports where p does.
 func (c *checker) reportUnowned() {
 	first := c.pass.Files[0]
 	for _, f := range c.pass.Files[1:] {
-		if c.filename(f) < c.filename(first) {
+		if c.before(f, first) {
 			first = f
 		}
 	}
@@ -232,6 +233,15 @@ func (c *checker) reportUnowned() {
 }
 
 func (c *checker) filename(f *ast.File) string { return c.pass.Fset.File(f.Pos()).Name() }
+
+// before orders files by name, production files before _test.go files.
+func (c *checker) before(f, g *ast.File) bool {
+	fname, gname := c.filename(f), c.filename(g)
+	if ftest, gtest := strings.HasSuffix(fname, "_test.go"), strings.HasSuffix(gname, "_test.go"); ftest != gtest {
+		return gtest
+	}
+	return fname < gname
+}
 
 // contractHint tells how to reach service through its contracts.
 func (c *checker) contractHint(service string) string {
