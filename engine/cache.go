@@ -53,7 +53,7 @@ import (
 )
 
 // cacheFormat changes whenever what the cache stores changes shape.
-const cacheFormat = "couplingvet-engine-cache-2"
+const cacheFormat = "couplingvet-engine-cache-3"
 
 // EnvCache is the environment variable that moves the result cache; "off"
 // disables it.
@@ -472,7 +472,7 @@ func (r *fastRun) recordOutcomes() {
 	outcomes := map[string]storedOutcome{}
 	for _, n := range r.nodes {
 		e := n.entry
-		if n.full {
+		if n.stored != nil { // analysed, or borrowed, in this run
 			e = n.stored
 		}
 		if !n.repo || e == nil {
@@ -507,6 +507,7 @@ func writeAtomic(name string, data []byte) error {
 // An entry is one package's cached outcome.
 type entry struct {
 	Iface    hash // what importers observe (ifaceOf)
+	Borrowed bool // the outcome is the test variant's (borrow.go): no diagnostics or results
 	Errors   []string
 	IllTyped bool
 	Actions  []cachedAction // one per analyzer, requested and required
@@ -590,6 +591,10 @@ func (r *fastRun) keyOf(n *node) hash {
 		fmt.Fprintf(h, "dep %s ", d.id)
 		h.Write(d.iface[:])
 	}
+	if t := n.testVariant; t != nil {
+		fmt.Fprintf(h, "tests %s ", t.id) // its analysis may be borrowed
+		h.Write(t.iface[:])
+	}
 	var k hash
 	copy(k[:], h.Sum(nil))
 	return k
@@ -598,7 +603,7 @@ func (r *fastRun) keyOf(n *node) hash {
 // readEntry returns n's cached outcome, if the snapshot holds one under
 // n's key.
 func (r *fastRun) readEntry(n *node) *entry {
-	if o, ok := r.snap.Outcomes[n.id]; ok && o.Key == n.key && o.Entry != nil && len(o.Entry.Actions) == len(r.analyzers) {
+	if o, ok := r.snap.Outcomes[n.id]; ok && o.Key == n.key && o.Entry != nil && len(o.Entry.Actions) == len(r.analyzers) && o.Entry.Borrowed == n.borrowed {
 		return o.Entry
 	}
 	return nil
@@ -647,7 +652,7 @@ func cmpStrings(a, b string) int { return strings.Compare(a, b) }
 
 // encodeEntry turns a freshly analysed package's outcome into an entry.
 func (r *fastRun) encodeEntry(n *node) (*entry, error) {
-	e := &entry{Errors: sortedUnique(n.errs), IllTyped: n.illTyped}
+	e := &entry{Borrowed: n.borrowed, Errors: sortedUnique(n.errs), IllTyped: n.illTyped}
 	pkg := &Package{Path: n.lp.pkgPath()}
 	for _, a := range r.analyzers {
 		act := n.actions[a]
@@ -726,7 +731,10 @@ func (r *fastRun) writeEntry(n *node) {
 		n.iface = sha256.Sum256(fmt.Appendf(nil, "uncachable %s %d", n.id, time.Now().UnixNano()))
 		return
 	}
-	e.Iface = ifaceOf(n, e)
+	e.Iface = n.key // a borrowing package no importer needs is not type-checked, and its iface is read by no one
+	if n.pkg != nil {
+		e.Iface = ifaceOf(n, e)
+	}
 	n.iface = e.Iface
 	n.stored = e
 }
@@ -735,33 +743,7 @@ func (r *fastRun) writeEntry(n *node) {
 // n has been type-checked (without bodies), so objectpath finds the
 // objects the facts are about.
 func (r *fastRun) importFacts(n *node) {
-	types := map[string]reflect.Type{}
-	for _, a := range r.analyzers {
-		for _, f := range a.FactTypes {
-			types[a.Name+" "+fmt.Sprintf("%T", f)] = reflect.TypeOf(f)
-		}
-	}
-	for _, cf := range n.entry.Facts {
-		t, ok := types[cf.Analyzer+" "+cf.Type]
-		if !ok {
-			continue
-		}
-		fact := reflect.New(t.Elem()).Interface().(analysis.Fact)
-		if gob.NewDecoder(bytes.NewReader(cf.Data)).Decode(fact) != nil {
-			continue
-		}
-		if cf.Package {
-			r.facts.exportPackage(n.pkg, fact)
-			n.sharedFacts = append(n.sharedFacts, packageFactKey{n.pkg, t})
-			continue
-		}
-		obj, err := objectpath.Object(n.pkg, cf.Object)
-		if err != nil {
-			continue
-		}
-		r.facts.exportObject(obj, fact)
-		n.sharedFacts = append(n.sharedFacts, objectFactKey{obj, t})
-	}
+	r.setFacts(n, r.decodeFacts(n.entry.Facts))
 }
 
 // outcome returns the action of analyzer a on n as the checker would have

@@ -76,6 +76,9 @@ type Package struct {
 	Failed map[*analysis.Analyzer]error
 	// Results holds each analyzer's result on this package (nil for
 	// analyzers that return none). Use ResultsOf to collect one analyzer's.
+	// The fast engine, like go vet, analyses a package with in-package
+	// tests only as its test variant, whose results cover the package's
+	// files too: the package itself then has none.
 	Results map[*analysis.Analyzer]any
 }
 

@@ -41,3 +41,9 @@ func WatchFacts(stored, left *int) {
 func WatchBudgets(budgets chan<- uint64) {
 	testHookBudget = func(bytes uint64) { budgets <- bytes }
 }
+
+// WatchHeld makes every later run record in *held the IDs of the packages
+// whose types it still held once every package was done.
+func WatchHeld(held *[]string) {
+	testHookHeld = func(ids []string) { *held = ids }
+}

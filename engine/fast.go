@@ -12,6 +12,8 @@ package engine
 //     (types.Config.IgnoreFuncBodies), which is all their importers need,
 //   - runs the analyzers only on the repository's packages: couplingvet's
 //     analyzers do nothing elsewhere, so facts only ever come from there,
+//   - analyses a package that has in-package tests once, as its test
+//     variant, as go vet does (borrow.go),
 //   - schedules all of it in dependency order over GOMAXPROCS workers, and
 //     drops each package's syntax and type information as soon as its
 //     analyses are done, keeping only its types.Package for its importers.
@@ -80,6 +82,14 @@ type node struct {
 	importersLeft atomic.Int32
 	encoder       *objectpath.Encoder // of passPkg, for twin
 	exportOK      bool                // its types may be cached as export data (see exportable)
+
+	// testVariant is the package's in-package test variant, whose
+	// analysis it borrows (borrowed) when that was clean; a test variant
+	// that lends its analysis has borrower set, and keeps the facts it
+	// exported (carried) for it. See borrow.go.
+	testVariant, borrower *node
+	borrowed              bool
+	carried               []carriedFact
 
 	done chan struct{} // closed once types (and, for repo packages, analyses) are complete
 	rank int           // its place in the order CPU slots are handed out (rankNodes)
@@ -186,6 +196,9 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 	if testHookFacts != nil {
 		testHookFacts(r.facts.stored, len(r.facts.obj)+len(r.facts.pkg))
 	}
+	if testHookHeld != nil {
+		testHookHeld(r.heldTypes())
+	}
 	r.dropTypes()
 	if r.cache.dir != "" {
 		r.recordOutcomes()
@@ -208,6 +221,26 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 // testHookFacts, when set by tests, learns how many facts a run stored
 // and how many were left in the store once every package was done.
 var testHookFacts func(stored, left int)
+
+// testHookHeld, when set by tests, learns which packages' types a run
+// still held once every package was done (heldTypes).
+var testHookHeld func(ids []string)
+
+// heldTypes lists the repository's packages, by ID, whose types are still
+// held after every package is done: they must go once their last importer
+// is type-checked, or memory grows with the repository. (A dependency
+// outside it may stay, when one of its importers is a package no analysed
+// package needs, never type-checked: that is bounded by the dependencies.)
+func (r *fastRun) heldTypes() []string {
+	var ids []string
+	for _, n := range r.nodes {
+		if n.repo && n.pkg != nil {
+			ids = append(ids, n.id)
+		}
+	}
+	slices.Sort(ids)
+	return ids
+}
 
 // testHookBudget, when set by tests, learns the memory budget a cold run
 // set for the collector.
@@ -407,6 +440,7 @@ func (r *fastRun) buildGraph(listed []*listedPackage) ([]*node, map[string]*Modu
 		roots = append(roots, n)
 	}
 	slices.SortFunc(roots, func(a, b *node) int { return cmp.Compare(a.id, b.id) })
+	r.linkTestVariants()
 	return roots, modules
 }
 
@@ -468,6 +502,9 @@ func (r *fastRun) execute() {
 			for _, d := range n.deps {
 				<-d.done
 			}
+			if n.testVariant != nil {
+				<-n.testVariant.done
+			}
 			if r.ctx.Err() != nil {
 				return
 			}
@@ -505,6 +542,11 @@ func (r *fastRun) visit(n *node) {
 	if !n.repo {
 		return
 	}
+	var carried []carriedFact // the test variant's facts, if n borrows its analysis
+	if t := n.testVariant; t != nil {
+		n.borrowed = analysedCleanly(t)
+		carried, t.carried = t.carried, nil
+	}
 	if caching {
 		n.entry = r.readEntry(n)
 	}
@@ -521,6 +563,10 @@ func (r *fastRun) visit(n *node) {
 		n.iface = n.entry.Iface
 		return
 	}
+	if n.borrowed {
+		r.borrow(n, carried)
+		return
+	}
 	n.full = true
 	r.ensureDepTypes(n)
 	r.cpu.acquire(n.rank)
@@ -529,6 +575,9 @@ func (r *fastRun) visit(n *node) {
 	r.analyse(n)
 	if caching {
 		r.writeEntry(n)
+	}
+	if n.borrower != nil {
+		n.carried = carriedFacts(n)
 	}
 	r.dropInputs(n)
 	r.release(n)
@@ -796,6 +845,9 @@ func (r *fastRun) collect(roots []*node, modules map[string]*Module) *Result {
 		res.Packages = append(res.Packages, pkg)
 		if n.entry != nil && !n.full {
 			pkg.Errors = n.entry.Errors
+		}
+		if n.borrowed {
+			continue // its test variant reports on its files
 		}
 		for i, a := range r.analyzers {
 			if !r.roots[a] || !n.repo {

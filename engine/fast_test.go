@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -39,6 +40,9 @@ func TestFastMatchesChecker(t *testing.T) {
 			var stored, left int
 			engine.WatchFacts(&stored, &left)
 			defer engine.WatchFacts(new(int), new(int))
+			var held []string
+			engine.WatchHeld(&held)
+			defer engine.WatchHeld(new([]string))
 			got, err := engine.RunFast(context.Background(), opts, suite.Analyzers())
 			if err != nil {
 				t.Fatal(err)
@@ -47,10 +51,25 @@ func TestFastMatchesChecker(t *testing.T) {
 				t.Fatal("the reference found nothing: the comparison would prove nothing")
 			}
 			compareResults(t, got, want)
+			if tc.tests && tc.patterns == nil && tc.dir == "../testdata/shop" {
+				// httpx, imported for GetJSON's facts, borrows the analysis
+				// of its test variant (no results of its own): the
+				// comparison covers facts carried over from the variant.
+				for _, p := range got.Packages {
+					if p.ID == "example.com/shop/pkg/httpx" && len(p.Results) > 0 {
+						t.Error("httpx was analysed on its own, not through its test variant")
+					}
+				}
+			}
 			// Facts go once every package that may ask for them is done:
 			// kept to the end, they held every package's types.
 			if left != 0 {
 				t.Errorf("the run held %d of its %d facts at its end, want none", left, stored)
+			}
+			// Types go once their last importer is type-checked: held to
+			// the end, memory grows with the repository.
+			if len(held) > 0 {
+				t.Errorf("the run held the types of %d packages at its end, want none: %q", len(held), held)
 			}
 			if stored == 0 && tc.dir == "../testdata/shop" {
 				t.Error("the run stored no facts: the shop's wrappers export some")
@@ -78,12 +97,29 @@ func compareResults(t *testing.T, got, want *engine.Result) {
 			if p.Module != nil {
 				mod = p.Module.Path + "@" + p.Module.Dir
 			}
-			out = append(out, fmt.Sprintf("%s %s %s %s %s results=%d failed=%d", p.ID, p.Path, p.Name, p.Dir, mod, len(p.Results), len(p.Failed)))
+			out = append(out, fmt.Sprintf("%s %s %s %s %s failed=%d", p.ID, p.Path, p.Name, p.Dir, mod, len(p.Failed)))
 		}
 		return out
 	}
 	if g, w := pkgs(got), pkgs(want); !slices.Equal(g, w) {
 		t.Errorf("packages differ:\n got: %q\nwant: %q", g, w)
+	}
+	// A package whose test variant lends it its analysis has no results
+	// of its own: count them per import path, test variants merged.
+	results := func(r *engine.Result) []string {
+		byPath := map[string]int{}
+		for _, p := range r.Packages {
+			byPath[p.Path] = max(byPath[p.Path], len(p.Results))
+		}
+		var out []string
+		for path, n := range byPath {
+			out = append(out, fmt.Sprintf("%s results=%d", path, n))
+		}
+		slices.Sort(out)
+		return out
+	}
+	if g, w := results(got), results(want); !slices.Equal(g, w) {
+		t.Errorf("results differ:\n got: %q\nwant: %q", g, w)
 	}
 	if g, w := fmt.Sprint(got.Failures()), fmt.Sprint(want.Failures()); g != w {
 		t.Errorf("failures differ:\n got: %s\nwant: %s", g, w)
@@ -95,14 +131,124 @@ func compareResults(t *testing.T, got, want *engine.Result) {
 		var out []string
 		for _, pr := range r.ResultsOf(shareddb.Analyzer) {
 			for _, c := range shareddb.Connections(pr.Value) {
-				out = append(out, fmt.Sprintf("%s %+v", pr.Package.ID, c))
+				out = append(out, fmt.Sprintf("%s %+v", pr.Package.Path, c))
 			}
 		}
-		return out
+		slices.Sort(out) // each variant reports the connections in p's files
+		return slices.Compact(out)
 	}
 	if g, w := conns(got), conns(want); !slices.Equal(g, w) {
 		t.Errorf("shareddb connections differ:\n got: %q\nwant: %q", g, w)
 	}
+}
+
+// TestBorrowFallsBackOnABrokenTest breaks the in-package test of httpx, a
+// package whose test variant otherwise lends it its analysis: httpx is then
+// analysed on its own, so its facts still reach shipping, whose call
+// through httpx.GetJSON stays reported, and the broken test is a failure.
+func TestBorrowFallsBackOnABrokenTest(t *testing.T) {
+	got := runBothOnShop(t, map[string]string{
+		"pkg/httpx/broken_test.go": "package httpx\n\nvar broken int = \"not an int\"\n",
+	})
+	if !hasDiagnostic(got, "shipping.go", "http GET http://inventory:8080/v1/stock/{sku} via pkg/httpx.GetJSON") {
+		t.Errorf("shipping's call to inventory through httpx.GetJSON is not reported (%d diagnostics)", len(got.Diagnostics))
+	}
+	for _, p := range got.Packages {
+		if p.ID == "example.com/shop/pkg/httpx" && len(p.Results) == 0 {
+			t.Error("httpx has no results: it borrowed the analysis of its broken test variant")
+		}
+	}
+	if f := fmt.Sprint(got.Failures()); !strings.Contains(f, "broken_test.go") {
+		t.Errorf("failures %s do not name the broken test", f)
+	}
+}
+
+// TestBorrowKeepsWhatTestsOverride gives shipping a call to orders through
+// a package-level URL that its in-package test overrides, the usual
+// httptest idiom. shipping borrows the analysis of its test variant, where
+// the variable is assigned twice; the call in production code is still
+// reported, as it is when shipping is analysed alone, and the test's own
+// call (to the test server) is not.
+func TestBorrowKeepsWhatTestsOverride(t *testing.T) {
+	got := runBothOnShop(t, map[string]string{
+		"services/shipping/tracking.go": `package shipping
+
+import "net/http"
+
+var trackingURL = "http://orders:8080/v1/tracking"
+
+// Track asks orders where a parcel is.
+func Track() error {
+	resp, err := http.Get(trackingURL)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+`,
+		"services/shipping/tracking_test.go": `package shipping
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+func TestTrack(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	trackingURL = srv.URL
+	if _, err := http.Get(trackingURL); err != nil {
+		t.Fatal(err)
+	}
+	if err := Track(); err != nil {
+		t.Fatal(err)
+	}
+}
+`,
+	})
+	if !hasDiagnostic(got, "tracking.go", "http GET http://orders:8080/v1/tracking") {
+		t.Errorf("Track's call to orders is not reported (%d diagnostics)", len(got.Diagnostics))
+	}
+	if hasDiagnostic(got, "tracking_test.go", "") {
+		t.Error("the test's call to its own server is reported")
+	}
+	for _, p := range got.Packages {
+		if p.ID == "example.com/shop/services/shipping" && len(p.Results) > 0 {
+			t.Error("shipping was analysed on its own: the test proves nothing about borrowing")
+		}
+	}
+}
+
+// runBothOnShop runs both engines on a copy of the shop example with files
+// added, compares them, and returns the fast engine's result.
+func runBothOnShop(t *testing.T, files map[string]string) *engine.Result {
+	t.Helper()
+	src, _ := filepath.Abs("../testdata/shop")
+	dir := testtree.Copy(t, src, t.TempDir())
+	testtree.Write(t, dir, files)
+	opts := engine.Options{Dir: dir, Tests: true, Env: offline()}
+	want, err := engine.RunChecker(context.Background(), opts, suite.Analyzers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := engine.RunFast(context.Background(), opts, suite.Analyzers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	compareResults(t, got, want)
+	return got
+}
+
+// hasDiagnostic reports whether res has a diagnostic in a file named
+// *suffix whose message contains text.
+func hasDiagnostic(res *engine.Result, suffix, text string) bool {
+	for _, d := range res.Diagnostics {
+		if strings.HasSuffix(d.File, "/"+suffix) && strings.Contains(d.Message, text) {
+			return true
+		}
+	}
+	return false
 }
 
 // TestCache runs the cached engine over a copy of the shop example: cold,
@@ -172,6 +318,12 @@ func TestCache(t *testing.T) {
 	inv := filepath.Join(dir, "services/inventory/inventory.go")
 	appendFile(t, inv, "\nfunc openPayments() (*sql.DB, error) {\n\treturn sql.Open(\"postgres\", \"postgres://u:p@payments-db:5432/payments\")\n}\n")
 	check("body edit", false, 1) // inventory only: its API did not change
+
+	// A new test in a package whose test variant lends it its analysis:
+	// the variant is analysed again, httpx only takes its facts again, and
+	// the services that import httpx see the same facts, so they are not.
+	appendFile(t, filepath.Join(dir, "pkg/httpx/httpx_test.go"), "\nfunc TestNothing(t *testing.T) {}\n")
+	check("test edit", false, 1)
 
 	// A new import changes the graph: go list runs again.
 	appendFile(t, filepath.Join(dir, "services/payments/payments.go"), "\nvar _ = strings.ToUpper\n")

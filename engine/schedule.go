@@ -36,6 +36,9 @@ func rankNodes(nodes map[string]*node) {
 			return
 		}
 		ranked[n] = true
+		if n.testVariant != nil {
+			visit(n.testVariant) // n waits for it (borrow.go)
+		}
 		for _, d := range n.deps {
 			visit(d)
 		}
