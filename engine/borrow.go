@@ -26,7 +26,9 @@ import (
 	"bytes"
 	"encoding/gob"
 	"fmt"
+	"maps"
 	"reflect"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/types/objectpath"
@@ -41,10 +43,11 @@ type carriedFact struct {
 }
 
 // linkTestVariants gives each reported package of the repository its
-// in-package test variant (testVariant), whose analysis it may borrow. A
-// variant that failed to load, or that imports a package recompiled for
-// p's test (through which it would depend on p: an import cycle), is not
-// linked, since p waits for it.
+// in-package test variant (testVariant), whose analysis it may borrow. p
+// waits for its variant, so no variant may depend on p: one that failed to
+// load or imports a package recompiled for p's test (through which it
+// would depend on p: an import cycle) is not linked, and neither are
+// variants that would wait for each other (unwaitCycles).
 func (r *fastRun) linkTestVariants() {
 	for _, p := range r.nodes {
 		if !p.repo || !p.root || p.lp.ForTest != "" || p.lp.Error != nil {
@@ -58,6 +61,77 @@ func (r *fastRun) linkTestVariants() {
 			p.testVariant, t.borrower = t, p
 		}
 	}
+	r.unwaitCycles()
+}
+
+// unwaitCycles unlinks the test variants that would wait for each other.
+// Imports alone form no cycle, but tests may: a's test imports b and b's
+// test imports a, so a waits for its variant, which imports b, which waits
+// for its variant, which imports a. Every such cycle lies within one
+// strongly connected component of the graph of imports and variant links;
+// unlinking all links inside those leaves imports only there, which are
+// acyclic. (Those packages are then analysed on their own.)
+func (r *fastRun) unwaitCycles() {
+	for _, p := range waitCycles(r.nodes) {
+		p.testVariant.borrower, p.testVariant = nil, nil
+	}
+}
+
+// waitCycles returns the packages whose link to their test variant lies on
+// a cycle of waits, sorted by ID: Tarjan's algorithm over imports and
+// variant links.
+func waitCycles(nodes map[string]*node) []*node {
+	var (
+		index   = map[*node]int{}
+		low     = map[*node]int{}
+		onStack = map[*node]bool{}
+		stack   []*node
+		comp    = map[*node]int{}
+		next    int
+	)
+	var connect func(n *node)
+	connect = func(n *node) {
+		index[n], low[n] = next, next
+		next++
+		stack = append(stack, n)
+		onStack[n] = true
+		waitsFor := n.deps
+		if n.testVariant != nil {
+			waitsFor = append(slices.Clip(waitsFor), n.testVariant)
+		}
+		for _, d := range waitsFor {
+			if _, seen := index[d]; !seen {
+				connect(d)
+				low[n] = min(low[n], low[d])
+			} else if onStack[d] {
+				low[n] = min(low[n], index[d])
+			}
+		}
+		if low[n] == index[n] {
+			for {
+				m := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[m] = false
+				comp[m] = index[n]
+				if m == n {
+					break
+				}
+			}
+		}
+	}
+	ids := slices.Sorted(maps.Keys(nodes))
+	for _, id := range ids {
+		if _, seen := index[nodes[id]]; !seen {
+			connect(nodes[id])
+		}
+	}
+	var cyclic []*node
+	for _, id := range ids {
+		if p := nodes[id]; p.testVariant != nil && comp[p] == comp[p.testVariant] {
+			cyclic = append(cyclic, p)
+		}
+	}
+	return cyclic
 }
 
 // importsTestCopies reports whether t imports a package recompiled for a
