@@ -95,11 +95,7 @@ func waitCycles(nodes map[string]*node) []*node {
 		next++
 		stack = append(stack, n)
 		onStack[n] = true
-		waitsFor := n.deps
-		if n.testVariant != nil {
-			waitsFor = append(slices.Clip(waitsFor), n.testVariant)
-		}
-		for _, d := range waitsFor {
+		for _, d := range n.waitsFor() {
 			if _, seen := index[d]; !seen {
 				connect(d)
 				low[n] = min(low[n], low[d])
@@ -132,6 +128,15 @@ func waitCycles(nodes map[string]*node) []*node {
 		}
 	}
 	return cyclic
+}
+
+// waitsFor returns the packages n waits for before its visit: its
+// dependencies and, when it may borrow its analysis, its test variant.
+func (n *node) waitsFor() []*node {
+	if n.testVariant == nil {
+		return n.deps
+	}
+	return append(slices.Clip(n.deps), n.testVariant)
 }
 
 // importsTestCopies reports whether t imports a package recompiled for a
@@ -198,18 +203,19 @@ func (r *fastRun) borrow(p *node, facts []carriedFact) {
 	p.exports = nil
 }
 
-// carriedFacts names the facts test variant t's passes exported in this
-// run, for the package that borrows its analysis (t's objects are about
-// to go).
-func carriedFacts(t *node) []carriedFact {
+// namedFacts names the facts n exported in this run by objectpath, for its
+// cache entry and for the package that borrows its analysis (n's objects
+// are about to go). Facts about local objects, which no other package can
+// refer to, are left out.
+func namedFacts(n *node) []carriedFact {
 	enc := new(objectpath.Encoder)
 	var out []carriedFact
-	for _, x := range t.exports {
+	for _, x := range n.exports {
 		cf := carriedFact{analyzer: x.analyzer, fact: x.fact}
 		if x.obj != nil {
 			path, err := enc.For(x.obj)
 			if err != nil {
-				continue // a local object: no importer can refer to it
+				continue
 			}
 			cf.object = path
 		}

@@ -681,18 +681,8 @@ func (r *fastRun) encodeEntry(n *node) (*entry, error) {
 		}
 		e.Actions = append(e.Actions, ca)
 	}
-	enc := objectpath.Encoder{}
-	for _, x := range n.exports {
-		cf := cachedFact{Analyzer: x.analyzer.Name, Type: fmt.Sprintf("%T", x.fact)}
-		if x.obj == nil {
-			cf.Package = true
-		} else {
-			path, err := enc.For(x.obj)
-			if err != nil {
-				continue // a local object: no other package can refer to it
-			}
-			cf.Object = path
-		}
+	for _, x := range namedFacts(n) {
+		cf := cachedFact{Analyzer: x.analyzer.Name, Type: fmt.Sprintf("%T", x.fact), Object: x.object, Package: x.object == ""}
 		var buf bytes.Buffer
 		if err := gob.NewEncoder(&buf).Encode(x.fact); err != nil {
 			return nil, errNotCachable

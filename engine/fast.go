@@ -499,11 +499,8 @@ func (r *fastRun) execute() {
 		go func() {
 			defer wg.Done()
 			defer close(n.done)
-			for _, d := range n.deps {
+			for _, d := range n.waitsFor() {
 				<-d.done
-			}
-			if n.testVariant != nil {
-				<-n.testVariant.done
 			}
 			if r.ctx.Err() != nil {
 				return
@@ -577,7 +574,7 @@ func (r *fastRun) visit(n *node) {
 		r.writeEntry(n)
 	}
 	if n.borrower != nil {
-		n.carried = carriedFacts(n)
+		n.carried = namedFacts(n)
 	}
 	r.dropInputs(n)
 	r.release(n)

@@ -18,8 +18,9 @@ import (
 // released, before the next one starts; only what many services import
 // stays live throughout.
 
-// rankNodes numbers the nodes in a depth-first post-order (dependencies
-// first), starting from the packages nothing imports, by ID.
+// rankNodes numbers the nodes in a depth-first post-order (what each waits
+// for first: dependencies, test variants), starting from the packages
+// nothing imports, by ID.
 func rankNodes(nodes map[string]*node) {
 	tops := make([]*node, 0, len(nodes))
 	for _, n := range nodes {
@@ -36,10 +37,7 @@ func rankNodes(nodes map[string]*node) {
 			return
 		}
 		ranked[n] = true
-		if n.testVariant != nil {
-			visit(n.testVariant) // n waits for it (borrow.go)
-		}
-		for _, d := range n.deps {
+		for _, d := range n.waitsFor() {
 			visit(d)
 		}
 		n.rank = next
