@@ -1,0 +1,84 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestScore(t *testing.T) {
+	truth := &Truth{
+		Expected: []Item{
+			{Check: "syncclient", From: "frontend", To: "cart", At: []string{"fe/rpc.go:10", "fe/main.go:5"}},
+			{Check: "syncclient", From: "frontend", To: "ads", At: []string{"fe/ads.go:7"}},
+			{Check: "crossimport", From: "cart", To: "ads", At: []string{"cart/x.go:3"}},
+		},
+		Silent:    []Item{{At: []string{"fe/otel.go:9"}, Why: "collector"}},
+		Debatable: []Item{{Check: "syncclient", From: "gateway", To: "cart", At: []string{"gw/proxy.go:4"}}},
+	}
+	findings := []Finding{
+		{Check: "syncclient", From: "frontend", To: "cart", File: "fe/main.go", Line: 5},  // TP (second site)
+		{Check: "syncclient", From: "frontend", To: "cart", File: "fe/rpc.go", Line: 10},  // the same edge again: FP
+		{Check: "syncclient", From: "frontend", To: "cart", File: "fe/otel.go", Line: 9},  // silent site: FP
+		{Check: "syncclient", From: "frontend", To: "ads", File: "fe/ads.go", Line: 8},    // wrong line: FP, and ads missed
+		{Check: "syncclient", From: "gateway", To: "cart", File: "gw/proxy.go", Line: 4},  // debatable
+		{Check: "syncclient", From: "frontend", To: "", File: "fe/third.go", Line: 1},     // -strict: not scored
+		{Check: "crossimport", From: "cart", To: "ads", File: "cart/x.go", Line: 3},       // TP
+		{Check: "syncclient", From: "frontend", To: "orders", File: "fe/ads.go", Line: 7}, // right site, wrong callee: FP
+	}
+	r := Score(truth, findings)
+	sc := *r.Counts["syncclient"]
+	if sc != (Count{TP: 1, FP: 4, FN: 1}) {
+		t.Errorf("syncclient = %+v, want TP 1, FP 4, FN 1", sc)
+	}
+	if ci := *r.Counts["crossimport"]; ci != (Count{TP: 1}) {
+		t.Errorf("crossimport = %+v, want TP 1", ci)
+	}
+	if len(r.Misses) != 1 || r.Misses[0].To != "ads" {
+		t.Errorf("misses = %+v, want the ads call", r.Misses)
+	}
+	if len(r.Debatable) != 1 {
+		t.Errorf("debatable = %+v, want the gateway finding", r.Debatable)
+	}
+	var whys []string
+	for _, fp := range r.FalsePos {
+		whys = append(whys, fp.site()+" "+fp.Why)
+	}
+	got := strings.Join(whys, "\n")
+	for _, want := range []string{"fe/rpc.go:10 reported twice", "fe/otel.go:9 must stay silent: collector", "fe/ads.go:8 not in the truth", "fe/ads.go:7 not in the truth"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("false positives lack %q:\n%s", want, got)
+		}
+	}
+	if p, rc := sc.Precision(), sc.Recall(); p != 0.2 || rc != 0.5 {
+		t.Errorf("precision, recall = %v, %v; want 0.2, 0.5", p, rc)
+	}
+}
+
+func TestLoadTruthIsStrict(t *testing.T) {
+	dir := t.TempDir()
+	good := "repo: github.com/a/b\ncommit: " + strings.Repeat("a", 40) + "\nexpected:\n  - {check: syncclient, from: a, to: b, at: [x.go:1]}\n"
+	for name, tc := range map[string]struct {
+		text, err string
+	}{
+		"good":         {good, ""},
+		"unknown key":  {good + "  - {check: syncclient, from: a, to: b, at: [x.go:1], line: 3}\n", "field line not found"},
+		"bad site":     {strings.Replace(good, "x.go:1", "x.go", 1), `site "x.go"`},
+		"bad check":    {strings.Replace(good, "syncclient", "sync", 1), "check (crossimport"},
+		"short commit": {strings.Replace(good, strings.Repeat("a", 40), "abc", 1), "commit (40 hex digits)"},
+		"bad needs":    {strings.Replace(good, "at: [x.go:1]", "at: [x.go:1], needs: yaml", 1), `needs "yaml"`},
+	} {
+		path := filepath.Join(dir, name+".yaml")
+		if err := os.WriteFile(path, []byte(tc.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := loadTruth(path)
+		switch {
+		case tc.err == "" && err != nil:
+			t.Errorf("%s: %v", name, err)
+		case tc.err != "" && (err == nil || !strings.Contains(err.Error(), tc.err)):
+			t.Errorf("%s: error %v, want one containing %q", name, err, tc.err)
+		}
+	}
+}
