@@ -31,6 +31,11 @@ type Config struct {
 	// with a built-in target lives, and leave it off for a service's
 	// private code, which is reported where it connects.
 	ExportFixed bool
+	// Consumed, when set, names calls whose connection the analyzer
+	// reports as part of another site (the dial whose connection feeds a
+	// generated stub): they are neither hits nor passed on to callers, so
+	// that one coupling is one finding.
+	Consumed func(ast.Node) bool
 }
 
 // A Hit is a value that reaches a sink in the analysed package.
@@ -369,6 +374,9 @@ func (f *finder) summarise() {
 		return
 	}
 	for _, s := range f.sites {
+		if f.consumed(s) {
+			continue
+		}
 		for _, u := range s.direct {
 			f.absorb(s.encl, u)
 		}
@@ -376,6 +384,9 @@ func (f *finder) summarise() {
 	for changed := true; changed; {
 		changed = false
 		for _, s := range f.sites {
+			if f.consumed(s) {
+				continue
+			}
 			for _, u := range f.viaLocal(s) {
 				if f.absorb(s.encl, u.use) {
 					changed = true
@@ -456,6 +467,9 @@ func (f *finder) hits() []Hit {
 		hits = append(hits, Hit{Node: s.node, Kind: u.Kind, Label: u.Label, Value: u.Value, Chain: u.Chain, Wrapped: len(u.Chain) > 1, Partial: partial})
 	}
 	for _, s := range f.sites {
+		if f.consumed(s) {
+			continue
+		}
 		for _, u := range s.direct {
 			add(s, u)
 		}
@@ -467,6 +481,10 @@ func (f *finder) hits() []Hit {
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Node.Pos() < hits[j].Node.Pos() })
 	return hits
+}
+
+func (f *finder) consumed(s *site) bool {
+	return f.cfg.Consumed != nil && f.cfg.Consumed(s.node)
 }
 
 func (f *finder) settled(u Use) bool {

@@ -54,8 +54,14 @@
 // discovery names) when its host is known text, or by its env/config key
 // (the map's env). A generated stub is attributed to the service whose
 // contract declares it, else by its full gRPC service name (the map's grpc,
-// for repos that copy generated code), else by its base URL; the connection
-// that was dialled for it is the same call and is not reported again.
+// for repos that copy generated code), else by its base URL. A stub in the
+// caller's own code or contract is a copy of the callee's generated code
+// (src/frontend/genproto holding every service's stubs): only its gRPC name
+// says who is called, and it is a call to itself only when that name is the
+// caller's own. One coupling is one finding: the connection dialled for a
+// stub is part of the stub's call, so neither the dial nor the callers of a
+// function that dials a name it is given (initReviewClient("reviews")) are
+// reported again.
 //
 // Nothing is guessed: a call whose address the map cannot attribute — a
 // third-party API, a URL built from a value known only at run time — is

@@ -56,11 +56,13 @@ func run(pass *analysis.Pass) (any, error) {
 	if !publishes {
 		cfg.Settled = addressKnown
 	}
-	hits := sinks.Find(pass, res, cfg)
-
+	// Stubs first: the dials whose connections they consume are part of
+	// the stub's call, neither reported again nor passed on to callers.
 	c := &checker{pass: pass, view: view, res: res, module: pass.Module.Path}
 	c.index()
 	calls := c.stubCalls()
+	cfg.Consumed = func(n ast.Node) bool { return c.consumed[n] }
+	hits := sinks.Find(pass, res, cfg)
 	calls = append(calls, c.sinkCalls(hits)...)
 
 	r := finding.NewReporter(pass, view, finding.SyncClient)
@@ -135,6 +137,9 @@ func (c *checker) index() {
 // code (the request it builds, the connection it dials), which is reported
 // as it is without the tests.
 func (c *checker) definingCall(e ast.Expr) *ast.CallExpr {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		return call // pb.NewOrderServiceClient(dial(addr))
+	}
 	v := c.varOf(e)
 	if v == nil {
 		return nil
@@ -195,10 +200,14 @@ func (c *checker) stubCalls() []call {
 // stubCall attributes a generated gRPC or twirp client: to the service
 // whose contract holds the stub, else to the service that declares the
 // gRPC name (repos that copy generated code), else by its base URL.
+//
+// A stub in the caller's own code or contract is a copy of the callee's
+// generated code (src/frontend/genproto holds every service's stubs), not
+// a call to itself: there only the gRPC name says who is called.
 func (c *checker) stubCall(ce *ast.CallExpr, fn *types.Func, stub *stubFact) call {
 	m := c.view.Map
 	to := c.contractOwner(fn)
-	if to == "" {
+	if to == "" || to == c.view.From() {
 		to = m.ServiceOfGRPC(stub.Service)
 	}
 	if to == "" && stub.AddrArg >= 0 && stub.AddrArg < len(ce.Args) {

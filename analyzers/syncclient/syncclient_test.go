@@ -36,3 +36,9 @@ func TestStrict(t *testing.T) {
 	defer func() { servicemap.Strict = false }()
 	run(t, "strict")
 }
+
+// Each service keeps a copy of every API's generated code (real protoc
+// output on the real grpc module): the stub's package is the caller's own,
+// so its gRPC name says who is called; a dial whose connection feeds a
+// stub is part of that one call.
+func TestCopiedStubs(t *testing.T) { run(t, "copied") }

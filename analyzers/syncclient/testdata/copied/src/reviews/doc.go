@@ -1,0 +1,2 @@
+// Package reviews serves shop.reviews.v1.ReviewService.
+package reviews
