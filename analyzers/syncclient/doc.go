@@ -61,7 +61,8 @@
 // caller's own. One coupling is one finding: the connection dialled for a
 // stub is part of the stub's call, so neither the dial nor the callers of a
 // function that dials a name it is given (initReviewClient("reviews")) are
-// reported again.
+// reported again; nor is a dial in main whose connection is handed to a
+// function that builds the stub on it (a fact marks that parameter).
 //
 // Nothing is guessed: a call whose address the map cannot attribute — a
 // third-party API, a URL built from a value known only at run time — is

@@ -23,7 +23,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://pkg.go.dev/github.com/couplingvet/couplingvet/analyzers/syncclient",
 	Requires:  []*analysis.Analyzer{value.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{new(wrapperFact), new(stubFact)},
+	FactTypes: []analysis.Fact{new(wrapperFact), new(stubFact), new(connParamFact)},
 }
 
 // wrapperFact summarises a function of the repository that makes a
@@ -61,6 +61,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c := &checker{pass: pass, view: view, res: res, module: pass.Module.Path}
 	c.index()
 	calls := c.stubCalls()
+	c.consumeConnParams()
 	cfg.Consumed = func(n ast.Node) bool { return c.consumed[n] }
 	hits := sinks.Find(pass, res, cfg)
 	calls = append(calls, c.sinkCalls(hits)...)
@@ -102,7 +103,10 @@ type checker struct {
 
 	sentBy   map[ast.Node]ast.Node // http.NewRequest call -> the (*http.Client).Do call that sends it
 	consumed map[ast.Node]bool     // dial calls whose connection feeds a reported stub
-	defs     map[*types.Var][]*ast.CallExpr
+	// connParams lists, for functions of the package, the parameters
+	// whose connection feeds an attributed stub (see connParamFact).
+	connParams map[*types.Func][]int
+	defs       map[*types.Var][]*ast.CallExpr
 }
 
 // index records, for variables assigned from a call, the calls that
@@ -111,6 +115,7 @@ func (c *checker) index() {
 	c.defs = make(map[*types.Var][]*ast.CallExpr)
 	c.sentBy = make(map[ast.Node]ast.Node)
 	c.consumed = make(map[ast.Node]bool)
+	c.connParams = make(map[*types.Func][]int)
 	for _, as := range c.res.Assignments() {
 		if len(as.Rhs) == 1 {
 			if rhs, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
@@ -187,7 +192,11 @@ func (c *checker) stubCalls() []call {
 			continue
 		}
 		if stub := stubOf(c.pass, fn.Origin()); stub != nil {
-			calls = append(calls, c.stubCall(ce, fn, stub))
+			cl := c.stubCall(ce, fn, stub)
+			if cl.to != "" && stub.Protocol == protoGRPC && len(ce.Args) == 1 {
+				c.noteConnParam(s.Func, ce.Args[0])
+			}
+			calls = append(calls, cl)
 			continue
 		}
 		if isKitexClient(fn) && len(ce.Args) > 0 {

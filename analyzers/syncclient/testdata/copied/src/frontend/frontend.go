@@ -44,6 +44,15 @@ func start() {
 	initReviewClient("reviews:8080")
 }
 
+// A Server holds the stubs it calls.
+type Server struct{ cart pb.CartServiceClient }
+
+// NewServer builds its stub on the connection main dialled: the stub is
+// the call, and the dial in main is part of it.
+func NewServer(conn *grpc.ClientConn) *Server { // want NewServer:`syncclient stub connection`
+	return &Server{cart: pb.NewCartServiceClient(conn)} // want `frontend calls cart synchronously \(grpc shop.cart.v1.CartService via`
+}
+
 // Clean: a service the map does not know.
 func ads() pb.AdServiceClient {
 	return pb.NewAdServiceClient(dial(os.Getenv("AD_SERVICE_ADDR")))
