@@ -10,12 +10,12 @@ import (
 func TestScore(t *testing.T) {
 	truth := &Truth{
 		Expected: []Item{
-			{Check: "syncclient", From: "frontend", To: "cart", At: []string{"fe/rpc.go:10", "fe/main.go:5"}},
-			{Check: "syncclient", From: "frontend", To: "ads", At: []string{"fe/ads.go:7"}},
-			{Check: "crossimport", From: "cart", To: "ads", At: []string{"cart/x.go:3"}},
+			{Check: "syncclient", From: "frontend", To: "cart", At: Sites{"fe/rpc.go:10", "fe/main.go:5"}},
+			{Check: "syncclient", From: "frontend", To: "ads", At: Sites{"fe/ads.go:7"}},
+			{Check: "crossimport", From: "cart", To: "ads", At: Sites{"cart/x.go:3"}},
 		},
-		Silent:    []Item{{At: []string{"fe/otel.go:9"}, Why: "collector"}},
-		Debatable: []Item{{Check: "syncclient", From: "gateway", To: "cart", At: []string{"gw/proxy.go:4"}}},
+		Silent:    []Item{{At: Sites{"fe/otel.go:9"}, Why: "collector"}},
+		Debatable: []Item{{Check: "syncclient", From: "gateway", To: "cart", At: Sites{"gw/proxy.go:4"}}},
 	}
 	findings := []Finding{
 		{Check: "syncclient", From: "frontend", To: "cart", File: "fe/main.go", Line: 5},  // TP (second site)
@@ -63,6 +63,7 @@ func TestLoadTruthIsStrict(t *testing.T) {
 		text, err string
 	}{
 		"good":         {good, ""},
+		"one site":     {good + "silent:\n  - {at: y.go:2, why: own database}\n", ""},
 		"unknown key":  {good + "  - {check: syncclient, from: a, to: b, at: [x.go:1], line: 3}\n", "field line not found"},
 		"bad site":     {strings.Replace(good, "x.go:1", "x.go", 1), `site "x.go"`},
 		"bad check":    {strings.Replace(good, "syncclient", "sync", 1), "check (crossimport"},

@@ -27,13 +27,13 @@ type Truth struct {
 // An Item is one coupling (or one site that must stay silent): a check,
 // who couples to whom, and every site a reader would accept it at.
 type Item struct {
-	Check string   `yaml:"check"`
-	From  string   `yaml:"from"`
-	To    string   `yaml:"to"`
-	At    []string `yaml:"at"`
-	How   string   `yaml:"how"`
-	Needs string   `yaml:"needs"`
-	Why   string   `yaml:"why"`
+	Check string `yaml:"check"`
+	From  string `yaml:"from"`
+	To    string `yaml:"to"`
+	At    Sites  `yaml:"at"`
+	How   string `yaml:"how"`
+	Needs string `yaml:"needs"`
+	Why   string `yaml:"why"`
 }
 
 // checks are the checks a truth file may name.
@@ -105,4 +105,21 @@ func splitSite(at string) (string, int, error) {
 		return "", 0, fmt.Errorf("site %q: want file:line", at)
 	}
 	return filepath.ToSlash(filepath.Clean(at[:i])), line, nil
+}
+
+// Sites are file:line positions: a list, or one site as a plain string.
+type Sites []string
+
+// UnmarshalYAML accepts "at: x.go:3" as well as "at: [x.go:3, y.go:9]".
+func (s *Sites) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*s = Sites{n.Value}
+		return nil
+	}
+	var list []string
+	if err := n.Decode(&list); err != nil {
+		return err
+	}
+	*s = list
+	return nil
 }
