@@ -62,7 +62,9 @@
 // stub is part of the stub's call, so neither the dial nor the callers of a
 // function that dials a name it is given (initReviewClient("reviews")) are
 // reported again; nor is a dial in main whose connection is handed to a
-// function that builds the stub on it (a fact marks that parameter).
+// function that builds the stub on it (a fact marks that parameter), nor a
+// gRPC dial to a service that a stub of the same package calls (the
+// connection kept in a struct field, the stub built per request).
 //
 // Nothing is guessed: a call whose address the map cannot attribute — a
 // third-party API, a URL built from a value known only at run time — is

@@ -62,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.index()
 	calls := c.stubCalls()
 	c.consumeConnParams()
-	cfg.Consumed = func(n ast.Node) bool { return c.consumed[n] }
+	cfg.Consumed = c.isConsumed
 	hits := sinks.Find(pass, res, cfg)
 	calls = append(calls, c.sinkCalls(hits)...)
 
@@ -80,6 +80,10 @@ type call struct {
 	target string   // redacted URL or address, or gRPC service or method
 	to     string   // the service called; "" when the map cannot tell
 	via    []string // wrappers between the call site and the library, outermost first
+	// service is set when the call names the gRPC service it calls (a
+	// generated stub, go-kit's grpctransport.NewClient): it is made on a
+	// connection dialled elsewhere, and that dial is the same coupling.
+	service bool
 }
 
 // describe renders the call for messages: "http GET http://orders:8080/v1/orders via httpclient.Get".
@@ -166,6 +170,21 @@ func (c *checker) definingCall(e ast.Expr) *ast.CallExpr {
 	return def
 }
 
+// isConsumed says whether n is a consumed dial or lies inside one: the
+// sink of kratos' grpc.DialInsecure(ctx, grpc.WithEndpoint(...)) is the
+// option call in the dial's arguments.
+func (c *checker) isConsumed(n ast.Node) bool {
+	if c.consumed[n] {
+		return true
+	}
+	for dial := range c.consumed {
+		if dial.Pos() <= n.Pos() && n.End() <= dial.End() {
+			return true
+		}
+	}
+	return false
+}
+
 func (c *checker) varOf(e ast.Expr) *types.Var {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok || id.Name == "_" {
@@ -228,7 +247,7 @@ func (c *checker) stubCall(ce *ast.CallExpr, fn *types.Func, stub *stubFact) cal
 			c.consumed[dial] = true
 		}
 	}
-	return call{node: ce, proto: stub.Protocol, target: stub.Service, to: to, via: []string{c.display(fn)}}
+	return call{node: ce, proto: stub.Protocol, target: stub.Service, to: to, via: []string{c.display(fn)}, service: stub.Protocol == protoGRPC}
 }
 
 // kitexCall attributes a Kitex client: by its contract, else by the
@@ -282,7 +301,7 @@ func (c *checker) contractOwner(fn *types.Func) string {
 func (c *checker) sinkCalls(hits []sinks.Hit) []call {
 	var calls []call
 	for _, h := range hits {
-		if c.consumed[h.Node] {
+		if c.isConsumed(h.Node) {
 			continue
 		}
 		if s, ok := h.Value.Text(); ok && s == "" {
@@ -313,6 +332,7 @@ func (c *checker) sinkCall(h sinks.Hit) call {
 			cl.target = "/" + svc + "/" + method
 		}
 		cl.to = serviceOfGRPCValue(m, h.Value)
+		cl.service = true
 	default:
 		cl.target = display(h.Value)
 		cl.to = serviceOfAddress(m, h.Value)
@@ -374,9 +394,10 @@ func (c *checker) report(r *finding.Reporter, calls []call) {
 		to, target string
 	}
 	seen := make(map[key]bool)
+	served := servedInPackage(calls)
 	for _, cl := range calls {
 		k := key{cl.node, cl.to, cl.target}
-		if seen[k] || cl.to == from {
+		if seen[k] || cl.to == from || cl.isDial() && served[cl.to] {
 			continue
 		}
 		seen[k] = true
@@ -388,6 +409,24 @@ func (c *checker) report(r *finding.Reporter, calls []call) {
 		}
 	}
 }
+
+// servedInPackage lists the services that the package's calls name by
+// their gRPC service. A gRPC dial to one of them is the connection of
+// those calls, wherever the connection is kept in between (a struct
+// field, a wire provider): one coupling, reported at the stub, which says
+// what is called.
+func servedInPackage(calls []call) map[string]bool {
+	served := make(map[string]bool)
+	for _, cl := range calls {
+		if cl.service && cl.to != "" {
+			served[cl.to] = true
+		}
+	}
+	return served
+}
+
+// isDial says whether the call only opens a gRPC connection.
+func (cl call) isDial() bool { return cl.proto == protoGRPC && !cl.service }
 
 func message(from string, cl call) string {
 	return fmt.Sprintf("%s calls %s synchronously (%s): temporal coupling — %s fails and slows down when %s does; "+

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	pb "example.com/copied/src/frontend/genproto"
+	"example.com/copied/src/frontend/rpc"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/credentials/insecure"
 )
@@ -51,6 +52,26 @@ type Server struct{ cart pb.CartServiceClient }
 // the call, and the dial in main is part of it.
 func NewServer(conn *grpc.ClientConn) *Server { // want NewServer:`syncclient stub connection`
 	return &Server{cart: pb.NewCartServiceClient(conn)} // want `frontend calls cart synchronously \(grpc shop.cart.v1.CartService via`
+}
+
+// cartClient keeps its connection in a field and builds the stub per
+// call, in another method: the dial and the stub are still one call.
+type cartClient struct{ conn *grpc.ClientConn }
+
+func newCartClient() *cartClient {
+	conn, err := grpc.NewClient("cart:7070", grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		panic(err)
+	}
+	return &cartClient{conn: conn}
+}
+
+func (c *cartClient) get() pb.CartServiceClient {
+	return pb.NewCartServiceClient(c.conn) // want `frontend calls cart synchronously \(grpc shop.cart.v1.CartService via`
+}
+
+func reviewsThroughOptions() {
+	rpc.Reviews("reviews:8080")
 }
 
 // Clean: a service the map does not know.

@@ -2,7 +2,6 @@
 package checkout
 
 import (
-	"context"
 	"net/http"
 	"os"
 
@@ -35,14 +34,8 @@ func copied() {
 
 // versioned: stubs from a required API module, recognised by their types
 // and constants alone.
-func versioned(conn *grpc.ClientConn) {
+func versioned(conn *grpc.ClientConn) { // want versioned:`syncclient stub connection`
 	searchv1.NewSearchServiceClient(conn) // want `checkout calls search synchronously \(grpc shop.search.v1.SearchService via github.com/acme/shopapi/searchv1.NewSearchServiceClient\)`
-}
-
-// dials: raw connections attributed by address.
-func dials(ctx context.Context) {
-	grpc.DialContext(ctx, "dns:///orders:9090") // want `checkout calls orders synchronously \(grpc dns:///orders:9090\)`
-	grpc.NewClient("payments:9090")             // want `checkout calls payments synchronously \(grpc payments:9090\)`
 }
 
 func connectAndTwirp() {

@@ -1,0 +1,14 @@
+// Package dial makes raw connections, attributed by address: no stub of
+// this package says what they call.
+package dial
+
+import (
+	"context"
+
+	"google.golang.org/grpc"
+)
+
+func dials(ctx context.Context) {
+	grpc.DialContext(ctx, "dns:///orders:9090") // want `checkout calls orders synchronously \(grpc dns:///orders:9090\)`
+	grpc.NewClient("payments:9090")             // want `checkout calls payments synchronously \(grpc payments:9090\)`
+}
