@@ -59,6 +59,12 @@ type Result struct {
 	Diagnostics []Diagnostic
 	// Modules holds the analysed modules, sorted by directory.
 	Modules []Module
+	// DependencyErrors lists dependencies outside the repository that did
+	// not type-check (a module too old for this Go version), sorted by
+	// import path. Their importers were analysed all the same; what flows
+	// through the broken code may be missed. A run that read its results
+	// from the cache type-checked nothing and lists none.
+	DependencyErrors []Failure
 }
 
 // A Package is one analysed package (or test variant).

@@ -118,6 +118,9 @@ type fastRun struct {
 
 	exportMu      sync.Mutex
 	exportImports map[string]*types.Package // packages by path, for gcexportdata
+
+	depErrMu  sync.Mutex
+	depErrors []Failure // dependencies that do not type-check, analysed all the same
 }
 
 // runFast is Run's implementation.
@@ -707,6 +710,15 @@ func (r *fastRun) typeCheck(n *node) {
 			n.errs = append(n.errs, listErrorText(n.lp.Error))
 		}
 	}
+	if !n.repo && n.lp.Error == nil && len(n.typeErrors) > 0 && len(n.typeErrors) == len(n.errs) {
+		// A third-party module that does not type-check with this Go
+		// version (an old bytedance/sonic under Kitex) must not stop the
+		// repository's analysis: go/types has typed the rest of it, and
+		// the analyzers only lose what flows through the broken part. It
+		// is named as a warning instead.
+		r.noteDependencyErrors(n.lp.pkgPath(), n.errs)
+		n.errs, n.typeErrors = nil, nil
+	}
 	n.illTyped = len(n.errs) > 0
 	for _, d := range n.deps {
 		if d.illTyped {
@@ -820,9 +832,18 @@ type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
+// noteDependencyErrors records a dependency's type errors for
+// Result.DependencyErrors.
+func (r *fastRun) noteDependencyErrors(path string, errs []string) {
+	r.depErrMu.Lock()
+	defer r.depErrMu.Unlock()
+	r.depErrors = append(r.depErrors, Failure{Path: path, Errors: sortedUnique(errs)})
+}
+
 // collect turns the analysed roots into a Result.
 func (r *fastRun) collect(roots []*node, modules map[string]*Module) *Result {
-	res := &Result{}
+	res := &Result{DependencyErrors: r.depErrors}
+	slices.SortFunc(res.DependencyErrors, func(a, b Failure) int { return cmp.Compare(a.Path, b.Path) })
 	seen := diagnosticSet{}
 	for _, n := range roots {
 		pkg := &Package{

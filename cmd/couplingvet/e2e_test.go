@@ -546,6 +546,38 @@ func TestLoadErrorsExit3(t *testing.T) {
 	}
 }
 
+// A third-party module that does not type-check with this Go version (an
+// old bytedance/sonic under Kitex) is a warning: the repository's packages
+// that import it are still checked, and the exit code is theirs.
+func TestBrokenDependencyIsAWarning(t *testing.T) {
+	dir := copyTree(t, shopDir)
+	broken := filepath.Join(dir, "deps", "broken")
+	if err := os.MkdirAll(broken, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(broken, "go.mod"), "module example.com/broken\n\ngo 1.26\n")
+	writeFile(t, filepath.Join(broken, "broken.go"), "package broken\n\nvar Version int = \"1.15\"\n\nfunc Name() string { return \"broken\" }\n")
+	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "go.mod"), string(gomod)+"\nrequire example.com/broken v0.0.0\n\nreplace example.com/broken => ./deps/broken\n")
+	writeFile(t, filepath.Join(dir, "services", "inventory", "uses_broken.go"),
+		"package inventory\n\nimport \"example.com/broken\"\n\nvar dependency = broken.Name()\n")
+	r := couplingvet(t, dir)
+	wantCode(t, r, exitViolations)
+	want := "couplingvet: warning: dependency example.com/broken does not type-check with go"
+	if !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, `broken.go:3:19: cannot use "1.15"`) {
+		t.Errorf("stderr lacks %q and the first error:\n%s", want, r.stderr)
+	}
+	if strings.Contains(r.stderr, "not checked") || strings.Contains(r.stderr, "failed to load") {
+		t.Errorf("the importers were not checked:\n%s", r.stderr)
+	}
+	if !strings.Contains(r.stdout, "services/checkout/cart/cart.go:7:2: checkout imports orders' private package") {
+		t.Errorf("findings are missing:\n%s", r.stdout)
+	}
+}
+
 func TestFormats(t *testing.T) {
 	// Violations fail the run in every format.
 	for _, format := range []string{"json", "sarif", "github"} {

@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
 	"slices"
 	"sort"
@@ -209,6 +210,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	result, graphFindings := buildResult(res, m, wd)
 	judged := newScope(res, m, patterns, wd)
 	printLoadErrors := func() {
+		printDependencyErrors(stderr, res.DependencyErrors)
 		for _, f := range res.Failures() {
 			fmt.Fprintf(stderr, "couplingvet: %s: not checked:\n", f.Path)
 			for _, e := range f.Errors {
@@ -627,4 +629,23 @@ func sharedDatabases(res *engine.Result, m *boundaries.Map) (findings, edges []r
 		}
 	}
 	return findings, edges
+}
+
+// printDependencyErrors warns about dependencies outside the repository
+// that do not type-check: their importers were checked all the same, so
+// the exit code does not change, but a call made through the broken code
+// may be missed. One line each, with the first error.
+func printDependencyErrors(w io.Writer, deps []engine.Failure) {
+	for _, d := range deps {
+		errs := fmt.Sprintf("%d errors", len(d.Errors))
+		if len(d.Errors) == 1 {
+			errs = "1 error"
+		}
+		if len(d.Errors) > 0 {
+			errs += ": " + report.RedactCredentials(d.Errors[0])
+		}
+		fmt.Fprintf(w, "couplingvet: warning: dependency %s does not type-check with %s (%s); "+
+			"the packages that import it were checked, but what flows through it may be missed: upgrade the module\n",
+			d.Path, runtime.Version(), errs)
+	}
 }
