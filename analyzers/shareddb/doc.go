@@ -34,13 +34,16 @@
 // # What counts as opening a database
 //
 // A connection is a call to a sink — database/sql.Open, sqlx.Open/MustOpen/
-// Connect/MustConnect/ConnectContext, pgx.Connect/ParseConfig,
-// pgxpool.New/Connect/ParseConfig (pgx v4 and v5), the gorm drivers'
-// Open and Config{DSN} (postgres, mysql, sqlserver, sqlite, clickhouse),
-// go-sql-driver/mysql's Config literal and ParseDSN, mongo's
-// options.Client().ApplyURI (driver v1 and v2), mgo.Dial, go-redis's
-// Options, ClusterOptions, UniversalOptions and FailoverOptions literals and
-// ParseURL (v8 and v9), gomemcache's memcache.New — or to a function the
+// Connect/MustConnect/ConnectContext, lib/pq's NewConnector/NewConfig/
+// ParseURL/Open, pgx.Connect/ParseConfig (pgx v4 and v5),
+// pgxpool.New/ParseConfig (v5) and pgxpool.Connect/ParseConfig (v4),
+// pgconn.Connect/ParseConfig, the gorm drivers' Open and Config{DSN}
+// (postgres, mysql, sqlserver, sqlite, clickhouse), go-sql-driver/mysql's
+// Config literal and ParseDSN, mongo's options.Client().ApplyURI (driver v1
+// and v2), mgo's Dial/DialWithTimeout/ParseURL and DialInfo{Addrs} (mgo.v2
+// and globalsign), go-redis's Options, ClusterOptions, UniversalOptions and
+// FailoverOptions literals and ParseURL (v8 and v9; v9's ParseClusterURL and
+// ParseFailoverURL too), gomemcache's memcache.New — or to a function the
 // map's sinks: list declares with kind dsn (in-house wrappers). The table
 // is the Sinks variable.
 //

@@ -7,22 +7,28 @@ import (
 
 	"github.com/couplingvet/couplingvet/analyzers/servicemap"
 	"github.com/couplingvet/couplingvet/analyzers/shareddb"
+	"github.com/couplingvet/couplingvet/internal/testtree"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// offline makes the fixture modules load without the network: their
-// stand-in dependencies are local replace directives.
-func offline(t *testing.T) {
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOFLAGS", "-mod=mod")
+// realModules prepares the fixture module in testdata/name, whose drivers
+// are the real modules: they are fetched through the configured module
+// proxy and checked against the fixture's go.sum. cgo is off because only
+// the drivers' Go signatures matter: go-sqlite3's C would be compiled for
+// nothing.
+func realModules(t *testing.T, name string) string {
+	t.Setenv("GOFLAGS", "-mod=readonly")
+	t.Setenv("CGO_ENABLED", "0")
 	t.Setenv(servicemap.EnvConfig, "")
+	dir := filepath.Join(analysistest.TestData(), name)
+	testtree.Download(t, dir)
+	return dir
 }
 
 const password = "s3cr3t" // every fixture DSN carries it
 
 func TestShop(t *testing.T) {
-	offline(t)
-	results := analysistest.Run(t, filepath.Join(analysistest.TestData(), "shop"), shareddb.Analyzer, "./...")
+	results := analysistest.Run(t, realModules(t, "shop"), shareddb.Analyzer, "./...")
 
 	var conns []shareddb.Connection
 	for _, r := range results {
@@ -56,8 +62,8 @@ func TestShop(t *testing.T) {
 }
 
 func TestStrict(t *testing.T) {
-	offline(t)
+	dir := realModules(t, "strict")
 	servicemap.Strict = true
 	defer func() { servicemap.Strict = false }()
-	analysistest.Run(t, filepath.Join(analysistest.TestData(), "strict"), shareddb.Analyzer, "./...")
+	analysistest.Run(t, dir, shareddb.Analyzer, "./...")
 }

@@ -26,22 +26,46 @@ func builtin() []sinks.Entry {
 		call("github.com/jmoiron/sqlx", "MustConnect", 1, dsn, "").WithLabelArg(0),
 		call("github.com/jmoiron/sqlx", "ConnectContext", 2, dsn, "").WithLabelArg(1),
 
+		// lib/pq's connector and parsers, for sql.OpenDB.
+		call("github.com/lib/pq", "Open", 0, dsn, "postgres"),
+		call("github.com/lib/pq", "NewConnector", 0, dsn, "postgres"),
+		call("github.com/lib/pq", "NewConfig", 0, dsn, "postgres"),
+		call("github.com/lib/pq", "ParseURL", 0, dsn, "postgres"),
+
 		call("github.com/go-sql-driver/mysql", "ParseDSN", 0, dsn, "mysql"),
 		lit("github.com/go-sql-driver/mysql", "Config", "tcp({Addr})/{DBName}", dsn, "mysql"),
 
-		call("gopkg.in/mgo.v2", "Dial", 0, dsn, "mongodb"),
-		call("gopkg.in/mgo.v2", "DialWithTimeout", 0, dsn, "mongodb"),
-		call("github.com/globalsign/mgo", "Dial", 0, dsn, "mongodb"),
-
 		call("github.com/bradfitz/gomemcache/memcache", "New", 0, dsn, "memcache"),
 	}
-	for _, pgx := range []string{"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4"} {
+	// pgx takes a connString (URL or key=value) after the context in
+	// Connect and New. v5 has pgxpool.New where v4 has pgxpool.Connect;
+	// the low-level pgconn is a package of v5 and a module of its own for v4.
+	pg := func(pkg, fn string, arg int) sinks.Entry { return call(pkg, fn, arg, dsn, "postgres") }
+	entries = append(entries,
+		pg("github.com/jackc/pgx/v5", "Connect", 1),
+		pg("github.com/jackc/pgx/v5", "ParseConfig", 0),
+		pg("github.com/jackc/pgx/v5", "ParseConfigWithOptions", 0),
+		pg("github.com/jackc/pgx/v5/pgxpool", "New", 1),
+		pg("github.com/jackc/pgx/v5/pgxpool", "ParseConfig", 0),
+		pg("github.com/jackc/pgx/v5/pgconn", "Connect", 1),
+		pg("github.com/jackc/pgx/v5/pgconn", "ParseConfig", 0),
+		pg("github.com/jackc/pgx/v5/pgconn", "ParseConfigWithOptions", 0),
+
+		pg("github.com/jackc/pgx/v4", "Connect", 1),
+		pg("github.com/jackc/pgx/v4", "ParseConfig", 0),
+		pg("github.com/jackc/pgx/v4/pgxpool", "Connect", 1),
+		pg("github.com/jackc/pgx/v4/pgxpool", "ParseConfig", 0),
+		pg("github.com/jackc/pgconn", "Connect", 1),
+		pg("github.com/jackc/pgconn", "ParseConfig", 0),
+		pg("github.com/jackc/pgconn", "ParseConfigWithOptions", 0),
+	)
+
+	for _, mgo := range []string{"gopkg.in/mgo.v2", "github.com/globalsign/mgo"} {
 		entries = append(entries,
-			call(pgx, "Connect", 1, dsn, "postgres"),
-			call(pgx, "ParseConfig", 0, dsn, "postgres"),
-			call(pgx+"/pgxpool", "New", 1, dsn, "postgres"),
-			call(pgx+"/pgxpool", "Connect", 1, dsn, "postgres"),
-			call(pgx+"/pgxpool", "ParseConfig", 0, dsn, "postgres"),
+			call(mgo, "Dial", 0, dsn, "mongodb"),
+			call(mgo, "DialWithTimeout", 0, dsn, "mongodb"),
+			call(mgo, "ParseURL", 0, dsn, "mongodb"),
+			lit(mgo, "DialInfo", "mongodb://{Addrs}/{Database}", dsn, "mongodb"),
 		)
 	}
 	for _, driver := range []string{"postgres", "mysql", "sqlserver", "sqlite", "clickhouse"} {
@@ -51,20 +75,29 @@ func builtin() []sinks.Entry {
 			lit(pkg, "Config", "{DSN}", dsn, driver),
 		)
 	}
+	// Only the SQLite dialector carries its DSN itself; the others embed *Config.
+	entries = append(entries, lit("gorm.io/driver/sqlite", "Dialector", "{DSN}", dsn, "sqlite"))
 	for _, mongo := range []string{"go.mongodb.org/mongo-driver", "go.mongodb.org/mongo-driver/v2"} {
 		entries = append(entries,
 			call(mongo+"/mongo/options", "ClientOptions.ApplyURI", 0, dsn, "mongodb"),
 		)
 	}
-	for _, redis := range []string{"github.com/redis/go-redis/v9", "github.com/go-redis/redis/v8", "github.com/go-redis/redis/v9"} {
+	// go-redis moved from github.com/go-redis/redis to github.com/redis/go-redis
+	// at v9 (the old path had only v9 pre-releases); v9 added the cluster
+	// and failover URL parsers.
+	const redisV9 = "github.com/redis/go-redis/v9"
+	for _, redis := range []string{redisV9, "github.com/go-redis/redis/v8"} {
 		entries = append(entries,
 			lit(redis, "Options", "redis://{Addr}/{DB}", dsn, "redis"),
 			lit(redis, "ClusterOptions", "redis://{Addrs}", dsn, "redis"),
 			lit(redis, "UniversalOptions", "redis://{Addrs}/{DB}", dsn, "redis"),
 			lit(redis, "FailoverOptions", "redis://{SentinelAddrs}/{DB}", dsn, "redis"),
 			call(redis, "ParseURL", 0, dsn, "redis"),
-			call(redis, "ParseClusterURL", 0, dsn, "redis"),
 		)
 	}
+	entries = append(entries,
+		call(redisV9, "ParseClusterURL", 0, dsn, "redis"),
+		call(redisV9, "ParseFailoverURL", 0, dsn, "redis"),
+	)
 	return entries
 }

@@ -165,18 +165,24 @@ func (f *finder) call(call *ast.CallExpr, encl *types.Func) {
 }
 
 // argValues resolves argument i of the call, or every argument from i on
-// when i is the variadic parameter of an expanded call.
+// when i is the variadic parameter of an expanded call, or each element of
+// a slice literal passed with "...".
 func (f *finder) argValues(s *site, callee *types.Func, i int) []value.Value {
 	call := s.node.(*ast.CallExpr)
 	sig := callee.Signature()
-	if sig.Variadic() && i == sig.Params().Len()-1 && !call.Ellipsis.IsValid() {
-		var vs []value.Value
-		for j := i + s.shift; j < len(call.Args); j++ {
-			vs = append(vs, f.res.Resolve(call.Args[j]))
-		}
-		return vs
+	if !sig.Variadic() || i != sig.Params().Len()-1 {
+		return []value.Value{f.arg(s, i)}
 	}
-	return []value.Value{f.arg(s, i)}
+	if call.Ellipsis.IsValid() {
+		if j := i + s.shift; j < len(call.Args) {
+			return f.elements(call.Args[j])
+		}
+	}
+	var vs []value.Value
+	for j := i + s.shift; j < len(call.Args); j++ {
+		vs = append(vs, f.res.Resolve(call.Args[j]))
+	}
+	return vs
 }
 
 // arg resolves argument i (receiver excluded) of a call site.

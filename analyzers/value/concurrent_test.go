@@ -16,7 +16,7 @@ import (
 // Resolver had a lock this failed with "concurrent map writes" or, worse,
 // resolved a parameter as unknown when another goroutine was busy with it.
 func TestResolverConcurrent(t *testing.T) {
-	offline(t)
+	realModules(t)
 	pkgs := load(t, "./a", false)
 	if len(pkgs) != 1 {
 		t.Fatalf("loading package a: %v", pkgs)

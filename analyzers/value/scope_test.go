@@ -17,7 +17,7 @@ import (
 // takes the tests' writes for production ones: that shows the fixture
 // overrides enough to tell.
 func TestTestFilesUnseen(t *testing.T) {
-	offline(t)
+	realModules(t)
 	const path = "example.com/valuetest/overridden"
 	pkgs := load(t, "./overridden", true)
 	var alone, variant *packages.Package

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/couplingvet/couplingvet/analyzers/value"
+	"github.com/couplingvet/couplingvet/internal/testtree"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
@@ -29,15 +30,18 @@ var showAnalyzer = &analysis.Analyzer{
 	},
 }
 
-func offline(t *testing.T) {
-	t.Setenv("GOPROXY", "off")
-	t.Setenv("GOFLAGS", "-mod=mod")
+// realModules prepares testdata/valuetest, which imports the real viper:
+// its modules are fetched through the configured module proxy and checked
+// against the fixture's go.sum.
+func realModules(t *testing.T) {
+	t.Setenv("GOFLAGS", "-mod=readonly")
+	testtree.Download(t, analysistest.TestData()+"/valuetest")
 }
 
 // TestResolve checks resolved values in package a and, through the facts
 // of package config (analysed as a dependency), in package svc.
 func TestResolve(t *testing.T) {
-	offline(t)
+	realModules(t)
 	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./a", "./svc")
 }
 
@@ -46,13 +50,13 @@ func TestResolve(t *testing.T) {
 // [overridden.test]", which analysistest loads too) as alone, though its
 // test overrides what they read, and that the test sees its overrides.
 func TestResolveWithTests(t *testing.T) {
-	offline(t)
+	realModules(t)
 	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./overridden")
 }
 
 // TestFacts checks which functions of the shared package config get a
 // ReturnsFact, and what it says.
 func TestFacts(t *testing.T) {
-	offline(t)
+	realModules(t)
 	analysistest.Run(t, analysistest.TestData()+"/valuetest", value.Analyzer, "./config")
 }

@@ -1,12 +1,14 @@
 // Package testtree writes and copies directory trees for tests: the fixture
 // monorepos that end-to-end tests run couplingvet, go vet, golangci-lint and
 // pre-commit on are copied to a temporary directory first, so that a test
-// may edit them.
+// may edit them. Download fetches the real modules a fixture imports.
 package testtree
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
 )
@@ -61,4 +63,23 @@ func Write(t testing.TB, root string, files map[string]string) string {
 		WriteFile(t, filepath.Join(root, filepath.FromSlash(name)), content)
 	}
 	return root
+}
+
+// Download fetches the modules that the fixture module at dir imports,
+// through the module proxy the environment configures, and checks them
+// against the fixture's go.sum. analysistest loads a fixture with
+// GOPROXY=off, so a fixture built on real framework and driver modules
+// needs them in the module cache first; once they are, this costs one
+// go list.
+func Download(t testing.TB, dir string) {
+	t.Helper()
+	cmd := exec.Command("go", "list", "-deps", "-test", "-f", "{{with .Error}}{{.}}{{end}}", "./...")
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=readonly", "GOWORK=off")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr // "go: downloading" lines, or why it failed
+	out, err := cmd.Output()
+	if err != nil || len(bytes.TrimSpace(out)) > 0 {
+		t.Fatalf("downloading the modules of %s: %v\n%s%s", dir, err, out, stderr.Bytes())
+	}
 }

@@ -1,35 +1,71 @@
 module example.com/shop
 
-go 1.26
+go 1.26.0
 
 require (
-	github.com/bradfitz/gomemcache v0.0.0
-	github.com/go-redis/redis/v8 v8.0.0
-	github.com/go-sql-driver/mysql v0.0.0
-	github.com/jackc/pgx/v5 v5.0.0
-	github.com/jmoiron/sqlx v0.0.0
-	github.com/redis/go-redis/v9 v9.0.0
-	go.mongodb.org/mongo-driver v0.0.0
-	go.mongodb.org/mongo-driver/v2 v2.0.0
-	gopkg.in/mgo.v2 v2.0.0
-	gorm.io/driver/mysql v0.0.0
-	gorm.io/driver/postgres v0.0.0
-	gorm.io/driver/sqlite v0.0.0
-	gorm.io/driver/sqlserver v0.0.0
-	gorm.io/gorm v0.0.0
+	github.com/bradfitz/gomemcache v0.0.0-20260422231931-4d751bb6e37c
+	github.com/globalsign/mgo v0.0.0-20181015135952-eeefdecb41b8
+	github.com/go-redis/redis/v8 v8.11.5
+	github.com/go-sql-driver/mysql v1.10.1
+	github.com/jackc/pgconn v1.14.3
+	github.com/jackc/pgx/v4 v4.18.3
+	github.com/jackc/pgx/v5 v5.13.0
+	github.com/jmoiron/sqlx v1.4.0
+	github.com/lib/pq v1.12.3
+	github.com/mattn/go-sqlite3 v1.14.53
+	github.com/redis/go-redis/v9 v9.23.0
+	go.mongodb.org/mongo-driver v1.17.10
+	go.mongodb.org/mongo-driver/v2 v2.10.0
+	gopkg.in/mgo.v2 v2.0.0-20190816093944-a6b53ec6cb22
+	gorm.io/driver/clickhouse v0.7.0
+	gorm.io/driver/mysql v1.6.0
+	gorm.io/driver/postgres v1.6.3
+	gorm.io/driver/sqlite v1.6.0
+	gorm.io/driver/sqlserver v1.6.3
+	gorm.io/gorm v1.31.2
 )
 
-replace github.com/bradfitz/gomemcache => ./fakes/github.com/bradfitz/gomemcache
-replace github.com/go-redis/redis/v8 => ./fakes/github.com/go-redis/redis/v8
-replace github.com/go-sql-driver/mysql => ./fakes/github.com/go-sql-driver/mysql
-replace github.com/jackc/pgx/v5 => ./fakes/github.com/jackc/pgx/v5
-replace github.com/jmoiron/sqlx => ./fakes/github.com/jmoiron/sqlx
-replace github.com/redis/go-redis/v9 => ./fakes/github.com/redis/go-redis/v9
-replace go.mongodb.org/mongo-driver => ./fakes/go.mongodb.org/mongo-driver
-replace go.mongodb.org/mongo-driver/v2 => ./fakes/go.mongodb.org/mongo-driver/v2
-replace gopkg.in/mgo.v2 => ./fakes/gopkg.in/mgo.v2
-replace gorm.io/driver/mysql => ./fakes/gorm.io/driver/mysql
-replace gorm.io/driver/postgres => ./fakes/gorm.io/driver/postgres
-replace gorm.io/driver/sqlite => ./fakes/gorm.io/driver/sqlite
-replace gorm.io/driver/sqlserver => ./fakes/gorm.io/driver/sqlserver
-replace gorm.io/gorm => ./fakes/gorm.io/gorm
+require (
+	filippo.io/edwards25519 v1.2.0 // indirect
+	github.com/ClickHouse/ch-go v0.61.5 // indirect
+	github.com/ClickHouse/clickhouse-go/v2 v2.30.0 // indirect
+	github.com/andybalholm/brotli v1.1.1 // indirect
+	github.com/cespare/xxhash/v2 v2.3.0 // indirect
+	github.com/dgryski/go-rendezvous v0.0.0-20200823014737-9f7001d12a5f // indirect
+	github.com/go-faster/city v1.0.1 // indirect
+	github.com/go-faster/errors v0.7.1 // indirect
+	github.com/golang-sql/civil v0.0.0-20220223132316-b832511892a9 // indirect
+	github.com/golang-sql/sqlexp v0.1.0 // indirect
+	github.com/golang/snappy v0.0.4 // indirect
+	github.com/google/uuid v1.6.0 // indirect
+	github.com/hashicorp/go-version v1.6.0 // indirect
+	github.com/jackc/chunkreader/v2 v2.0.1 // indirect
+	github.com/jackc/pgio v1.0.0 // indirect
+	github.com/jackc/pgpassfile v1.0.0 // indirect
+	github.com/jackc/pgproto3/v2 v2.3.3 // indirect
+	github.com/jackc/pgservicefile v0.0.0-20240606120523-5a60cdf6a761 // indirect
+	github.com/jackc/pgtype v1.14.0 // indirect
+	github.com/jackc/puddle v1.3.0 // indirect
+	github.com/jackc/puddle/v2 v2.2.3 // indirect
+	github.com/jinzhu/inflection v1.0.0 // indirect
+	github.com/jinzhu/now v1.1.5 // indirect
+	github.com/klauspost/compress v1.20.3 // indirect
+	github.com/microsoft/go-mssqldb v1.8.2 // indirect
+	github.com/montanaflynn/stats v0.7.1 // indirect
+	github.com/paulmach/orb v0.11.1 // indirect
+	github.com/pierrec/lz4/v4 v4.1.21 // indirect
+	github.com/pkg/errors v0.9.1 // indirect
+	github.com/segmentio/asm v1.2.0 // indirect
+	github.com/shopspring/decimal v1.4.0 // indirect
+	github.com/xdg-go/scram v1.4.0 // indirect
+	github.com/xdg-go/stringprep v1.0.4 // indirect
+	github.com/youmark/pkcs8 v0.0.0-20240726163527-a2c0da244d78 // indirect
+	go.opentelemetry.io/otel v1.26.0 // indirect
+	go.opentelemetry.io/otel/trace v1.26.0 // indirect
+	go.uber.org/atomic v1.12.0 // indirect
+	golang.org/x/crypto v0.54.0 // indirect
+	golang.org/x/sync v0.22.0 // indirect
+	golang.org/x/sys v0.48.0 // indirect
+	golang.org/x/text v0.41.0 // indirect
+	gopkg.in/yaml.v3 v3.0.1 // indirect
+)

@@ -10,6 +10,7 @@ func calls() {
 	c.Dial("http://direct:1")                         // want `hit lib.Client.Dial url=http://direct:1`
 	(*lib.Client).Dial(&c, "http://methodexpr:1")     // want `hit lib.Client.Dial url=http://methodexpr:1`
 	lib.Connect("a:1", "b:2")                         // want `hit lib.Connect url=a:1` `hit lib.Connect url=b:2`
+	lib.Connect([]string{"c:3", "d:4"}...)            // want `hit lib.Connect url=c:3` `hit lib.Connect url=d:4`
 	lib.Generic[int](1, "http://generic:1")           // want `hit lib.Generic url=http://generic:1`
 	lib.Box[string]{}.Open("http://box:1")            // want `hit lib.Box.Open url=http://box:1`
 	_ = lib.Options{Addr: "redis:1", DB: 2}           // want `hit lib.Options{Addr, DB} url=redis://redis:1/2`

@@ -5,7 +5,7 @@ import (
 	"os"
 
 	"example.com/valuetest/config"
-	"github.com/spf13/viper"
+	"github.com/spf13/afero"
 )
 
 func show(s string) {}
@@ -33,5 +33,6 @@ func values(s *config.Settings, key string) {
 	show(s.URL())             // want `^\{unknown:call to \(\*example.com/valuetest/config.Settings\).URL\}`
 	show(config.Either(true)) // want `^\{unknown:call to example.com/valuetest/config.Either\}`
 	show(config.Hostname())   // want `^\{unknown:call to example.com/valuetest/config.Hostname\}`
-	show(viper.Addr())        // want `^\{unknown:call to github.com/spf13/viper.Addr\}`
+	// A dependency module gets no fact, though this method returns a constant.
+	show(afero.OsFs{}.Name()) // want `^\{unknown:call to \(github.com/spf13/afero.OsFs\).Name\}`
 }

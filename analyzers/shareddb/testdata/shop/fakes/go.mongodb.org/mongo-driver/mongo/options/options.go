@@ -1,7 +1,0 @@
-// Stand-in for go.mongodb.org/mongo-driver/mongo/options: just the signatures couplingvet's fixtures use.
-package options
-
-type ClientOptions struct{}
-
-func Client() *ClientOptions                                { return &ClientOptions{} }
-func (c *ClientOptions) ApplyURI(uri string) *ClientOptions { return c }
