@@ -1,19 +1,26 @@
 package syncclient_test
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/couplingvet/couplingvet/analyzers/servicemap"
 	"github.com/couplingvet/couplingvet/analyzers/syncclient"
+	"github.com/couplingvet/couplingvet/internal/testtree"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// Each scenario is a fixture monorepo (a module with its couplingvet.yaml)
-// whose stand-in libraries live under testdata/fakes, loaded offline.
+// Each scenario is a fixture monorepo (a module with its couplingvet.yaml).
+// Scenarios built on real framework modules fetch them first: analysistest
+// loads with GOPROXY=off.
 func run(t *testing.T, scenario string) {
 	t.Helper()
-	analysistest.Run(t, filepath.Join(analysistest.TestData(), scenario), syncclient.Analyzer, "./...")
+	dir := filepath.Join(analysistest.TestData(), scenario)
+	if _, err := os.Stat(filepath.Join(dir, "go.sum")); err == nil {
+		testtree.Download(t, dir)
+	}
+	analysistest.Run(t, dir, syncclient.Analyzer, "./...")
 }
 
 // Wrappers come first: they are how most repos make their calls.
