@@ -1,0 +1,32 @@
+// Package checkout takes payment for a cart and places the order.
+package checkout
+
+import (
+	"context"
+
+	"example.com/modules/common/httpclient"
+	"example.com/modules/orders/client"
+)
+
+// Place looks the order up twice: through the shared HTTP wrapper and
+// through orders' client SDK, both in sibling modules.
+func Place(ctx context.Context, id string) error {
+	resp, err := httpclient.Get(ctx, "http://orders:8080/v1/orders/"+id)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+
+	resp, err = client.GetOrder(ctx, id)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+
+	// A third-party API: not a service of the map, never reported.
+	resp, err = httpclient.Get(ctx, "https://api.stripe.com/v1/charges")
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
