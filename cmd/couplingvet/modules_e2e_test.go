@@ -61,11 +61,13 @@ func TestStandardLibraryTree(t *testing.T) {
 // replace directives.
 var siblingsDir = mustAbs("../../testdata/modules")
 
-// checkoutFindings is the output inside testdata/modules/checkout: both
-// calls go through code in sibling modules, which only the facts of those
+// checkoutFindings is the output inside testdata/modules/checkout: every
+// call goes through code in sibling modules (a wrapper, a client SDK, a
+// function that returns orders' URL), which only the facts of those
 // modules' packages reveal.
-const checkoutFindings = `checkout.go:14:15: checkout calls orders synchronously (http GET http://orders:8080/v1/orders/{id} via example.com/modules/common/httpclient.Get): temporal coupling — checkout fails and slows down when orders does; consume orders' events or keep a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)
-checkout.go:20:14: checkout calls orders synchronously (http GET http://orders:8080/v1/orders/{id} via example.com/modules/orders/client.GetOrder -> example.com/modules/common/httpclient.Get): temporal coupling — checkout fails and slows down when orders does; consume orders' events or keep a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)
+const checkoutFindings = `checkout.go:16:15: checkout calls orders synchronously (http GET http://orders:8080/v1/orders/{id} via example.com/modules/common/httpclient.Get): temporal coupling — checkout fails and slows down when orders does; consume orders' events or keep a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)
+checkout.go:22:14: checkout calls orders synchronously (http GET http://orders:8080/v1/orders/{id} via example.com/modules/orders/client.GetOrder -> example.com/modules/common/httpclient.Get): temporal coupling — checkout fails and slows down when orders does; consume orders' events or keep a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)
+checkout.go:39:15: checkout calls orders synchronously (http GET $ORDERS_URL/v1/orders/{id}/status): temporal coupling — checkout fails and slows down when orders does; consume orders' events or keep a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)
 `
 
 // TestStandaloneSiblingModules runs couplingvet inside one service's module,
@@ -77,7 +79,7 @@ func TestStandaloneSiblingModules(t *testing.T) {
 	r := couplingvet(t, filepath.Join(dir, "checkout"))
 	wantCode(t, r, exitViolations)
 	wantText(t, "findings in checkout/", r.stdout, checkoutFindings)
-	wantText(t, "summary", lastLine(r.stderr), "couplingvet: 1 package, 2 services, 2 violations")
+	wantText(t, "summary", lastLine(r.stderr), "couplingvet: 1 package, 2 services, 3 violations")
 
 	// The same as from the root, where every module is checked at once.
 	r = couplingvet(t, dir)
@@ -122,8 +124,13 @@ func TestSiblingModuleEdits(t *testing.T) {
 	}
 	writeFile(t, wrapper, stub)
 	r = couplingvet(t, checkout)
-	wantCode(t, r, exitClean)
-	wantText(t, "findings once httpclient.Get sends nothing", r.stdout, "")
+	var rest []string
+	for _, line := range strings.SplitAfter(checkoutFindings, "\n") {
+		if !strings.Contains(line, "httpclient.Get") {
+			rest = append(rest, line)
+		}
+	}
+	wantText(t, "findings once httpclient.Get sends nothing", r.stdout, strings.Join(rest, ""))
 
 	writeFile(t, wrapper, string(original))
 	r = couplingvet(t, checkout)
