@@ -6,7 +6,9 @@ package engine
 //
 //   - asks the go command once for the package graph (go list -deps: no
 //     compiling, no export data),
-//   - type-checks the repository's own packages from source with bodies and
+//   - type-checks the repository's own packages (the main modules', and
+//     those of sibling modules reached through replace that Options.Own
+//     claims) from source with bodies and
 //     full type information, and every other package (standard library,
 //     module dependencies) from source without function bodies
 //     (types.Config.IgnoreFuncBodies), which is all their importers need,
