@@ -1,6 +1,7 @@
 package boundaries
 
 import (
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -259,6 +260,31 @@ func (m *Map) InRepo(importPath string) bool {
 	}
 	_, _, ok := m.moduleOf(packagePath(importPath))
 	return ok
+}
+
+// IsRepoPackage reports whether the package of importPath whose files lie
+// in dir is the repository's own code: its import path belongs to one of
+// the repository's modules (InRepo), and dir is where that module keeps it.
+// A sibling module that a service's module reaches through a replace
+// directive (replace example.com/common => ../common) is the repository's
+// code although the go command calls it a dependency; a copy of the same
+// import path in the module cache or a vendor directory is not.
+func (m *Map) IsRepoPackage(importPath, dir string) bool {
+	if m == nil {
+		return false
+	}
+	mod, rest, ok := m.moduleOf(packagePath(importPath))
+	if !ok {
+		return false
+	}
+	want := filepath.Join(mod.Dir, filepath.FromSlash(rest))
+	if want == filepath.Clean(dir) {
+		return true
+	}
+	// The same directory reached through a symbolic link.
+	a, errA := os.Stat(want)
+	b, errB := os.Stat(dir)
+	return errA == nil && errB == nil && os.SameFile(a, b)
 }
 
 // OwnerOfPackage classifies an import path: it is turned into a directory

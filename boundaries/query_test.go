@@ -1,6 +1,7 @@
 package boundaries
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 	"time"
@@ -365,6 +366,46 @@ allow:
 	} {
 		if _, got := m.Allowed(tt.check, "checkout", "orders", tt.target, now); got != tt.want {
 			t.Errorf("Allowed(%s, %q) = %v, want %v", tt.check, tt.target, got, tt.want)
+		}
+	}
+}
+
+func TestIsRepoPackage(t *testing.T) {
+	fixClock(t, "2026-01-15")
+	t.Setenv("GOWORK", "")
+	root := repo(t, map[string]string{
+		"common/go.mod":          "module example.com/common\n\ngo 1.26\n",
+		"common/httpclient/":     "",
+		"services/orders/go.mod": "module example.com/orders\n\ngo 1.26\n",
+		"services/orders/vendor/example.com/common/httpclient/": "",
+		"couplingvet.yaml": `version: 1
+shared: [common]
+services:
+  orders:
+    owns: [services/orders]
+`,
+	})
+	m, err := Load(filepath.Join(root, "couplingvet.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "repo")
+	if err := os.Symlink(root, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path, dir string
+		want      bool
+	}{
+		{"example.com/common/httpclient", filepath.Join(root, "common", "httpclient"), true},
+		{"example.com/common/httpclient", filepath.Join(link, "common", "httpclient"), true}, // through a link
+		{"example.com/common/httpclient", filepath.Join(root, "services", "orders", "vendor", "example.com", "common", "httpclient"), false},
+		{"example.com/common/httpclient", filepath.Join(t.TempDir(), "mod", "example.com", "common@v1.2.0", "httpclient"), false}, // the module cache
+		{"example.com/orders", filepath.Join(root, "services", "orders"), true},
+		{"example.com/other", filepath.Join(root, "common", "httpclient"), false},
+	} {
+		if got := m.IsRepoPackage(tt.path, tt.dir); got != tt.want {
+			t.Errorf("IsRepoPackage(%s, %s) = %v, want %v", tt.path, tt.dir, got, tt.want)
 		}
 	}
 }

@@ -40,6 +40,15 @@ type Options struct {
 	Tests    bool     // also load and check _test.go files
 	Env      []string // environment of the go command; nil means the current process's
 
+	// Own reports whether a package outside the main modules is the
+	// repository's own code all the same, by its import path and
+	// directory: a sibling module of shared code that a service's module
+	// reaches through a replace directive (replace example.com/common =>
+	// ../common). Such a package is analysed like the main modules' own,
+	// so that its facts reach its importers, but it is not reported: the
+	// patterns name what is. nil: no package outside the main modules is.
+	Own func(pkgPath, dir string) bool
+
 	// CacheDir holds per-package results between runs (DefaultCacheDir is
 	// the usual place); "" disables the cache.
 	CacheDir string

@@ -6,7 +6,9 @@ package engine
 //
 //   - asks the go command once for the package graph (go list -deps: no
 //     compiling, no export data),
-//   - type-checks the repository's own packages from source with bodies and
+//   - type-checks the repository's own packages (the main modules', and
+//     those of sibling modules reached through replace that Options.Own
+//     claims) from source with bodies and
 //     full type information, and every other package (standard library,
 //     module dependencies) from source without function bodies
 //     (types.Config.IgnoreFuncBodies), which is all their importers need,
@@ -49,8 +51,9 @@ type node struct {
 	lp   *listedPackage
 	id   string
 	deps []*node // imported packages, by ID (ImportMap applied)
-	// repo: a package of a main module's own tree, analysed (for its facts
-	// at least). root: also matched by the patterns, so reported.
+	// repo: a package of the repository (a main module's own tree, or a
+	// local module Options.Own claims), analysed (for its facts at least).
+	// root: of a main module and matched by the patterns, so reported.
 	repo, root bool
 
 	files      []*ast.File
@@ -112,6 +115,7 @@ type fastRun struct {
 	facts     *factStore
 	cpu       *scheduler // limits CPU-bound work to GOMAXPROCS, depth first
 	nodes     map[string]*node
+	own       func(pkgPath, dir string) bool // Options.Own
 	cache     cacheConfig
 	snap      *snapshot
 	checked   atomic.Int32 // packages type-checked
@@ -136,7 +140,7 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 		patterns = []string{"./..."}
 	}
 	r := newFastRun(ctx, analyzers, sizesFor(opts))
-	r.cache = cache
+	r.cache, r.own = cache, opts.Own
 	var (
 		snapKey  string
 		previous map[string]storedOutcome // outcomes of a snapshot that no longer holds
@@ -425,7 +429,8 @@ func (r *fastRun) buildGraph(listed []*listedPackage) ([]*node, map[string]*Modu
 			}
 		}
 		m := n.lp.Module
-		n.repo = m != nil && m.Main && m.Dir != "" && len(n.lp.files()) > 0 && allWithin(m.Dir, n.lp.files())
+		inMain := m != nil && m.Main && ownFiles(n.lp)
+		n.repo = inMain || r.ownSibling(n.lp)
 		if !n.repo {
 			if !n.lp.DepOnly && len(n.lp.GoFiles)+len(n.lp.CgoFiles) == 0 && n.lp.Error != nil {
 				n.root = true // a pattern that failed to load: keep it, so its errors are seen
@@ -433,7 +438,7 @@ func (r *fastRun) buildGraph(listed []*listedPackage) ([]*node, map[string]*Modu
 			}
 			continue
 		}
-		if n.lp.DepOnly {
+		if n.lp.DepOnly || !inMain {
 			continue
 		}
 		n.root = true
@@ -445,6 +450,25 @@ func (r *fastRun) buildGraph(listed []*listedPackage) ([]*node, map[string]*Modu
 	slices.SortFunc(roots, func(a, b *node) int { return cmp.Compare(a.id, b.id) })
 	r.linkTestVariants()
 	return roots, modules
+}
+
+// ownFiles reports whether lp has files and all of them lie in its
+// module's directory (not, say, a generated test main in the build cache).
+func ownFiles(lp *listedPackage) bool {
+	m := lp.Module
+	return m != nil && m.Dir != "" && len(lp.files()) > 0 && allWithin(m.Dir, lp.files())
+}
+
+// ownSibling reports whether lp, of a module that is not a main module, is
+// the repository's code all the same (Options.Own): only a module in a local
+// directory (a replace directive's), never the module cache or GOROOT, is
+// asked about.
+func (r *fastRun) ownSibling(lp *listedPackage) bool {
+	m := lp.Module
+	if r.own == nil || m == nil || m.Main || !ownFiles(lp) || !isLocal(lp, r.snap.GoEnv) {
+		return false
+	}
+	return r.own(lp.pkgPath(), lp.Dir)
 }
 
 // matchedOutsideModules counts the packages (test variants once) the

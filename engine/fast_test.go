@@ -12,6 +12,7 @@ import (
 
 	"github.com/couplingvet/couplingvet/analyzers/shareddb"
 	"github.com/couplingvet/couplingvet/analyzers/suite"
+	"github.com/couplingvet/couplingvet/boundaries"
 	"github.com/couplingvet/couplingvet/engine"
 	"github.com/couplingvet/couplingvet/internal/testtree"
 )
@@ -29,10 +30,14 @@ func TestFastMatchesChecker(t *testing.T) {
 		{"../testdata/shop", nil, false},
 		{"../testdata/shop", []string{"./services/..."}, true},
 		{"../testdata/workspace", []string{"work"}, true},
+		// One service's module, whose shared code is a sibling module
+		// reached through a replace directive: the checker analyses every
+		// dependency, the fast engine the ones the map claims (Own).
+		{"../testdata/modules/checkout", nil, true},
 	} {
 		t.Run(fmt.Sprint(tc.dir, tc.patterns, tc.tests), func(t *testing.T) {
 			dir, _ := filepath.Abs(tc.dir)
-			opts := engine.Options{Dir: dir, Patterns: tc.patterns, Tests: tc.tests, Env: offline()}
+			opts := engine.Options{Dir: dir, Patterns: tc.patterns, Tests: tc.tests, Env: offline(), Own: mapOf(t, dir).IsRepoPackage}
 			want, err := engine.RunChecker(context.Background(), opts, suite.Analyzers())
 			if err != nil {
 				t.Fatal(err)
@@ -71,11 +76,25 @@ func TestFastMatchesChecker(t *testing.T) {
 			if len(held) > 0 {
 				t.Errorf("the run held the types of %d packages at its end, want none: %q", len(held), held)
 			}
-			if stored == 0 && tc.dir == "../testdata/shop" {
-				t.Error("the run stored no facts: the shop's wrappers export some")
+			if stored == 0 && tc.dir != "../testdata/workspace" {
+				t.Error("the run stored no facts: the wrappers of the shop and of the shared sibling module export some")
 			}
 		})
 	}
+}
+
+// mapOf loads the boundary map that governs dir, as cmd/couplingvet does.
+func mapOf(t *testing.T, dir string) *boundaries.Map {
+	t.Helper()
+	path, err := boundaries.Find(dir)
+	if err != nil || path == "" {
+		t.Fatalf("no map above %s: %v", dir, err)
+	}
+	m, err := boundaries.Load(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
 }
 
 func compareResults(t *testing.T, got, want *engine.Result) {

@@ -143,6 +143,37 @@ func TestGolangciLintShop(t *testing.T) {
 	}
 }
 
+// TestGolangciLintSiblingModules runs golangci-lint inside one service's
+// module of a repository of one module per service (testdata/modules):
+// golangci-lint runs the analyzers on the shared sibling module, a
+// dependency reached through a replace directive, for its facts, so the
+// calls through its wrapper, its endpoints and orders' client SDK are
+// found, and nothing in the sibling modules is reported.
+func TestGolangciLintSiblingModules(t *testing.T) {
+	e2eEnabled(t)
+	gcl := customGolangciLint(t)
+	repo := testtree.Copy(t, filepath.Join("..", "testdata", "modules"), t.TempDir())
+	checkout := filepath.Join(repo, "checkout")
+	writeExampleWith(t, filepath.Join(checkout, ".golangci.yml"), "config: couplingvet.yaml", "config: ../couplingvet.yaml")
+
+	issues, code, stderr := runGolangciLint(t, gcl, checkout, t.TempDir())
+	if code != 1 {
+		t.Fatalf("exit code %d, want 1 (issues found); stderr:\n%s", code, stderr)
+	}
+	for _, want := range []struct{ pos, text string }{
+		{"checkout.go:16", "checkout calls orders synchronously (http GET http://orders:8080/v1/orders/{id} via example.com/modules/common/httpclient.Get)"},
+		{"checkout.go:22", "via example.com/modules/orders/client.GetOrder -> example.com/modules/common/httpclient.Get"},
+		{"checkout.go:39", "checkout calls orders synchronously (http GET $ORDERS_URL/v1/orders/{id}/status)"},
+	} {
+		if !hasIssue(issues, want.pos, "syncclient: ", want.text) {
+			t.Errorf("no syncclient issue at %s containing %q", want.pos, want.text)
+		}
+	}
+	if len(issues) != 3 {
+		t.Errorf("%d issues, want 3:\n%s", len(issues), list(issues))
+	}
+}
+
 // TestGolangciLintCleanTreeAndMapEdits checks that a tree without violations
 // passes, and that editing the boundary map changes the next run's result
 // although golangci-lint caches issues per package (the map's digest is part
@@ -200,23 +231,30 @@ func TestGolangciLintBadSettings(t *testing.T) {
 		"couplingvet.yaml": cleanMap,
 		"a.go":             "package a\n",
 	})
-	example, err := os.ReadFile(filepath.Join("..", ".golangci.example.yml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	cfg := strings.Replace(string(example), "strict: false", "strickt: false", 1)
-	if cfg == string(example) {
-		t.Fatal("example has no `strict: false` line to misspell")
-	}
-	if err := os.WriteFile(filepath.Join(repo, ".golangci.yml"), []byte(cfg), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeExampleWith(t, filepath.Join(repo, ".golangci.yml"), "strict: false", "strickt: false")
 	_, code, stderr := runGolangciLint(t, gcl, repo, t.TempDir())
 	if code == 0 || code == 1 {
 		t.Errorf("exit code %d, want a failure other than \"issues found\"", code)
 	}
 	if !strings.Contains(stderr, `unknown setting "strickt"`) || !strings.Contains(stderr, `did you mean "strict"?`) {
 		t.Errorf("stderr does not name the unknown setting:\n%s", stderr)
+	}
+}
+
+// writeExampleWith writes .golangci.example.yml to name with the line old
+// replaced by new.
+func writeExampleWith(t *testing.T, name, old, new string) {
+	t.Helper()
+	example, err := os.ReadFile(filepath.Join("..", ".golangci.example.yml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := strings.Replace(string(example), old, new, 1)
+	if cfg == string(example) {
+		t.Fatalf("the example has no %q to replace", old)
+	}
+	if err := os.WriteFile(name, []byte(cfg), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
 

@@ -5,18 +5,24 @@
 // It is where every analyzer decides whether a package is its business at
 // all. With facts, every driver (go vet, the standalone checker,
 // golangci-lint) runs the analyzers on all dependencies, the standard
-// library included; For returns nil for those, before any file is read, so
-// that nothing outside the analysed repository is reported or fails.
+// library included; For returns nil for those outside the repository the
+// map governs, before any file is read, so that nothing there is reported
+// or fails. A dependency inside it (a sibling module of shared code that a
+// service's module reaches through a replace directive) is the
+// repository's code: For returns its view, so that its facts reach the
+// service; the drivers report only the packages the user named.
 package servicemap
 
 import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/couplingvet/couplingvet/boundaries"
+	"golang.org/x/mod/module"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -70,7 +76,7 @@ func (v *View) From() string {
 // dependencies, or a tree without a map). A map that fails to load is an
 // error.
 func For(pass *analysis.Pass) (*View, error) {
-	if !inAnalysedModule(pass) {
+	if !mayBeInRepo(pass) {
 		return nil, nil
 	}
 	path, err := mapPath(pass)
@@ -85,15 +91,48 @@ func For(pass *analysis.Pass) (*View, error) {
 	if !m.InRepo(pkg) {
 		return nil, nil
 	}
+	if pass.Module.Version != "" && !m.IsRepoPackage(pkg, packageDir(pass)) {
+		return nil, nil // a published copy of the repository's code
+	}
 	return &View{Map: m, Package: pkg, Owner: m.OwnerOfPackage(pkg), Strict: Strict}, nil
 }
 
-// inAnalysedModule cheaply rules out packages that cannot belong to the
-// repository: the standard library (no module) and versioned dependencies.
-// Workspace and main modules have no version.
-func inAnalysedModule(pass *analysis.Pass) bool {
+// mayBeInRepo cheaply rules out packages that cannot belong to the
+// repository: the standard library (no module), and dependencies in the
+// module cache or a vendor directory. Workspace and main modules have no
+// version; a module replaced by a local directory keeps the version it is
+// required at, and For asks the map whether the directory is its own.
+func mayBeInRepo(pass *analysis.Pass) bool {
 	mod := pass.Module
-	return mod != nil && mod.Path != "" && mod.Version == "" && len(pass.Files) > 0
+	if mod == nil || mod.Path == "" || len(pass.Files) == 0 {
+		return false
+	}
+	if mod.Version == "" {
+		return true
+	}
+	return !inModuleCache(packageDir(pass), mod.Version) && !vendored(packageDir(pass), pass.Pkg.Path())
+}
+
+// inModuleCache reports whether dir lies in a module cache's copy of a
+// module at version: $GOMODCACHE/<module path>@<version>/..., the version
+// escaped as the cache writes it (uppercase letters as !x).
+func inModuleCache(dir, version string) bool {
+	v, err := module.EscapeVersion(version)
+	if err != nil {
+		return false
+	}
+	d := filepath.ToSlash(dir) + "/"
+	return strings.Contains(d, "@"+v+"/")
+}
+
+// vendored reports whether dir is the vendor directory's copy of the
+// package pkgPath.
+func vendored(dir, pkgPath string) bool {
+	return strings.HasSuffix(filepath.ToSlash(dir), "/vendor/"+pkgPath)
+}
+
+func packageDir(pass *analysis.Pass) string {
+	return filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
 }
 
 func mapPath(pass *analysis.Pass) (string, error) {
@@ -103,8 +142,7 @@ func mapPath(pass *analysis.Pass) (string, error) {
 	if p := os.Getenv(EnvConfig); p != "" {
 		return filepath.Abs(p)
 	}
-	dir := filepath.Dir(pass.Fset.File(pass.Files[0].Pos()).Name())
-	return findCached(dir)
+	return findCached(packageDir(pass))
 }
 
 // loadCache memoises boundaries.Load per map file, keyed on the file's size

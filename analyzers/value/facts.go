@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/couplingvet/couplingvet/analyzers/dsn"
+	"github.com/couplingvet/couplingvet/analyzers/servicemap"
 	"golang.org/x/tools/go/analysis"
 )
 
@@ -79,7 +80,7 @@ func (r *Resolver) importedReturns(fn *types.Func, result int) Value {
 // summary says something.
 func run(pass *analysis.Pass) (any, error) {
 	r := NewWithFileSet(pass.Fset, pass.TypesInfo, pass.Files)
-	if !inRepository(pass.Module) {
+	if !inRepository(pass) {
 		return r, nil
 	}
 	r.importFact = pass.ImportObjectFact
@@ -87,13 +88,23 @@ func run(pass *analysis.Pass) (any, error) {
 	return r, nil
 }
 
-// inRepository reports whether a package of module m is one of the
-// analysed modules: not the standard library (no module path) and not a
-// dependency (a version). Deciding this from the module alone keeps
-// value.Analyzer from loading the boundary map; the checks that use it
-// decide what to report from the map.
-func inRepository(m *analysis.Module) bool {
-	return m != nil && m.Path != "" && m.Version == ""
+// inRepository reports whether pass's package is the repository's code:
+// of one of the analysed modules (a module path and no version: not the
+// standard library, not a dependency), or of a sibling module that a
+// replace directive makes a dependency and the boundary map claims
+// (servicemap.For). Deciding the first from the module alone keeps
+// value.Analyzer from loading the map where it is not needed; the checks
+// that use it decide what to report from the map.
+func inRepository(pass *analysis.Pass) bool {
+	m := pass.Module
+	if m == nil || m.Path == "" {
+		return false
+	}
+	if m.Version == "" {
+		return true
+	}
+	view, err := servicemap.For(pass)
+	return err == nil && view != nil
 }
 
 // exportFacts summarises the package's exported functions, in source

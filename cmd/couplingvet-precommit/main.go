@@ -17,7 +17,12 @@
 // Whole modules rather than the touched packages are checked because a
 // change can create a violation elsewhere: a shared package that starts to
 // import orders' internals is reported in every service that imports the
-// shared package.
+// shared package. For the same reason, a module that reaches a touched
+// module through a replace directive to a local directory (replace
+// example.com/common => ../common: shared code in a sibling module) is
+// checked too, transitively; the modules considered are those of the
+// boundary map (the one -config= names, $COUPLINGVET_CONFIG, else
+// couplingvet.yaml, .yml or .toml at the repository root).
 //
 // Arguments that start with "-" (other than -all) are passed to couplingvet
 // unchanged, except that relative paths in -config=, -baseline= and
@@ -43,6 +48,10 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/couplingvet/couplingvet/analyzers/servicemap"
+	"github.com/couplingvet/couplingvet/boundaries"
+	"golang.org/x/mod/modfile"
 )
 
 // exitUsage is couplingvet's exit code for bad usage.
@@ -68,6 +77,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		modules, err = modulesBelow(root)
 	} else {
 		modules, err = modulesOf(root, inv.files)
+		if err == nil && len(modules) > 0 {
+			modules = withReplaceDependents(modules, mapModules(root, inv.flags))
+		}
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "couplingvet-precommit:", err)
@@ -153,6 +165,90 @@ func modulesOf(root string, files []string) ([]string, error) {
 	}
 	slices.Sort(mods)
 	return mods, nil
+}
+
+// mapModules returns the directories of the modules the boundary map names,
+// or nil when there is no map or it does not load (couplingvet then says
+// why, in each module it runs in).
+func mapModules(root string, flags []string) []string {
+	path := os.Getenv(servicemap.EnvConfig)
+	for _, f := range flags {
+		if v, ok := strings.CutPrefix(strings.TrimLeft(f, "-"), "config="); ok {
+			path = v // made absolute by parseArgs
+		}
+	}
+	if path == "" {
+		found, err := boundaries.Find(root)
+		if err != nil || found == "" {
+			return nil
+		}
+		path = found
+	}
+	m, err := boundaries.Load(path)
+	if err != nil {
+		return nil
+	}
+	var dirs []string
+	for _, mod := range m.Modules() {
+		dirs = append(dirs, mod.Dir)
+	}
+	return dirs
+}
+
+// withReplaceDependents adds to mods, sorted, every module of candidates
+// that reaches one of them through replace directives to local directories,
+// directly or through other candidates: a change to shared code in a
+// sibling module changes what the services that use it call, and each of
+// them is checked in its own module, where the sibling is a dependency.
+func withReplaceDependents(mods, candidates []string) []string {
+	dependents := map[string][]string{} // module directory -> candidates that replace a module by it
+	for _, dir := range candidates {
+		for _, target := range localReplacements(dir) {
+			dependents[target] = append(dependents[target], dir)
+		}
+	}
+	set := map[string]bool{}
+	queue := slices.Clone(mods)
+	for len(queue) > 0 {
+		dir := queue[0]
+		queue = queue[1:]
+		if set[dir] {
+			continue
+		}
+		set[dir] = true
+		queue = append(queue, dependents[filepath.Clean(dir)]...)
+	}
+	out := make([]string, 0, len(set))
+	for dir := range set {
+		out = append(out, dir)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// localReplacements returns the directories that the go.mod in dir
+// replaces modules by, absolute and cleaned.
+func localReplacements(dir string) []string {
+	data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		return nil
+	}
+	f, err := modfile.Parse("go.mod", data, nil) // ParseLax drops replace directives
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, r := range f.Replace {
+		if r.New.Version != "" || !modfile.IsDirectoryPath(r.New.Path) {
+			continue // a module, not a directory
+		}
+		target := filepath.FromSlash(r.New.Path)
+		if !filepath.IsAbs(target) {
+			target = filepath.Join(dir, target)
+		}
+		out = append(out, filepath.Clean(target))
+	}
+	return out
 }
 
 // selectsBelow reports whether a staged file of this name affects every

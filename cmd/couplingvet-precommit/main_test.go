@@ -199,3 +199,69 @@ func TestRunNothingStaged(t *testing.T) {
 		t.Errorf("exit %d, want 0 (stderr %q)", code, stderr.String())
 	}
 }
+
+// siblings is a repository of one module per service and no go.work: the
+// services reach the shared module, and checkout reaches orders' client,
+// through replace directives.
+var siblings = map[string]string{
+	"couplingvet.yaml": `version: 1
+shared: [common]
+services:
+  orders: {owns: [orders]}
+  checkout: {owns: [checkout]}
+  billing: {owns: [billing]}
+`,
+	"common/go.mod":        "module example.com/common\n",
+	"common/http/http.go":  "package http\n",
+	"orders/go.mod":        "module example.com/orders\n\nrequire example.com/common v0.0.0\n\nreplace example.com/common => ../common\n",
+	"orders/client/c.go":   "package client\n",
+	"checkout/go.mod":      "module example.com/checkout\n\nrequire (\n\texample.com/common v0.0.0\n\texample.com/orders v0.0.0\n)\n\nreplace example.com/orders => ../orders\n\nreplace example.com/common v0.0.0 => ../common\n",
+	"checkout/checkout.go": "package checkout\n",
+	// billing uses a published version of common: a change to the
+	// directory does not reach it.
+	"billing/go.mod":     "module example.com/billing\n\nrequire example.com/common v1.2.0\n\nreplace example.com/common => example.com/common-fork v1.2.1\n",
+	"billing/billing.go": "package billing\n",
+}
+
+func TestRunChecksReplaceDependents(t *testing.T) {
+	root := tree(t, siblings)
+	log := fakeCouplingvet(t)
+	t.Chdir(root)
+	for _, tt := range []struct {
+		staged []string
+		want   []string // module directories couplingvet runs in
+	}{
+		{[]string{"common/http/http.go"}, []string{"checkout", "common", "orders"}},
+		{[]string{"orders/client/c.go"}, []string{"checkout", "orders"}},
+		{[]string{"checkout/checkout.go"}, []string{"checkout"}},
+		{[]string{"billing/billing.go"}, []string{"billing"}},
+	} {
+		if err := os.Remove(log); err != nil && !os.IsNotExist(err) {
+			t.Fatal(err)
+		}
+		var stdout, stderr bytes.Buffer
+		if code := run(tt.staged, &stdout, &stderr); code != 0 {
+			t.Errorf("%v: exit %d, want 0 (stderr %q)", tt.staged, code, stderr.String())
+		}
+		calls, _ := os.ReadFile(log)
+		var got []string
+		for _, line := range strings.Split(strings.TrimSpace(string(calls)), "\n") {
+			dir, _, _ := strings.Cut(line, " ")
+			got = append(got, dir)
+		}
+		if g := rel(t, root, got); !slices.Equal(g, tt.want) {
+			t.Errorf("staged %v: couplingvet ran in %v, want %v", tt.staged, g, tt.want)
+		}
+	}
+
+	// Without a map, only the modules that hold the staged files.
+	if err := os.Remove(filepath.Join(root, "couplingvet.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(log)
+	var stdout, stderr bytes.Buffer
+	run([]string{"common/http/http.go"}, &stdout, &stderr)
+	if calls, _ := os.ReadFile(log); strings.Count(string(calls), "\n") != 1 {
+		t.Errorf("without a map: couplingvet calls %q, want one, in common", calls)
+	}
+}

@@ -195,7 +195,10 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 			defer cleanup()
 		}
 	}
-	opts := engine.Options{Patterns: patterns, Tests: o.tests, Env: env}
+	// Shared code in a sibling module that this module reaches through a
+	// replace directive is the repository's too: analysed for the facts
+	// its importers need, reported only when the patterns name it.
+	opts := engine.Options{Patterns: patterns, Tests: o.tests, Env: env, Own: m.IsRepoPackage}
 	if o.cache {
 		opts.CacheDir, opts.CacheKey = engine.DefaultCacheDir(), cacheKey(m)
 	}

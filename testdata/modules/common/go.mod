@@ -1,0 +1,3 @@
+module example.com/modules/common
+
+go 1.26
