@@ -207,7 +207,7 @@ func (c *checker) stubCall(ce *ast.CallExpr, fn *types.Func, stub *stubFact) cal
 	if to != "" && stub.Protocol == protoGRPC && len(ce.Args) == 1 {
 		// The dial that made the connection is the same coupling.
 		if dial := c.definingCall(ce.Args[0]); dial != nil {
-			c.consumed[dial] = true
+			c.consumeDial(dial)
 		}
 	}
 	return call{node: ce, proto: stub.Protocol, target: stub.Service, to: to, via: []string{c.display(fn)}}
@@ -295,6 +295,9 @@ func (c *checker) sinkCall(h sinks.Hit) call {
 			cl.target = "/" + svc + "/" + method
 		}
 		cl.to = serviceOfGRPCValue(m, h.Value)
+	case h.Kind == Discovery:
+		cl.target = display(h.Value)
+		cl.to = serviceOfDiscoveryName(m, h.Value)
 	default:
 		cl.target = display(h.Value)
 		cl.to = serviceOfAddress(m, h.Value)
@@ -330,6 +333,8 @@ func protocol(h sinks.Hit) (proto, method string) {
 	switch {
 	case h.Kind == GRPCService:
 		return protoGRPC, ""
+	case h.Kind == Discovery:
+		return label, "" // the registry
 	case label == protoHTTP, label == protoGRPC, label == protoConnect, label == protoTwirp:
 		return label, ""
 	case strings.HasPrefix(label, protoHTTP+" "):

@@ -10,7 +10,8 @@ import (
 )
 
 // Each scenario is a fixture monorepo (a module with its couplingvet.yaml)
-// whose stand-in libraries live under testdata/fakes, loaded offline.
+// that requires the real client libraries through the module proxy: one
+// module per family, since analysistest type-checks them from source.
 func run(t *testing.T, scenario string) {
 	t.Helper()
 	analysistest.Run(t, filepath.Join(analysistest.TestData(), scenario), syncclient.Analyzer, "./...")
