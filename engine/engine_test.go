@@ -35,7 +35,7 @@ func TestRunShop(t *testing.T) {
 	res, err := engine.Run(context.Background(), engine.Options{
 		Dir:   dir,
 		Tests: true,
-		Env:   offline(),
+		Env:   goEnv(),
 	}, []*analysis.Analyzer{importsAnalyzer})
 	if err != nil {
 		t.Fatal(err)
@@ -99,7 +99,7 @@ func TestRunShop(t *testing.T) {
 func TestRunNoPackages(t *testing.T) {
 	dir, _ := filepath.Abs("../testdata/shop")
 	for _, patterns := range [][]string{{"./no/such/..."}, {"net/http"}, {"google.golang.org/grpc"}} {
-		_, err := engine.Run(context.Background(), engine.Options{Dir: dir, Patterns: patterns, Env: offline()}, []*analysis.Analyzer{importsAnalyzer})
+		_, err := engine.Run(context.Background(), engine.Options{Dir: dir, Patterns: patterns, Env: goEnv()}, []*analysis.Analyzer{importsAnalyzer})
 		if err == nil || !strings.Contains(err.Error(), "no packages matched") {
 			t.Errorf("%v: err = %v, want no packages matched", patterns, err)
 		}

@@ -37,7 +37,7 @@ func TestFastMatchesChecker(t *testing.T) {
 	} {
 		t.Run(fmt.Sprint(tc.dir, tc.patterns, tc.tests), func(t *testing.T) {
 			dir, _ := filepath.Abs(tc.dir)
-			opts := engine.Options{Dir: dir, Patterns: tc.patterns, Tests: tc.tests, Env: offline(), Own: mapOf(t, dir).IsRepoPackage}
+			opts := engine.Options{Dir: dir, Patterns: tc.patterns, Tests: tc.tests, Env: goEnv(), Own: mapOf(t, dir).IsRepoPackage}
 			want, err := engine.RunChecker(context.Background(), opts, suite.Analyzers())
 			if err != nil {
 				t.Fatal(err)
@@ -265,7 +265,7 @@ func runBothOnShop(t *testing.T, files map[string]string) *engine.Result {
 	src, _ := filepath.Abs("../testdata/shop")
 	dir := testtree.Copy(t, src, t.TempDir())
 	testtree.Write(t, dir, files)
-	opts := engine.Options{Dir: dir, Tests: true, Env: offline()}
+	opts := engine.Options{Dir: dir, Tests: true, Env: goEnv()}
 	want, err := engine.RunChecker(context.Background(), opts, suite.Analyzers())
 	if err != nil {
 		t.Fatal(err)
@@ -315,7 +315,7 @@ func TestCache(t *testing.T) {
 	var stats engine.Stats
 	defer engine.WatchStats(new(engine.Stats))
 	ctx := context.Background()
-	opts := engine.Options{Dir: dir, Tests: true, Env: offline()}
+	opts := engine.Options{Dir: dir, Tests: true, Env: goEnv()}
 
 	budgets := make(chan uint64, 100)
 	defer engine.WatchBudgets(nil)

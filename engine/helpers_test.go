@@ -13,10 +13,11 @@ var reflectInt = reflect.TypeOf(0)
 
 func itoa(i int) string { return strconv.Itoa(i) }
 
-// offline is the environment of the tests' go commands: no network, and
-// none of the caller's GOFLAGS or GOWORK.
-func offline() []string {
-	return append(os.Environ(), "GOPROXY=off", "GOFLAGS=", "GOWORK=")
+// goEnv is the environment of the tests' go commands: none of the caller's
+// GOFLAGS or GOWORK. Modules come from the cache, or once from the proxy
+// (testdata/shop requires the real gRPC module).
+func goEnv() []string {
+	return append(os.Environ(), "GOFLAGS=", "GOWORK=")
 }
 
 func appendFile(t *testing.T, name, text string) {

@@ -23,8 +23,14 @@
 // (*http.Client).Do that sends the request when that happens in the same
 // function, else where the request is built; resty's SetBaseURL and
 // R().Get/Post/Put/Patch/Delete/Head/Options/Execute with an absolute URL;
-// go-kit's httptransport.NewClient(method, tgt, ...); kratos'
+// go-kit's httptransport.NewClient(method, tgt, ...) and
+// jsonrpc.NewClient(tgt, method, ...); kratos'
 // http.NewClient(ctx, http.WithEndpoint(...)).
+//
+// Service discovery: go-kit's consul, etcd, etcdv3, zk, eureka and dnssrv
+// NewInstancer, reported where the instancer is made: the
+// sd.NewEndpointer, lb.NewRoundRobin and lb.Retry built on it, and the
+// factory that receives each instance, are the same call.
 //
 // gRPC: grpc.NewClient, Dial and DialContext; generated stubs
 // NewXxxClient(conn), recognised by the generated code's shape — a
@@ -52,7 +58,10 @@
 // fields, local variables, parameters of wrappers. A URL or address is
 // attributed by the map's hosts (DNS names, host:port, URL prefixes,
 // discovery names) when its host is known text, or by its env/config key
-// (the map's env). A generated stub is attributed to the service whose
+// (the map's env). A registry name is attributed by the hosts too: kratos'
+// discovery:///orders by "orders" or "discovery:///orders", a go-kit
+// instancer's "orders" or SRV name as a host, an etcd key prefix
+// ("/services/orders/") when the map lists it or its last segment. A generated stub is attributed to the service whose
 // contract declares it, else by its full gRPC service name (the map's grpc,
 // for repos that copy generated code), else by its base URL. A stub in the
 // caller's own code or contract is a copy of the callee's generated code

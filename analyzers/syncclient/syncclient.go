@@ -333,6 +333,9 @@ func (c *checker) sinkCall(h sinks.Hit) call {
 		}
 		cl.to = serviceOfGRPCValue(m, h.Value)
 		cl.service = true
+	case h.Kind == Discovery:
+		cl.target = display(h.Value)
+		cl.to = serviceOfDiscoveryName(m, h.Value)
 	default:
 		cl.target = display(h.Value)
 		cl.to = serviceOfAddress(m, h.Value)
@@ -368,6 +371,8 @@ func protocol(h sinks.Hit) (proto, method string) {
 	switch {
 	case h.Kind == GRPCService:
 		return protoGRPC, ""
+	case h.Kind == Discovery:
+		return label, "" // the registry
 	case label == protoHTTP, label == protoGRPC, label == protoConnect, label == protoTwirp:
 		return label, ""
 	case strings.HasPrefix(label, protoHTTP+" "):

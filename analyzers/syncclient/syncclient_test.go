@@ -11,9 +11,10 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
-// Each scenario is a fixture monorepo (a module with its couplingvet.yaml).
-// Scenarios built on real framework modules fetch them first: analysistest
-// loads with GOPROXY=off.
+// Each scenario is a fixture monorepo (a module with its couplingvet.yaml)
+// that requires the real client libraries through the module proxy: one
+// module per family, since analysistest type-checks them from source.
+// They are fetched first: analysistest loads with GOPROXY=off.
 func run(t *testing.T, scenario string) {
 	t.Helper()
 	dir := filepath.Join(analysistest.TestData(), scenario)

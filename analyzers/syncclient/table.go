@@ -60,6 +60,8 @@ var builtins = []sinks.Entry{
 	// go-kit
 	sinks.Call("github.com/go-kit/kit/transport/http", "NewClient", 1, sinks.URL, "").WithLabelArg(0),
 	sinks.Call("github.com/go-kit/kit/transport/grpc", "NewClient", 1, GRPCService, "").WithLabelArg(2),
+	// JSON-RPC over HTTP: always a POST; its method argument is the RPC's.
+	sinks.Call("github.com/go-kit/kit/transport/http/jsonrpc", "NewClient", 0, sinks.URL, "http POST"),
 
 	// go-zero: direct endpoints, a target, or an etcd discovery key.
 	sinks.Literal("github.com/zeromicro/go-zero/zrpc", "RpcClientConf", "{Endpoints}", sinks.Address, protoGRPC),
@@ -75,5 +77,5 @@ var builtins = []sinks.Entry{
 // kinds are the sink kinds this analyzer takes from the map's sinks: list.
 var kinds = []sinks.Kind{sinks.URL, sinks.Address, sinks.HostPort, sinks.GRPCTarget}
 
-// builtinTable indexes builtins.
-var builtinTable = sinks.NewTable(builtins...)
+// builtinTable indexes builtins and go-kit's instancers (gokit.go).
+var builtinTable = sinks.NewTable(append(builtins, gokitInstancers...)...)

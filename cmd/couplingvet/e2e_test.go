@@ -2,8 +2,8 @@ package main
 
 // End-to-end tests: build the couplingvet binary once and run it as users
 // do, standalone and under go vet, on the example monorepos in ../../testdata.
-// They need the go command and no network (GOPROXY=off): the examples build
-// against a local stand-in of gRPC.
+// They need the go command, and the module proxy (GOPROXY as configured)
+// once: the examples require the real gRPC module, which is then cached.
 
 import (
 	"bytes"
@@ -89,18 +89,18 @@ const workspaceFindings = `billing/invoice/db.go:11:9: billing opens orders' dat
 billing/invoice/invoice.go:9:2: billing imports orders' private package orders/store: billing now compiles against orders' internals and breaks when orders changes them; import orders' contract (orders/api) instead, or allow it in couplingvet.yaml with a reason
 `
 
-// env is the environment of every command: offline, and free of the
-// caller's settings that would change what is loaded.
+// env is the environment of every command: free of the caller's settings
+// that would change what is loaded.
 func env(extra ...string) []string {
 	var out []string
 	for _, kv := range os.Environ() {
 		switch name, _, _ := strings.Cut(kv, "="); name {
-		case "GOFLAGS", "GOWORK", "GOPROXY", "COUPLINGVET_CONFIG", "COUPLINGVET_CACHE":
+		case "GOFLAGS", "GOWORK", "COUPLINGVET_CONFIG", "COUPLINGVET_CACHE":
 			continue
 		}
 		out = append(out, kv)
 	}
-	return append(append(out, "GOPROXY=off", "GOFLAGS=", "COUPLINGVET_CACHE="+cacheDir), extra...)
+	return append(append(out, "GOFLAGS=", "COUPLINGVET_CACHE="+cacheDir), extra...)
 }
 
 type result struct {

@@ -1,8 +1,15 @@
 module example.com/shop
 
-go 1.26
+go 1.26.0
 
-require google.golang.org/grpc v1.72.0
+require (
+	google.golang.org/grpc v1.85.0
+	google.golang.org/protobuf v1.36.12
+)
 
-// The example builds offline against a small stand-in of gRPC.
-replace google.golang.org/grpc => ./third_party/grpc
+require (
+	golang.org/x/net v0.60.0 // indirect
+	golang.org/x/sys v0.48.0 // indirect
+	golang.org/x/text v0.42.0 // indirect
+	google.golang.org/genproto/googleapis/rpc v0.0.0-20260817212433-ac3dfec99bb1 // indirect
+)

@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-kit/kit/transport/grpc"
 	httptransport "github.com/go-kit/kit/transport/http"
+	"github.com/go-kit/kit/transport/http/jsonrpc"
 	"github.com/go-resty/resty/v2"
 	ggrpc "google.golang.org/grpc"
 )
@@ -26,6 +27,15 @@ func gokit() {
 	grpc.NewClient(conn, "shop.orders.v1.OrderService", "GetOrder", nil, nil, nil)      // want `checkout calls orders synchronously \(grpc /shop.orders.v1.OrderService/GetOrder\)`
 	grpc.NewClient(conn, "shop.payments.v1.PaymentService", "Authorize", nil, nil, nil) // allowed edge: checkout -> payments
 	grpc.NewClient(conn, "shop.orders.v1.OrderService", "ListOrders", nil, nil, nil)    // allowed method of an otherwise reported service
+}
+
+// gokitJSONRPC: go-kit's JSON-RPC client takes the URL first and the
+// RPC's method second.
+func gokitJSONRPC() {
+	u, _ := url.Parse("http://orders:8080/rpc")
+	jsonrpc.NewClient(u, "orders.get") // want `checkout calls orders synchronously \(http POST http://orders:8080/rpc\)`
+	api, _ := url.Parse("https://rpc.example.com/")
+	jsonrpc.NewClient(api, "eth_blockNumber")
 }
 
 func encode(context.Context, *http.Request, interface{}) error { return nil }

@@ -1,3 +1,0 @@
-module connectrpc.com/connect
-
-go 1.26

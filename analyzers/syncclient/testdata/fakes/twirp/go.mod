@@ -1,3 +1,0 @@
-module github.com/twitchtv/twirp
-
-go 1.26

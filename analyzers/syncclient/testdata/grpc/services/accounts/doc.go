@@ -1,0 +1,2 @@
+// Package accounts serves accounts.
+package accounts

@@ -1,0 +1,2 @@
+// Package shipping serves shipping.
+package shipping

@@ -1,0 +1,2 @@
+// Package user serves user.
+package user

@@ -1,0 +1,2 @@
+// Package profile serves profile.
+package profile

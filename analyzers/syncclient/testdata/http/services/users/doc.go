@@ -1,0 +1,2 @@
+// Package users serves users.
+package users
