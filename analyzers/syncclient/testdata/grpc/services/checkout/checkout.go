@@ -26,7 +26,7 @@ func stubs() {
 }
 
 // viaInterface: the connection comes in as the interface the stubs take.
-func viaInterface(cc grpc.ClientConnInterface) {
+func viaInterface(cc grpc.ClientConnInterface) { // want viaInterface:`syncclient stub connection`
 	ordersv1.NewOrderServiceClient(cc) // want `checkout calls orders synchronously \(grpc shop.orders.v1.OrderService via api/orders/v1.NewOrderServiceClient\)`
 }
 
