@@ -112,10 +112,7 @@ func scoreEntry(bin, entry, clone, mapName string) row {
 // report is what score reads of couplingvet's JSON document.
 type report struct {
 	Findings   []Finding `json:"findings"`
-	LoadErrors []struct {
-		Package string `json:"package"`
-		Error   string `json:"error"`
-	} `json:"load_errors"`
+	LoadErrors []string  `json:"load_errors"`
 }
 
 type runResult struct {
@@ -139,11 +136,7 @@ func run(bin, dir string, patterns []string) (runResult, error) {
 	if err := json.Unmarshal(stdout.Bytes(), &rep); err != nil {
 		return runResult{}, fmt.Errorf("couplingvet's JSON: %v\n%s", err, stderr.String())
 	}
-	out := runResult{Findings: rep.Findings}
-	for _, le := range rep.LoadErrors {
-		out.LoadErrors = append(out.LoadErrors, le.Package+": "+le.Error)
-	}
-	return out, nil
+	return runResult{Findings: rep.Findings, LoadErrors: rep.LoadErrors}, nil
 }
 
 var scored = []string{"crossimport", "shareddb", "syncclient"}

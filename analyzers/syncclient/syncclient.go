@@ -212,7 +212,7 @@ func (c *checker) stubCalls() []call {
 		}
 		if stub := stubOf(c.pass, fn.Origin()); stub != nil {
 			cl := c.stubCall(ce, fn, stub)
-			if cl.to != "" && stub.Protocol == protoGRPC && len(ce.Args) == 1 {
+			if cl.to != "" && stub.Protocol == protoGRPC && len(ce.Args) == 1 && c.reportsHere() {
 				c.noteConnParam(s.Func, ce.Args[0])
 			}
 			calls = append(calls, cl)
@@ -241,7 +241,7 @@ func (c *checker) stubCall(ce *ast.CallExpr, fn *types.Func, stub *stubFact) cal
 	if to == "" && stub.AddrArg >= 0 && stub.AddrArg < len(ce.Args) {
 		to = serviceOfAddress(m, c.res.Resolve(ce.Args[stub.AddrArg]))
 	}
-	if to != "" && stub.Protocol == protoGRPC && len(ce.Args) == 1 {
+	if to != "" && stub.Protocol == protoGRPC && len(ce.Args) == 1 && c.reportsHere() {
 		// The dial that made the connection is the same coupling.
 		if dial := c.definingCall(ce.Args[0]); dial != nil {
 			c.consumed[dial] = true
@@ -386,12 +386,21 @@ func protocol(h sinks.Hit) (proto, method string) {
 }
 
 // report reports the calls in source order, once per site and target.
+// reportsHere says whether the package's calls are reported where they
+// are: a service's code and contracts. Shared code is reported at its
+// callers, wiring never. Only where a stub is reported may it consume the
+// dial that feeds it: a shared grpc-gateway RegisterXxxHandlerFromEndpoint
+// dials the endpoint it is given for a stub it builds, and that dial is
+// what its callers are reported for.
+func (c *checker) reportsHere() bool {
+	r := c.view.Owner.Role
+	return r == boundaries.Private || r == boundaries.Contract
+}
+
 func (c *checker) report(r *finding.Reporter, calls []call) {
 	from := c.view.From()
-	switch c.view.Owner.Role {
-	case boundaries.Private, boundaries.Contract:
-	default:
-		return // shared code is reported at its callers, wiring never
+	if !c.reportsHere() {
+		return
 	}
 	sort.SliceStable(calls, func(i, j int) bool { return calls[i].node.Pos() < calls[j].node.Pos() })
 	type key struct {
