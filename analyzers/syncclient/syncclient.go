@@ -62,6 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 	c.index()
 	calls := c.stubCalls()
 	calls = append(calls, c.zrpcCalls(calls, hits)...)
+	calls = append(calls, c.microCalls()...)
 	calls = append(calls, c.sinkCalls(hits)...)
 
 	r := finding.NewReporter(pass, view, finding.SyncClient)

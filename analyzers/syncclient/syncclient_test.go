@@ -31,6 +31,8 @@ func TestKitex(t *testing.T) { run(t, "kitex") }
 
 func TestGoZero(t *testing.T) { run(t, "gozero") }
 
+func TestGoMicro(t *testing.T) { run(t, "micro") }
+
 // Packages with tests are analysed with them too ("p [p.test]", as go vet
 // does): what the tests assign does not change what production code calls.
 func TestTests(t *testing.T) { run(t, "tests") }
