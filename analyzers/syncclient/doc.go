@@ -39,7 +39,9 @@
 // grpc.Dial/DialInsecure with grpc.WithEndpoint("discovery:///orders");
 // Kitex's generated NewClient/MustNewClient(destService, opts...), attributed
 // by client.WithHostPorts(...), else by destService, the name the callee
-// registers under (client.WithResolver: consul, etcd, nacos).
+// registers under (client.WithResolver: consul, etcd, nacos); go-micro's
+// generated New<Svc>Service(name, client), name being the callee's
+// registry name.
 //
 // connect-go and twirp: connect.NewClient and the generated
 // NewXxxServiceClient(httpClient, baseURL); twirp's generated
