@@ -59,8 +59,9 @@ func isNamedOrAlias(t types.Type, pkg, name string) bool {
 
 // kitexCall attributes a Kitex client: by the contract that holds it, else
 // by the addresses of its client.WithHostPorts options, else by its
-// destService, the name the callee registered under (a discovery name the
-// map lists as a host). A client.WithResolver option is named in the chain.
+// destService: the name the callee registered under when a resolver finds
+// it, and by convention the callee's name anyway (a discovery name the map
+// lists as a host). A client.WithResolver option is named in the chain.
 func (c *checker) kitexCall(ce *ast.CallExpr, fn *types.Func) call {
 	m := c.view.Map
 	to := c.contractOwner(fn)
@@ -83,7 +84,7 @@ func (c *checker) kitexCall(ce *ast.CallExpr, fn *types.Func) call {
 		}
 	}
 	dest := c.res.Resolve(ce.Args[0])
-	if to == "" && len(hosts) == 0 {
+	if to == "" {
 		to = serviceOfAddress(m, dest)
 	}
 	target := strings.Join(hosts, ",")

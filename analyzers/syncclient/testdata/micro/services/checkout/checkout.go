@@ -10,11 +10,12 @@ import (
 
 const stockName = "shop.stock"
 
-// The client generated in orders' contract calls orders; checkout's own
-// copy of stock's client is attributed by the registry name it is given.
+// The client generated in orders' contract calls orders, whatever name it
+// is given; checkout's own copy of stock's client is attributed by the
+// registry name it is given.
 func clients(c client.Client) {
-	orders.NewOrdersService("shop.orders", c)            // want `checkout calls orders synchronously \(go-micro shop\.orders via api/orders\.NewOrdersService\)`
-	stock.NewStockService(stockName, client.NewClient()) // want `checkout calls stock synchronously \(go-micro shop\.stock via services/checkout/internal/proto/stock\.NewStockService\)`
+	orders.NewOrdersService("go.micro.service.orders", c) // want `checkout calls orders synchronously \(go-micro go\.micro\.service\.orders via api/orders\.NewOrdersService\)`
+	stock.NewStockService(stockName, client.NewClient())  // want `checkout calls stock synchronously \(go-micro shop\.stock via services/checkout/internal/proto/stock\.NewStockService\)`
 }
 
 // Clean: a name no service registers.
