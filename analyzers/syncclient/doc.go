@@ -39,9 +39,15 @@
 // the grpc.ServiceDesc literal — not by file names; go-kit's
 // grpctransport.NewClient(conn, service, method, ...); go-zero's
 // zrpc.RpcClientConf{Endpoints, Target} and discov.EtcdConf{Key} literals and
-// zrpc.NewClientWithTarget; kratos' grpc.Dial/DialInsecure with
-// grpc.WithEndpoint("discovery:///orders"); Kitex's generated
-// NewClient/MustNewClient(destService, client.WithHostPorts(...)).
+// zrpc.NewClientWithTarget, and goctl's generated client
+// <svc>client.New<Svc>(zrpc.MustNewClient(conf)), one call attributed to the
+// owner of the client package, else by the configuration; kratos'
+// grpc.Dial/DialInsecure with grpc.WithEndpoint("discovery:///orders");
+// Kitex's generated NewClient/MustNewClient(destService, opts...), attributed
+// by client.WithHostPorts(...), else by destService, the name the callee
+// registers under (client.WithResolver: consul, etcd, nacos); go-micro's
+// generated New<Svc>Service(name, client), name being the callee's
+// registry name.
 //
 // connect-go and twirp: connect.NewClient and the generated
 // NewXxxServiceClient(httpClient, baseURL); twirp's generated

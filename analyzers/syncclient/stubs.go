@@ -34,7 +34,6 @@ func (f *stubFact) String() string {
 const (
 	grpcPath  = "google.golang.org/grpc"
 	twirpPath = "github.com/twitchtv/twirp"
-	kitexPath = "github.com/cloudwego/kitex/client"
 )
 
 // exportStubFacts exports a stubFact for every generated client constructor
@@ -202,20 +201,6 @@ func stubOf(pass *analysis.Pass, fn *types.Func) *stubFact {
 		return s
 	}
 	return twirpStub(fn)
-}
-
-// isKitexClient recognises Kitex's generated NewClient and MustNewClient
-// (destService string, opts ...client.Option).
-func isKitexClient(fn *types.Func) bool {
-	if fn.Name() != "NewClient" && fn.Name() != "MustNewClient" || fn.Pkg() == nil || fn.Pkg().Path() == kitexPath {
-		return false
-	}
-	sig := fn.Signature()
-	if sig.Recv() != nil || sig.Params().Len() != 2 || !sig.Variadic() || !isString(sig.Params().At(0).Type()) {
-		return false
-	}
-	opts, ok := sig.Params().At(1).Type().(*types.Slice)
-	return ok && isNamed(opts.Elem(), kitexPath, "Option")
 }
 
 func isNamed(t types.Type, pkg, name string) bool {

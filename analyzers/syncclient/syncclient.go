@@ -64,6 +64,8 @@ func run(pass *analysis.Pass) (any, error) {
 	c.consumeConnParams()
 	cfg.Consumed = c.isConsumed
 	hits := sinks.Find(pass, res, cfg)
+	calls = append(calls, c.zrpcCalls(calls, hits)...)
+	calls = append(calls, c.microCalls()...)
 	calls = append(calls, c.sinkCalls(hits)...)
 
 	r := finding.NewReporter(pass, view, finding.SyncClient)
@@ -248,37 +250,6 @@ func (c *checker) stubCall(ce *ast.CallExpr, fn *types.Func, stub *stubFact) cal
 		}
 	}
 	return call{node: ce, proto: stub.Protocol, target: stub.Service, to: to, via: []string{c.display(fn)}, service: stub.Protocol == protoGRPC}
-}
-
-// kitexCall attributes a Kitex client: by its contract, else by the
-// client.WithHostPorts options passed to it, else by its destService name
-// (a registry name the map lists as a host).
-func (c *checker) kitexCall(ce *ast.CallExpr, fn *types.Func) call {
-	m := c.view.Map
-	to := c.contractOwner(fn)
-	var hosts []string
-	for _, arg := range ce.Args[1:] {
-		opt, ok := ast.Unparen(arg).(*ast.CallExpr)
-		if !ok || !isFunc(typeutil.StaticCallee(c.pass.TypesInfo, opt), kitexPath, "WithHostPorts") {
-			continue
-		}
-		for _, hp := range opt.Args {
-			v := c.res.Resolve(hp)
-			hosts = append(hosts, display(v))
-			if to == "" {
-				to = serviceOfAddress(m, v)
-			}
-		}
-	}
-	dest := c.res.Resolve(ce.Args[0])
-	if to == "" {
-		to = serviceOfAddress(m, dest)
-	}
-	target := strings.Join(hosts, ",")
-	if target == "" {
-		target = display(dest)
-	}
-	return call{node: ce, proto: protoKitex, target: target, to: to, via: []string{c.display(fn)}}
 }
 
 // display names a wrapper or stub for messages: "api/orders/v1.NewOrderServiceClient".

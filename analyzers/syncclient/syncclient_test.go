@@ -33,6 +33,14 @@ func TestHTTP(t *testing.T) { run(t, "http") }
 
 func TestFrameworks(t *testing.T) { run(t, "frameworks") }
 
+// Kitex and go-zero fixtures build on the real modules (go.sum checked in)
+// and on the real generators' output; each README says how it was made.
+func TestKitex(t *testing.T) { run(t, "kitex") }
+
+func TestGoZero(t *testing.T) { run(t, "gozero") }
+
+func TestGoMicro(t *testing.T) { run(t, "micro") }
+
 // Packages with tests are analysed with them too ("p [p.test]", as go vet
 // does): what the tests assign does not change what production code calls.
 func TestTests(t *testing.T) { run(t, "tests") }

@@ -17,6 +17,7 @@ const (
 	protoConnect = "connect"
 	protoTwirp   = "twirp"
 	protoKitex   = "kitex"
+	protoMicro   = "go-micro"
 )
 
 // builtins is the table of client libraries whose calls are synchronous

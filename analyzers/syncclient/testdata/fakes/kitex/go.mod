@@ -1,3 +1,0 @@
-module github.com/cloudwego/kitex
-
-go 1.26

@@ -1,0 +1,2 @@
+// Package stock serves Kitex RPC.
+package stock

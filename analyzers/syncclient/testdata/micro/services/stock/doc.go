@@ -1,0 +1,2 @@
+// Package stock serves go-micro RPC.
+package stock
