@@ -112,7 +112,6 @@ func TestGolangciLintShop(t *testing.T) {
 		{"services/inventory/inventory.go:15", "shareddb", "inventory opens orders' database orders-db"},
 		{"services/shipping/shipping.go:20", "shareddb", "shipping opens payments' database payments-db"},
 		{"services/checkout/checkout.go:20", "syncclient", "checkout calls orders synchronously"},
-		{"cmd/checkout/main.go:14", "syncclient", "checkout calls orders synchronously"},
 		{"services/shipping/shipping.go:26", "syncclient", "shipping calls orders synchronously (http GET http://orders:8080/v1/orders/"},
 		{"services/shipping/shipping.go:33", "syncclient", "shipping calls inventory synchronously"},
 	} {

@@ -31,8 +31,6 @@ func TestGRPC(t *testing.T) { run(t, "grpc") }
 
 func TestHTTP(t *testing.T) { run(t, "http") }
 
-func TestFrameworks(t *testing.T) { run(t, "frameworks") }
-
 // Kitex and go-zero fixtures build on the real modules (go.sum checked in)
 // and on the real generators' output; each README says how it was made.
 func TestKitex(t *testing.T) { run(t, "kitex") }

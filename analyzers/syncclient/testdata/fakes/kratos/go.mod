@@ -1,7 +1,0 @@
-module github.com/go-kratos/kratos/v2
-
-go 1.26
-
-require google.golang.org/grpc v1.70.0
-
-replace google.golang.org/grpc => ../grpc

@@ -1,2 +1,0 @@
-// Package stock serves RPC.
-package stock
