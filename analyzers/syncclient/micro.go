@@ -13,12 +13,16 @@ import (
 //	func NewGreeterService(name string, c client.Client) GreeterService
 //
 // whose methods send requests to name: the name the callee registered
-// under in go-micro's registry (mdns, consul, etcd, ...).
+// under in go-micro's registry (mdns, consul, etcd, ...). The generated
+// shape has not changed since go-micro v1; the module moved. v5 is tested
+// on the real module (testdata/micro), v1 on the accuracy corpus
+// (x893675/caas-micro).
 var microClientPaths = map[string]bool{
 	"go-micro.dev/v5/client":              true,
 	"go-micro.dev/v4/client":              true,
 	"github.com/asim/go-micro/v3/client":  true,
 	"github.com/micro/go-micro/v2/client": true,
+	"github.com/micro/go-micro/client":    true,
 }
 
 // microCalls finds calls to go-micro's generated client constructors.
