@@ -43,7 +43,8 @@
 // and v2), mgo's Dial/DialWithTimeout/ParseURL and DialInfo{Addrs} (mgo.v2
 // and globalsign), go-redis's Options, ClusterOptions, UniversalOptions and
 // FailoverOptions literals and ParseURL (v8 and v9; v9's ParseClusterURL and
-// ParseFailoverURL too), gomemcache's memcache.New — or to a function the
+// ParseFailoverURL too), gomemcache's memcache.New, go-zero's
+// sqlx.NewMysql/NewSqlConn and postgres.New — or to a function the
 // map's sinks: list declares with kind dsn (in-house wrappers). The table
 // is the Sinks variable.
 //

@@ -75,6 +75,13 @@ func builtin() []sinks.Entry {
 			lit(pkg, "Config", "{DSN}", dsn, driver),
 		)
 	}
+	// go-zero as goctl writes a model's service context:
+	// sqlx.NewMysql(c.Mysql.DataSource), or another driver by name.
+	entries = append(entries,
+		call("github.com/zeromicro/go-zero/core/stores/sqlx", "NewMysql", 0, dsn, "mysql"),
+		call("github.com/zeromicro/go-zero/core/stores/sqlx", "NewSqlConn", 1, dsn, "").WithLabelArg(0),
+		call("github.com/zeromicro/go-zero/core/stores/postgres", "New", 0, dsn, "postgres"),
+	)
 	// Only the SQLite dialector carries its DSN itself; the others embed *Config.
 	entries = append(entries, lit("gorm.io/driver/sqlite", "Dialector", "{DSN}", dsn, "sqlite"))
 	for _, mongo := range []string{"go.mongodb.org/mongo-driver", "go.mongodb.org/mongo-driver/v2"} {
