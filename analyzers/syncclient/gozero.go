@@ -87,7 +87,9 @@ func (c *checker) goctlCall(ce *ast.CallExpr, fn *types.Func, hits []sinks.Hit) 
 	known := c.consume(hits, conf)
 	grpcName := goctlService(c, fn)
 
-	cl := call{node: ce, proto: protoGRPC, via: []string{c.display(fn)}}
+	// A generated client, not a dial: it is the call a dial in the same
+	// package would be the connection of.
+	cl := call{node: ce, proto: protoGRPC, via: []string{c.display(fn)}, service: true}
 	if dial != nil {
 		if d := typeutil.StaticCallee(c.pass.TypesInfo, dial); d != nil {
 			cl.via = append(cl.via, c.display(d))

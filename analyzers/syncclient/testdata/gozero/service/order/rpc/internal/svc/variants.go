@@ -41,11 +41,6 @@ func rawStub() user.UserClient {
 	return user.NewUserClient(cli.Conn()) // want `order calls user synchronously \(grpc user\.User via service/user/rpc/types/user\.NewUserClient\)`
 }
 
-// Without a client package, the configuration alone names the callee.
-func confOnly() zrpc.Client {
-	return zrpc.MustNewClient(zrpc.RpcClientConf{Endpoints: []string{"product:8080"}}) // want `order calls product synchronously \(grpc product:8080\)`
-}
-
 // Clean: a configuration nobody claims, and order's own client.
 func clean(c config.Config) {
 	zrpc.MustNewClient(c.SearchRpc)
