@@ -83,3 +83,29 @@ func TestLoadTruthIsStrict(t *testing.T) {
 		}
 	}
 }
+
+// Every entry of the corpus decodes strictly and has its map, so that a
+// typo in a truth file fails CI instead of dropping an item from the score.
+func TestCorpusEntriesLoad(t *testing.T) {
+	entries, err := corpusEntries(filepath.Join("..", "corpus"), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) < 8 {
+		t.Errorf("%d corpus entries, want at least 8", len(entries))
+	}
+	for _, name := range entries {
+		dir := filepath.Join("..", "corpus", name)
+		truth, err := loadTruth(filepath.Join(dir, "truth.yaml"))
+		if err != nil {
+			t.Error(err)
+			continue
+		}
+		if !strings.HasSuffix(truth.Repo, strings.Replace(name, "+", "/", 1)) {
+			t.Errorf("%s: repo %q does not match the entry's name", name, truth.Repo)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "couplingvet.yaml")); err != nil {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+}
