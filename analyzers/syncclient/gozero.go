@@ -140,10 +140,7 @@ func goctlService(c *checker, fn *types.Func) string {
 // configure it: the call itself and the RpcClientConf literal assigned to
 // the variable passed to it.
 func (c *checker) zrpcDial(e ast.Expr) (*ast.CallExpr, []ast.Node) {
-	dial, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		dial = c.definingCall(e)
-	}
+	dial := c.definingCall(e)
 	if dial == nil {
 		return nil, []ast.Node{e}
 	}
@@ -197,7 +194,7 @@ func (c *checker) consume(hits []sinks.Hit, ranges []ast.Node) []sinks.Hit {
 
 func within(n ast.Node, ranges []ast.Node) bool {
 	for _, r := range ranges {
-		if r.Pos() <= n.Pos() && n.End() <= r.End() {
+		if encloses(r, n) {
 			return true
 		}
 	}

@@ -44,19 +44,6 @@ func isKitexOption(t types.Type) bool {
 	return isNamedOrAlias(t, kitexPath, "Option") || isNamed(t, kitexInternalPath, "Option")
 }
 
-// isNamedOrAlias reports whether t is the named type or the alias pkg.name.
-// Frameworks export internal types through aliases (type Option =
-// client.Option): the alias is what their users write, the internal type
-// what it stands for.
-func isNamedOrAlias(t types.Type, pkg, name string) bool {
-	if a, ok := t.(*types.Alias); ok {
-		if obj := a.Obj(); obj.Pkg() != nil && obj.Pkg().Path() == pkg && obj.Name() == name {
-			return true
-		}
-	}
-	return isNamed(t, pkg, name)
-}
-
 // kitexCall attributes a Kitex client: by the contract that holds it, else
 // by the addresses of its client.WithHostPorts options, else by its
 // destService: the name the callee registered under when a resolver finds
@@ -138,10 +125,7 @@ func (c *checker) sliceElems(v *types.Var) []ast.Expr {
 // resolverConstructor returns the function that built the resolver e
 // (consul.NewConsulResolver, etcd.NewEtcdResolver), or nil.
 func (c *checker) resolverConstructor(e ast.Expr) *types.Func {
-	ce, ok := ast.Unparen(e).(*ast.CallExpr)
-	if !ok {
-		ce = c.definingCall(e)
-	}
+	ce := c.definingCall(e)
 	if ce == nil {
 		return nil
 	}

@@ -211,6 +211,19 @@ func isNamed(t types.Type, pkg, name string) bool {
 	return ok && n.Obj().Pkg() != nil && n.Obj().Pkg().Path() == pkg && n.Obj().Name() == name
 }
 
+// isNamedOrAlias reports whether t is the named type or the alias pkg.name.
+// Frameworks export internal types through aliases (type Option =
+// client.Option): the alias is what their users write, the internal type
+// what it stands for.
+func isNamedOrAlias(t types.Type, pkg, name string) bool {
+	if a, ok := t.(*types.Alias); ok {
+		if obj := a.Obj(); obj.Pkg() != nil && obj.Pkg().Path() == pkg && obj.Name() == name {
+			return true
+		}
+	}
+	return isNamed(t, pkg, name)
+}
+
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0

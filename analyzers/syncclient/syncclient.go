@@ -180,11 +180,16 @@ func (c *checker) isConsumed(n ast.Node) bool {
 		return true
 	}
 	for dial := range c.consumed {
-		if dial.Pos() <= n.Pos() && n.End() <= dial.End() {
+		if encloses(dial, n) {
 			return true
 		}
 	}
 	return false
+}
+
+// encloses reports whether n lies within outer's source range.
+func encloses(outer, n ast.Node) bool {
+	return outer.Pos() <= n.Pos() && n.End() <= outer.End()
 }
 
 func (c *checker) varOf(e ast.Expr) *types.Var {
