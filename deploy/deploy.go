@@ -286,7 +286,7 @@ func isDeployFile(rel string, data []byte, charts []string) bool {
 	if chartOf(rel, charts) != "" {
 		return isHelmTemplate(rel, charts)
 	}
-	if isComposeName(name) {
+	if isComposeName(name) || isKustomizationName(name) {
 		return true
 	}
 	ext := strings.ToLower(path.Ext(name))

@@ -453,3 +453,21 @@ func TestBigFilesAreNotRead(t *testing.T) {
 		t.Errorf("config files %v", got)
 	}
 }
+
+func TestKustomize(t *testing.T) {
+	tree := Load("testdata/kustomize", Options{})
+	const d, k = "base/deployment.yaml", "base/kustomization.yaml"
+	checkEnv(t, tree, d, []envCase{
+		{"checkout", "checkout", "CART_ADDR", "cart:7070", "", "base/checkout.env", 1},
+		{"checkout", "checkout", "ORDERS_ADDR", "orders:8080", "", k, 10},
+		{"checkout", "checkout", "PAYMENTS_URL", "payments:7000", "", k, 9},
+	})
+	// A patch is not a workload: it has no containers.
+	if got := names(tree.Workloads()); !slices.Equal(got, []string{"base/deployment.yaml:checkout/checkout"}) {
+		t.Errorf("workloads %q", got)
+	}
+	want := []Problem{{k, 13, "configMapGenerator env file missing.env does not exist (base/missing.env): the values it would set are unknown"}}
+	if !reflect.DeepEqual(tree.Problems, want) {
+		t.Errorf("problems %v, want %v", tree.Problems, want)
+	}
+}

@@ -16,9 +16,14 @@
 //   - docker-compose files: docker-compose*.yml/.yaml and compose*.yml/.yaml.
 //   - Kubernetes manifests: any other .yaml, .yml or .json file with a
 //     top-level apiVersion and kind. A file may hold many documents (---) and
-//     kind: List objects. kustomize directories are plain manifests: the
-//     resources are read as they are written; patches, generators and
-//     overlays that rewrite values are not applied.
+//     kind: List objects.
+//   - kustomize: kustomization.yaml/.yml. Its configMapGenerator entries
+//     (literals, and envs files relative to it) are ConfigMaps like any
+//     other, matched by the name as written (kustomize's hash suffix is
+//     ignored), in the kustomization's namespace. The resources of a
+//     kustomize directory are read as the plain manifests they are;
+//     patches, replacements and images: rewrites are not applied, so an
+//     overlay that changes a value is not seen (the base's value is).
 //   - Helm charts: a directory with a Chart.yaml; its templates/*.yaml (not
 //     templates/tests) are rendered as described below, with values.yaml and
 //     Chart.yaml as the only input. The chart's own files are neither
@@ -27,7 +32,7 @@
 //     hidden files, OpenAPI and Swagger documents (a top-level openapi or
 //     swagger key), and the tooling files of package managers, build tools
 //     and CI (package.json, tsconfig*.json, buf.yaml, sqlc.yaml,
-//     kustomization.yaml, couplingvet.yaml and the like).
+//     couplingvet.yaml and the like).
 //
 // Tree.Digest covers every file read: candidates by name, .env files and
 // env_file targets. A tool that caches results keys them on it, so editing
@@ -83,7 +88,9 @@
 // name.namespace.svc and name.namespace.svc.cluster.local (with ports) when
 // the Service names its namespace. Objects without a namespace match any
 // namespace, as they are applied with kubectl -n. A ConfigMap or Service may
-// be in another file than the workload that uses it.
+// be in another file than the workload that uses it. When several
+// ConfigMaps have the same name and namespace, the first in file order
+// (sorted by path) gives the values.
 //
 // # Helm
 //

@@ -32,6 +32,8 @@ func (p *parser) parseAll(files []string) {
 		switch {
 		case chartOf(rel, p.charts) != "":
 			p.parseHelm(rel, data)
+		case isKustomizationName(path.Base(rel)):
+			p.parseKustomization(rel, data)
 		case isComposeName(path.Base(rel)):
 			p.parseCompose(rel, data)
 		default:
