@@ -232,9 +232,28 @@ func TestHelm(t *testing.T) {
 	if w.Image != "shop/cart:1.2.3" || w.Line != 18 || !slices.Equal(w.Hosts, []string{"cart", "cart:7070"}) {
 		t.Errorf("cart: image %q line %d hosts %q", w.Image, w.Line, w.Hosts)
 	}
-	if len(tree.Workloads()) != 1 {
-		t.Errorf("helm test hooks are workloads: %v", names(tree.Workloads()))
+	if got, want := names(tree.Workloads()), []string{
+		"charts/api/templates/deployment.yaml:api/api",
+		"charts/cart/templates/deployment.yaml:cart/cart",
+		"charts/duo/templates/jobs.yaml:jobs/jobs",
+		"charts/duo/templates/web.yaml:web/web",
+	}; !slices.Equal(got, want) {
+		t.Errorf("workloads %q, want %q (helm test hooks are not workloads)", got, want)
 	}
+	// helm create's shape: selector and labels from a named template. The
+	// chart's one Service selects its one workload; an ExternalName Service
+	// selects nothing.
+	if w := workload(t, tree, "charts/api/templates/deployment.yaml", "api", "api"); !slices.Equal(w.Hosts, []string{"api", "api:80"}) {
+		t.Errorf("api hosts %q", w.Hosts)
+	}
+	// Two workloads: which one the Service selects cannot be told.
+	for _, name := range []string{"web", "jobs"} {
+		if w := workload(t, tree, "charts/duo/templates/"+name+".yaml", name, name); w.Hosts != nil {
+			t.Errorf("%s hosts %q", name, w.Hosts)
+		}
+	}
+	// A block included in a list is read without its content.
+	checkEnv(t, tree, "charts/duo/templates/web.yaml", []envCase{{"web", "web", "A", "b", "", "charts/duo/templates/web.yaml", 16}})
 	if len(tree.Problems) != 0 || len(tree.ConfigFiles(".")) != 0 {
 		t.Errorf("problems %v, config files %v: a chart's own files are neither", tree.Problems, tree.ConfigFiles("."))
 	}

@@ -104,6 +104,10 @@
 // actions (if, range, with, include | nindent, ...) print nothing, so both
 // branches of an if are read. Trim markers ({{- -}}) are honoured. A
 // workload whose name is rendered at install time is named after the chart.
+// Labels or a selector that include a named template (helm create's
+// selectorLabels) cannot be told; such a Service selects the workload of
+// its chart when the chart has exactly one, and nothing otherwise (nor
+// when it is an ExternalName Service).
 // Lines are the template's lines; values printed by toYaml point at the
 // line of the toYaml action.
 //

@@ -1,7 +1,9 @@
 package deploy
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"path"
 	"regexp"
 	"strconv"
@@ -45,10 +47,16 @@ func (p *parser) parseHelm(rel string, data []byte) {
 		return
 	}
 	c := p.chart(chartOf(rel, p.charts))
-	t := &helmTemplate{chart: c}
+	t := &helmTemplate{chart: c, markBlocks: true}
 	text, lines := t.render(string(data))
-	p.chartName = str(get(c.meta, "name"))
-	defer func() { p.chartName = "" }()
+	if !parses(text) {
+		// A marker where the block was a list item: read the template
+		// without markers rather than not at all.
+		t.markBlocks = false
+		text, lines = t.render(string(data))
+	}
+	p.chartName, p.chartDir = str(get(c.meta, "name")), c.dir
+	defer func() { p.chartName, p.chartDir = "", "" }()
 	p.parseManifests(rel, []byte(text), t.scalar, lines)
 }
 
@@ -74,9 +82,15 @@ func (p *parser) chart(dir string) *chart {
 }
 
 type helmTemplate struct {
-	chart   *chart
-	printed []helmValue // by sentinel number
+	chart      *chart
+	markBlocks bool        // print unknownBlock for a block whose content cannot be told
+	printed    []helmValue // by sentinel number
 }
+
+// unknownBlock is the mapping key printed where a template includes a block
+// it cannot tell (include "chart.selectorLabels" . | nindent 4), so that
+// labels and selectors with such a block are unknown rather than empty.
+const unknownBlock = "cvhelm-unknown-block"
 
 type helmValue struct{ value, unknown string }
 
@@ -86,6 +100,7 @@ type helmValue struct{ value, unknown string }
 // lines maps each output line to its line in the template, so that lines
 // in Settings and Problems are the template's lines.
 func (t *helmTemplate) render(src string) (text string, lines []int) {
+	t.printed = nil
 	var out strings.Builder
 	lines = []int{1}
 	srcLine := 1
@@ -148,10 +163,12 @@ func (t *helmTemplate) replace(body string) string {
 	}
 	commands := splitPipeline(body)
 	if hasCommand(commands, "toYaml") {
-		return t.toYaml(commands)
+		if block := t.toYaml(commands); block != "" {
+			return block
+		}
 	}
 	if hasCommand(commands, "nindent") || hasCommand(commands, "indent") {
-		return "" // a block from a named template: its content cannot be told
+		return t.unknownBlock(commands) // a block from a named template: its content cannot be told
 	}
 	value, unknown := t.evaluate(commands)
 	if unknown != "" {
@@ -191,6 +208,41 @@ func (t *helmTemplate) toYaml(commands [][]string) string {
 		return block
 	}
 	return flowJSON(n)
+}
+
+// unknownBlock returns what stands for a block that cannot be told: a
+// mapping key at the block's indentation when markBlocks, else nothing.
+func (t *helmTemplate) unknownBlock(commands [][]string) string {
+	if !t.markBlocks {
+		return ""
+	}
+	for _, c := range commands {
+		if len(c) != 2 || c[0] != "nindent" && c[0] != "indent" {
+			continue
+		}
+		width, err := strconv.Atoi(c[1])
+		if err != nil || width < 0 || width > 200 {
+			return ""
+		}
+		block := strings.Repeat(" ", width) + unknownBlock + `: ""`
+		if c[0] == "nindent" {
+			block = "\n" + block
+		}
+		return block
+	}
+	return ""
+}
+
+// parses reports whether every document of text is YAML.
+func parses(text string) bool {
+	dec := yaml.NewDecoder(strings.NewReader(text))
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if err != nil {
+			return errors.Is(err, io.EOF)
+		}
+	}
 }
 
 // splitPipeline splits an action into commands at the | outside quotes.

@@ -22,6 +22,7 @@ type pod struct {
 	file, kind, name, namespace string
 	line                        int
 	labels                      map[string]string
+	chart                       string // the Helm chart the workload is a template of, or ""
 	spec                        *yaml.Node
 	render                      render
 }
@@ -35,6 +36,8 @@ type configMap struct {
 type service struct {
 	name, namespace string
 	selector        map[string]string // nil: no selector, or one that cannot be told
+	selectorUnknown bool              // the selector is there but cannot be told (a Helm include)
+	chart           string            // the Helm chart the Service is a template of, or ""
 	ports           []string
 }
 
@@ -119,10 +122,12 @@ func (p *parser) object(rel string, obj *yaml.Node, r render, depth int) {
 		p.configMaps = append(p.configMaps, cm)
 	case "Service":
 		spec := get(obj, "spec")
-		svc := service{name: name, namespace: namespace}
-		if sel := labelsOf(get(spec, "selector"), r); len(sel) > 0 {
+		svc := service{name: name, namespace: namespace, chart: p.chartDir}
+		sel, known := labelsOf(get(spec, "selector"), r)
+		if len(sel) > 0 && known {
 			svc.selector = sel
 		}
+		svc.selectorUnknown = !known && get(spec, "externalName") == nil
 		for _, port := range items(get(spec, "ports")) {
 			if v, why := r(get(port, "port")); why == "" && v != "" {
 				svc.ports = append(svc.ports, v)
@@ -136,22 +141,28 @@ func (p *parser) object(rel string, obj *yaml.Node, r render, depth int) {
 		}
 		p.pods = append(p.pods, pod{
 			file: rel, kind: kind, name: name, namespace: namespace, line: lineOf(get(meta, "name")),
-			labels: labelsOf(get(podMeta, "labels"), r), spec: spec, render: r,
+			labels: knownLabels(get(podMeta, "labels"), r), chart: p.chartDir, spec: spec, render: r,
 		})
 	}
 }
 
-// labelsOf returns a label mapping; nil when any label cannot be told,
-// so that a selector never matches by a guess.
-func labelsOf(n *yaml.Node, r render) map[string]string {
-	labels := map[string]string{}
+// labelsOf returns a label mapping; known is false when any label cannot be
+// told, so that a selector never matches by a guess.
+func labelsOf(n *yaml.Node, r render) (labels map[string]string, known bool) {
+	labels = map[string]string{}
 	for _, kv := range pairs(n) {
 		v, why := r(kv.value)
-		if why != "" {
-			return nil
+		if why != "" || kv.key.Value == unknownBlock {
+			return nil, false
 		}
 		labels[kv.key.Value] = v
 	}
+	return labels, true
+}
+
+// knownLabels returns the labels, or nil when any cannot be told.
+func knownLabels(n *yaml.Node, r render) map[string]string {
+	labels, _ := labelsOf(n, r)
 	return labels
 }
 
@@ -268,7 +279,7 @@ func sameNamespace(a, b string) bool { return a == "" || b == "" || a == b }
 func (p *parser) serviceHosts(pd pod) []string {
 	var names, out []string
 	for _, svc := range p.services {
-		if svc.selector == nil || !sameNamespace(svc.namespace, pd.namespace) || !selects(svc.selector, pd.labels) {
+		if !sameNamespace(svc.namespace, pd.namespace) || !p.serviceSelects(svc, pd) {
 			continue
 		}
 		names = []string{svc.name}
@@ -279,6 +290,26 @@ func (p *parser) serviceHosts(pd pod) []string {
 	}
 	sort.Strings(out)
 	return dedupe(out)
+}
+
+// serviceSelects reports whether svc sends traffic to pd. A Helm chart
+// that renders its selector from a named template (helm create's
+// selectorLabels) selects its only workload: with one workload in the
+// chart there is nothing else the Service can be for.
+func (p *parser) serviceSelects(svc service, pd pod) bool {
+	if svc.selector != nil {
+		return selects(svc.selector, pd.labels)
+	}
+	if !svc.selectorUnknown || svc.chart == "" || svc.chart != pd.chart {
+		return false
+	}
+	n := 0
+	for _, other := range p.pods {
+		if other.chart == pd.chart {
+			n++
+		}
+	}
+	return n == 1
 }
 
 func selects(selector, labels map[string]string) bool {

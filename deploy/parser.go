@@ -24,6 +24,7 @@ type parser struct {
 	services   []service
 	loops      map[string]bool
 	chartName  string // of the Helm template being read: the name of workloads whose name is rendered at install time
+	chartDir   string // of the Helm template being read
 }
 
 func (p *parser) parseAll(files []string) {
