@@ -182,32 +182,17 @@ func (t *helmTemplate) replace(body string) string {
 // indented by nindent or indent, or on one line (JSON is YAML) without.
 func (t *helmTemplate) toYaml(commands [][]string) string {
 	n := t.valuesNode(commands)
-	if n == nil {
+	if n == nil || !withinBudget(n, new(int)) {
+		return "" // nothing, or an alias bomb or cycle: nothing a chart means
+	}
+	if _, _, ok := indentation(commands); !ok {
+		return flowJSON(n)
+	}
+	data, err := yaml.Marshal(n)
+	if err != nil {
 		return ""
 	}
-	for _, c := range commands {
-		if len(c) != 2 || c[0] != "nindent" && c[0] != "indent" {
-			continue
-		}
-		width, err := strconv.Atoi(c[1])
-		if err != nil || width < 0 || width > 200 {
-			return ""
-		}
-		if !withinBudget(n, new(int)) {
-			return "" // an alias bomb or an alias cycle: nothing a chart means
-		}
-		data, err := yaml.Marshal(n)
-		if err != nil {
-			return ""
-		}
-		pad := strings.Repeat(" ", width)
-		block := pad + strings.ReplaceAll(strings.TrimRight(string(data), "\n"), "\n", "\n"+pad)
-		if c[0] == "nindent" {
-			block = "\n" + block
-		}
-		return block
-	}
-	return flowJSON(n)
+	return indentBlock(strings.TrimRight(string(data), "\n"), commands)
 }
 
 // unknownBlock returns what stands for a block that cannot be told: a
@@ -216,21 +201,38 @@ func (t *helmTemplate) unknownBlock(commands [][]string) string {
 	if !t.markBlocks {
 		return ""
 	}
+	return indentBlock(unknownBlock+`: ""`, commands)
+}
+
+// indentation returns the width of the pipeline's nindent or indent, and
+// whether it starts a new line (nindent).
+func indentation(commands [][]string) (width int, newline, ok bool) {
 	for _, c := range commands {
 		if len(c) != 2 || c[0] != "nindent" && c[0] != "indent" {
 			continue
 		}
 		width, err := strconv.Atoi(c[1])
 		if err != nil || width < 0 || width > 200 {
-			return ""
+			return 0, false, false
 		}
-		block := strings.Repeat(" ", width) + unknownBlock + `: ""`
-		if c[0] == "nindent" {
-			block = "\n" + block
-		}
-		return block
+		return width, c[0] == "nindent", true
 	}
-	return ""
+	return 0, false, false
+}
+
+// indentBlock indents text as the pipeline's nindent or indent does; ""
+// without one.
+func indentBlock(text string, commands [][]string) string {
+	width, newline, ok := indentation(commands)
+	if !ok {
+		return ""
+	}
+	pad := strings.Repeat(" ", width)
+	block := pad + strings.ReplaceAll(text, "\n", "\n"+pad)
+	if newline {
+		block = "\n" + block
+	}
+	return block
 }
 
 // parses reports whether every document of text is YAML.
