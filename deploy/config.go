@@ -73,6 +73,35 @@ func (f *ConfigFile) Lookup(keys [][]string) (value string, line int, ok bool) {
 	return v, n.Line, true
 }
 
+// LookupList is Lookup for keys that hold several addresses (go-zero's
+// Etcd.Hosts, a list of Kafka brokers): the scalars of the sequence at the
+// key path, or the one scalar there. ok is false when the path does not
+// exist or holds anything else (a mapping, a sequence with a non-scalar).
+func (f *ConfigFile) LookupList(keys [][]string) (values []string, line int, ok bool) {
+	f.parse()
+	n := f.root
+	for _, names := range keys {
+		n = getFold(n, names)
+		if n == nil {
+			return nil, 0, false
+		}
+	}
+	if v, ok := scalar(n); ok {
+		return []string{v}, n.Line, true
+	}
+	if n.Kind != yaml.SequenceNode {
+		return nil, 0, false
+	}
+	for _, item := range items(n) {
+		v, ok := scalar(item)
+		if !ok {
+			return nil, 0, false
+		}
+		values = append(values, v)
+	}
+	return values, n.Line, true
+}
+
 // getFold returns the value of the first key of mapping n that equals any
 // of names, ignoring case: viper, go-zero and encoding/json all match keys so.
 func getFold(n *yaml.Node, names []string) *yaml.Node {

@@ -26,7 +26,7 @@ type Options struct {
 type Tree struct {
 	Root     string
 	Digest   string    // hex sha256 over (relative path, content) of every candidate file, sorted: the cache key part
-	Problems []Problem // sorted by file, line
+	Problems []Problem // of deploy files, .env files and env files; sorted by file, line (config files: ConfigFile.Problem)
 
 	files     map[string][]byte // every candidate file read, by relative path
 	workloads []Workload
@@ -128,7 +128,8 @@ func load(root string, opts Options) *Tree {
 	return t
 }
 
-// Workloads returns the containers the deploy files start, sorted by File, Line.
+// Workloads returns the containers the deploy files start, sorted by File,
+// Line. The result is shared: callers must not modify it.
 func (t *Tree) Workloads() []Workload { return t.workloads }
 
 func (t *Tree) problem(file string, line int, msg string) {

@@ -307,6 +307,29 @@ func TestConfigLookup(t *testing.T) {
 	}
 }
 
+func TestConfigLookupList(t *testing.T) {
+	f := Load("testdata/config", Options{}).ConfigFile("services/orders/etc/order.yaml")
+	for _, c := range []struct {
+		path   [][]string
+		values []string
+		line   int
+		ok     bool
+	}{
+		{keys("UserRpcConf", "Etcd", "Hosts"), []string{"etcd:2379"}, 11, true},
+		{keys("kafka", "brokers"), []string{"kafka-1:9092", "kafka-2:9092"}, 24, true},
+		{keys("Kafka", "Mixed"), nil, 0, false},
+		{keys("Redis", "Host"), []string{"redis:6379"}, 14, true},
+		{keys("Etcd"), nil, 0, false},
+		{keys("Empty"), nil, 0, false},
+		{keys("Brokers"), nil, 0, false},
+	} {
+		values, line, ok := f.LookupList(c.path)
+		if !slices.Equal(values, c.values) || line != c.line || ok != c.ok {
+			t.Errorf("%v = %q, %d, %v; want %q, %d, %v", c.path, values, line, ok, c.values, c.line, c.ok)
+		}
+	}
+}
+
 func keys(names ...string) [][]string {
 	out := make([][]string, len(names))
 	for i, n := range names {
