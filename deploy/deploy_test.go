@@ -177,6 +177,9 @@ func TestKubernetesEnv(t *testing.T) {
 	checkEnv(t, tree, "manifests/payments.yaml", []envCase{
 		{"payments", "payments", "ORDERS_ADDR", "orders.shop.svc.cluster.local:8080", "", "manifests/payments.yaml", 29},
 	})
+	checkEnv(t, tree, "other/migrate.json", []envCase{
+		{"migrate", "migrate", "ORDERS_DSN", "postgres://orders@orders-db:5432/orders", "", "other/migrate.json", 13},
+	})
 	checkEnv(t, tree, "other/cron.yaml", []envCase{
 		{"report", "report", "PAYMENTS_URL", "http://payments:7000", "", "other/cron.yaml", 17},
 	})
