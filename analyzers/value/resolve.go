@@ -516,7 +516,16 @@ func (s *scope) selector(e *ast.SelectorExpr) Value {
 	}
 	// A field of a struct type of this package (c.baseURL in a method of
 	// a client): package sinks follows it to the literals that set it.
-	if named := structNamed(sel.Recv()); named != nil && field.Pkg() != nil && len(sel.Index()) == 1 {
+	named := structNamed(sel.Recv())
+	if named != nil && field.Pkg() != nil && len(sel.Index()) == 1 && s.declaresHere(named.Obj()) {
+		return Of(Part{Kind: Field, Key: FieldKey(named.Obj(), field.Name())})
+	}
+	// Any other field (of another package's struct, of an anonymous
+	// struct) is what a config loader fills: c.Mysql.DataSource.
+	if v, ok := s.configField(e); ok {
+		return v
+	}
+	if named != nil && field.Pkg() != nil && len(sel.Index()) == 1 {
 		return Of(Part{Kind: Field, Key: FieldKey(named.Obj(), field.Name())})
 	}
 	return Hole("field " + field.Name())

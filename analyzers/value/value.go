@@ -78,9 +78,14 @@ const (
 	// helper (func cfg(key string) string { return viper.GetString(key) }).
 	// Subst turns it into a Config part when the argument is a known key.
 	ConfigParam
+	// ConfigField is a field of a configuration struct that a loader fills
+	// from a file at run time (c.Mysql.DataSource): Part.Key names the
+	// field for messages, Part.Text lists the key paths it may have in the
+	// file (see ConfigFieldPaths and configfield.go).
+	ConfigField
 )
 
-var kindNames = [...]string{"text", "env", "flag", "config", "param", "field", "unknown", "envparam", "configparam"}
+var kindNames = [...]string{"text", "env", "flag", "config", "param", "field", "unknown", "envparam", "configparam", "configfield"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -361,6 +366,8 @@ func (v Value) Origin() string {
 			add("env named by parameter " + p.Key)
 		case ConfigParam:
 			add("config key named by parameter " + p.Key)
+		case ConfigField:
+			add("config field " + p.Key)
 		case Field:
 			add("field " + p.Key[strings.LastIndexByte(p.Key, '/')+1:])
 		}
@@ -390,6 +397,8 @@ func (v Value) String() string {
 			fmt.Fprintf(&b, "{env(param%d:%s)%s}", p.Index, p.Key, p.defaultString())
 		case ConfigParam:
 			fmt.Fprintf(&b, "{config(param%d:%s)}", p.Index, p.Key)
+		case ConfigField:
+			fmt.Fprintf(&b, "{configfield:%s}", p.Key)
 		default:
 			fmt.Fprintf(&b, "{%s:%s%s}", p.Kind, p.Key, p.defaultString())
 		}

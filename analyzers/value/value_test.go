@@ -60,3 +60,10 @@ func TestFacts(t *testing.T) {
 	realModules(t)
 	analysistest.Run(t, analysistest.TestData()+"/valuetest", value.Analyzer, "./config")
 }
+
+// TestResolveConfigFields checks that fields of configuration structs
+// declared in another package resolve to ConfigField parts named for
+// messages.
+func TestResolveConfigFields(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./confread")
+}
