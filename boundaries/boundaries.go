@@ -60,8 +60,12 @@ type Map struct {
 	Digest  string // hex SHA-256 of the file's bytes
 	Version int
 
-	Shared   []string   // directories of code every service may import
-	Wiring   []string   // composition roots that may import any service
+	Shared []string // directories of code every service may import
+	Wiring []string // composition roots that may import any service
+	// Deploy lists where the deploy files are (docker-compose files,
+	// Kubernetes manifests, Helm charts): files or directories relative to
+	// Root. Empty means they are found anywhere below Root.
+	Deploy   []string
 	Services []*Service // sorted by name
 	Allow    []AllowRule
 	Checks   map[string]Severity // every name in Checks has an entry (defaults filled in)

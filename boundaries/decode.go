@@ -9,7 +9,7 @@ import (
 
 // The keys each level of the map accepts, for strict decoding and did-you-mean.
 var (
-	topKeys      = []string{"version", "shared", "wiring", "services", "allow", "checks", "sinks"}
+	topKeys      = []string{"version", "shared", "wiring", "deploy", "services", "allow", "checks", "sinks"}
 	serviceKeys  = []string{"owns", "contracts", "hosts", "grpc", "env", "databases"}
 	databaseKeys = []string{"name", "engine", "dsn", "env", "shared_with"}
 	allowKeys    = []string{"from", "to", "check", "target", "reason", "expires"}
@@ -183,6 +183,7 @@ func (d *decoder) decode(root *node) *Map {
 	}
 	m.Shared = d.strList(top["shared"], "shared")
 	m.Wiring = d.strList(top["wiring"], "wiring")
+	m.Deploy = d.strList(top["deploy"], "deploy")
 	if v, ok := top["services"]; ok {
 		m.Services = d.services(v)
 	}

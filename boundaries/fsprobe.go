@@ -93,6 +93,20 @@ func (files) subdirs(dir string) []string {
 	return names
 }
 
+// entries lists the names in dir, files and directories, for "did you
+// mean" suggestions only (see subdirs).
+func (files) entries(dir string) []string {
+	ents, err := os.ReadDir(dir)
+	if err != nil {
+		return nil
+	}
+	names := make([]string, len(ents))
+	for i, e := range ents {
+		names[i] = e.Name()
+	}
+	return names
+}
+
 // stillHolds asks p's question again and reports whether the answer is the
 // same.
 func (p probe) stillHolds() bool {

@@ -2,6 +2,7 @@ package boundaries
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 )
@@ -351,4 +352,25 @@ func (m *Map) Severity(check string) Severity {
 		return SeverityError
 	}
 	return SeverityOff
+}
+
+// WithHosts returns a copy of m in which each service named in extra also
+// answers to the hosts listed for it there, after its own: the names and
+// ports deploy files give a service whose map entry lists none. m is not
+// changed (maps are shared, read-only).
+func (m *Map) WithHosts(extra map[string][]string) *Map {
+	if m == nil || len(extra) == 0 {
+		return m
+	}
+	c := *m
+	c.Services = make([]*Service, len(m.Services))
+	for i, s := range m.Services {
+		c.Services[i] = s
+		if hosts := extra[s.Name]; len(hosts) > 0 {
+			s2 := *s
+			s2.Hosts = append(slices.Clip(s.Hosts), hosts...)
+			c.Services[i] = &s2
+		}
+	}
+	return &c
 }

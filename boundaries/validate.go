@@ -62,6 +62,7 @@ func (v *validator) validate() {
 	}
 	v.directories("shared", m.Shared, Shared, "")
 	v.directories("wiring", m.Wiring, Wiring, "")
+	v.deployPaths()
 	for _, s := range m.Services {
 		path := "services." + s.Name
 		if !serviceName.MatchString(s.Name) {
@@ -89,6 +90,27 @@ func (v *validator) directories(key string, list []string, role Role, svc string
 		}
 		v.dirs = append(v.dirs, dirEntry{entry{p, role, svc}, k})
 		v.exists(k, p)
+	}
+}
+
+// deployPaths checks that each deploy path names a file or directory
+// inside the map's directory.
+func (v *validator) deployPaths() {
+	for i, raw := range v.m.Deploy {
+		k := fmt.Sprintf("deploy[%d]", i)
+		rel := filepath.FromSlash(strings.TrimSuffix(raw, "/"))
+		if raw == "" || filepath.IsAbs(rel) || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+			v.errAt(k, "write a file or directory relative to the map file, like deploy/k8s or docker-compose.yml", "%s is not inside the map's directory", quote(raw))
+			continue
+		}
+		if v.fs.stat(filepath.Join(v.m.Root, rel)) == "" {
+			fix := "create it, or correct the path (paths are relative to " + filepath.Base(v.m.File) + ")"
+			dir, name := filepath.Split(rel)
+			if s := didYouMean(name, v.fs.entries(filepath.Join(v.m.Root, dir))); s != "" {
+				fix = "did you mean " + filepath.ToSlash(filepath.Join(dir, s)) + "?"
+			}
+			v.errAt(k, fix, "%s does not exist", raw)
+		}
 	}
 }
 

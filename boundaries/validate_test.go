@@ -78,6 +78,10 @@ func TestValidationErrors(t *testing.T) {
 			1, "version", "version is required", "version: 1"},
 		{"bad version", "couplingvet.yaml", r("version: 1", "version: 2"),
 			1, "version", "unsupported version 2", ""},
+		{"missing deploy path", "couplingvet.yaml", r("shared: [pkg]", "shared: [pkg]\ndeploy: [go.mdo]"),
+			3, "deploy[0]", "go.mdo does not exist", "did you mean go.mod?"},
+		{"deploy path outside the map", "couplingvet.yaml", r("shared: [pkg]", "shared: [pkg]\ndeploy: [../k8s]"),
+			3, "deploy[0]", `"../k8s" is not inside the map's directory`, "relative to the map file"},
 		{"empty services", "couplingvet.yaml", "version: 1\nshared: [pkg]\nservices: {}\n",
 			3, "services", "no services declared", ""},
 		{"bad service name", "couplingvet.yaml", r("  billing:", "  Billing:"),
@@ -191,7 +195,8 @@ func TestValidationAccepts(t *testing.T) {
 		"service inside shared":               strings.Replace(smallYAML, "shared: [pkg]", "shared: [services]", 1),
 		"shared_with with a rule":             strings.Replace(smallYAML, "    contracts: [api/orders]", "    contracts: [api/orders]\n    databases:\n      - {name: orders-db, env: [DB], shared_with: [billing]}", 1) + "allow:\n  - {from: billing, to: orders-db, check: shareddb, reason: migration}\n",
 		"glob and ... entries":                strings.Replace(smallYAML, "shared: [pkg]", "shared: [pkg/..., 'api/*/v1']", 1),
-		"empty optional lists":                smallYAML + "allow:\nsinks: []\nwiring:\n",
+		"empty optional lists":                smallYAML + "allow:\nsinks: []\nwiring:\ndeploy: []\n",
+		"deploy file and directory":           strings.Replace(smallYAML, "shared: [pkg]", "shared: [pkg]\ndeploy: [go.mod, services/orders/]", 1),
 	}
 	for name, content := range good {
 		t.Run(name, func(t *testing.T) {
