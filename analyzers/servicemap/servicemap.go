@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/couplingvet/couplingvet/boundaries"
+	"github.com/couplingvet/couplingvet/deploy"
 	"golang.org/x/mod/module"
 	"golang.org/x/tools/go/analysis"
 )
@@ -53,7 +54,12 @@ func RegisterFlags(fs *flag.FlagSet) {
 
 // A View is what the analyzers know about the package being analysed.
 type View struct {
-	Map     *boundaries.Map
+	// Map is the boundary map, with the hosts deploy files give services
+	// whose entries list none.
+	Map *boundaries.Map
+	// Deploy is what the running system sets outside Go: deploy files'
+	// env values and the config files in the repository (see Bind).
+	Deploy  *deploy.Tree
 	Package string           // import path of the analysed package
 	Owner   boundaries.Owner // who owns it
 	Strict  bool
@@ -94,7 +100,43 @@ func For(pass *analysis.Pass) (*View, error) {
 	if pass.Module.Version != "" && !m.IsRepoPackage(pkg, packageDir(pass)) {
 		return nil, nil // a published copy of the repository's code
 	}
-	return &View{Map: m, Package: pkg, Owner: m.OwnerOfPackage(pkg), Strict: Strict}, nil
+	rt := runtimeOf(m)
+	return &View{Map: rt.m, Deploy: rt.tree, Package: pkg, Owner: m.OwnerOfPackage(pkg), Strict: Strict}, nil
+}
+
+// runtimeCache memoises, per loaded map, the deploy tree below its root and
+// the map with the hosts that tree gives services: every analyzer asks for
+// every package.
+var runtimeCache sync.Map // *boundaries.Map -> *mapRuntime
+
+type mapRuntime struct {
+	once sync.Once
+	tree *deploy.Tree
+	m    *boundaries.Map
+}
+
+func runtimeOf(m *boundaries.Map) *mapRuntime {
+	v, _ := runtimeCache.LoadOrStore(m, new(mapRuntime))
+	rt := v.(*mapRuntime)
+	rt.once.Do(func() {
+		rt.tree = DeployTree(m)
+		rt.m = m.WithHosts(derivedHosts(m, rt.tree))
+	})
+	return rt
+}
+
+// DeployDigest digests the deploy and config files the analyzers read for
+// the repository m governs (see DeployTree), for cache keys.
+func DeployDigest(m *boundaries.Map) string {
+	return runtimeOf(m).tree.Digest
+}
+
+// DeployTree reads the deploy and config files of the repository m
+// governs: where m's deploy key says, else anywhere below its root. Its
+// Digest is part of every cache key, since editing those files changes
+// what the analyzers report.
+func DeployTree(m *boundaries.Map) *deploy.Tree {
+	return deploy.Load(m.Root, deploy.Options{Paths: m.Deploy})
 }
 
 // mayBeInRepo cheaply rules out packages that cannot belong to the

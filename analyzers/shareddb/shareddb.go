@@ -60,13 +60,14 @@ type Connection struct {
 	Engine   string         // postgres, mysql, mongodb, redis, sqlserver, clickhouse, sqlite, memcache
 	Host     string
 	Port     string
-	Database string // database name, Redis DB number, SQLite file; "" when the DSN names none
-	Identity string // engine://host:port/database
-	DSN      string // the DSN as resolved, redacted (dsn.Redact), unknown parts as "…"
-	Origin   string // where the DSN comes from: "literal", "env ORDERS_DATABASE_URL", ...
-	Via      string // wrapper chain for messages ("pkg/db.Open -> sql.Open"); "" for a direct call
-	Declared string // the map's database it matches ("" when undeclared)
-	Owner    string // the service owning Declared
+	Database string   // database name, Redis DB number, SQLite file; "" when the DSN names none
+	Identity string   // engine://host:port/database
+	DSN      string   // the DSN as resolved, redacted (dsn.Redact), unknown parts as "…"
+	Origin   string   // where the DSN comes from: "literal", "env ORDERS_DATABASE_URL", ..., and " = file:line" when deploy or config files gave its value
+	Why      []string `json:"-"` // why deploy and config files could not complete it, for -strict
+	Via      string   // wrapper chain for messages ("pkg/db.Open -> sql.Open"); "" for a direct call
+	Declared string   // the map's database it matches ("" when undeclared)
+	Owner    string   // the service owning Declared
 }
 
 // Connections returns the connections of an analyzer result (the value
@@ -114,7 +115,6 @@ type checker struct {
 // check classifies one hit, reports it if it couples services, and returns
 // the connection for aggregation when its database is identifiable.
 func (c *checker) check(h sinks.Hit) (Connection, bool) {
-	pattern := h.Value.Pattern(dsn.Hole)
 	info, err := parse(sinks.Use{Kind: h.Kind, Label: h.Label, Value: h.Value})
 	if err == nil && info.Engine.Broker() {
 		return Connection{}, false // a message broker is not a database
@@ -123,22 +123,71 @@ func (c *checker) check(h sinks.Hit) (Connection, bool) {
 		Service: c.service(),
 		Package: c.view.Package,
 		Pos:     c.pass.Fset.Position(h.Node.Pos()),
-		DSN:     dsn.Redact(pattern),
 		Origin:  h.Value.Origin(),
 	}
 	if h.Wrapped {
 		conn.Via = h.ViaIn(c.module())
 	}
+	v := h.Value
+	owner, db := c.attribute(info, err == nil, v)
+	if db == nil && (err != nil || !info.Attributable()) {
+		// Not from the code alone: from the deploy and config files.
+		if b, ok := c.bind(h, v); ok {
+			v, info, err, owner, db = b.value, b.info, nil, b.owner, b.db
+			conn.Origin += " = " + strings.Join(b.sources, ", ")
+		} else {
+			conn.Why = b.why
+		}
+	}
+	conn.DSN = dsn.Redact(v.Pattern(dsn.Hole))
 	if err == nil {
 		conn.Engine, conn.Host, conn.Port, conn.Database = string(info.Engine), info.Host, info.Port, info.Database
 		conn.Identity = info.Identity()
 	}
-	owner, db := c.attribute(info, err == nil, h.Value)
 	if db != nil {
 		conn.Declared, conn.Owner = db.Name, owner.Name
 	}
 	c.report(h, conn, db)
 	return conn, err == nil && info.Attributable()
+}
+
+// A binding is a DSN as the deploy and config files complete it.
+type binding struct {
+	value   value.Value
+	info    dsn.Info
+	owner   *boundaries.Service
+	db      *boundaries.Database
+	sources []string
+	why     []string
+}
+
+// bind completes a DSN's env and config parts with the values the deploy
+// and config files give them where the service runs. Every alternative
+// (compose and Kubernetes, per-environment config files) must name the
+// same database: the same declared one, or the same identity.
+func (c *checker) bind(h sinks.Hit, v value.Value) (binding, bool) {
+	bs := value.Bind(c.view, v)
+	b := binding{why: bs.Why}
+	if len(bs.Alternatives) == 1 && bs.Alternatives[0].Value.Equal(v) {
+		return b, false
+	}
+	for i, alt := range bs.Alternatives {
+		info, err := parse(sinks.Use{Kind: h.Kind, Label: h.Label, Value: alt.Value})
+		if err != nil || !info.Attributable() {
+			b.why = append(b.why, "the value from "+strings.Join(alt.Sources, ", ")+" is not a DSN couplingvet can read")
+			return b, false
+		}
+		owner, db := c.attribute(info, true, alt.Value)
+		if i > 0 && (db != b.db || db == nil && info.Identity() != b.info.Identity()) {
+			b.why = append(b.why, "the deploy and config files name different databases: "+strings.Join(bs.Sources(), ", "))
+			return b, false
+		}
+		if i == 0 {
+			b.value, b.info, b.owner, b.db = alt.Value, info, owner, db
+		}
+	}
+	b.sources = bs.Sources()
+	return b, true
 }
 
 // parse reads the DSN a use carries, its unknown parts as dsn.Hole, with
@@ -264,7 +313,11 @@ func (c *checker) details(conn Connection) string {
 	if conn.Via != "" {
 		parts = append(parts, "via "+conn.Via)
 	}
-	return strings.Join(parts, ", ")
+	s := strings.Join(parts, ", ")
+	if len(conn.Why) > 0 {
+		s += "; " + strings.Join(conn.Why, "; ")
+	}
+	return s
 }
 
 // targetOf identifies an unattributed connection for baselines: its

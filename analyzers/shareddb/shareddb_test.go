@@ -67,3 +67,24 @@ func TestStrict(t *testing.T) {
 	defer func() { servicemap.Strict = false }()
 	analysistest.Run(t, dir, shareddb.Analyzer, "./...")
 }
+
+// DSNs from env values in docker-compose (environment and env_file) and
+// from a service's config file, with a map that names no env or config
+// keys: order opens product's declared database through its config file,
+// and auth, order and product share an undeclared one through compose.
+func TestRuntimeValues(t *testing.T) {
+	results := analysistest.Run(t, realModules(t, "runtime"), shareddb.Analyzer, "./...")
+	var conns []shareddb.Connection
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if strings.Contains(d.Message, password) {
+				t.Errorf("diagnostic leaks the password: %s", d.Message)
+			}
+		}
+		conns = append(conns, shareddb.Connections(r.Result)...)
+	}
+	agg := shareddb.Aggregate(conns, false)
+	if len(agg) != 1 || agg[0].Identity != "postgres://postgres:5432/simple_shop" || strings.Join(agg[0].Services, ",") != "auth,order,product" {
+		t.Fatalf("Aggregate = %+v, want simple_shop opened by auth, order and product", agg)
+	}
+}

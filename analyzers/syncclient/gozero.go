@@ -103,7 +103,7 @@ func (c *checker) goctlCall(ce *ast.CallExpr, fn *types.Func, hits []sinks.Hit) 
 			cl.target = display(h.Value)
 		}
 		if cl.to == "" {
-			cl.to = serviceOfAddress(m, h.Value)
+			cl.to = c.serviceOf(h.Value, serviceOfAddress, &cl.from)
 		}
 	}
 	if cl.to == "" && grpcName != "" {

@@ -50,10 +50,10 @@ func isKitexOption(t types.Type) bool {
 // it, and by convention the callee's name anyway (a discovery name the map
 // lists as a host). A client.WithResolver option is named in the chain.
 func (c *checker) kitexCall(ce *ast.CallExpr, fn *types.Func) call {
-	m := c.view.Map
 	to := c.contractOwner(fn)
 	via := []string{c.display(fn)}
 	var hosts []string
+	var from provenance
 	for _, opt := range c.kitexOptions(ce) {
 		switch callee := typeutil.StaticCallee(c.pass.TypesInfo, opt); {
 		case isFunc(callee, kitexPath, "WithHostPorts"):
@@ -61,7 +61,7 @@ func (c *checker) kitexCall(ce *ast.CallExpr, fn *types.Func) call {
 				v := c.res.Resolve(hp)
 				hosts = append(hosts, display(v))
 				if to == "" {
-					to = serviceOfAddress(m, v)
+					to = c.serviceOf(v, serviceOfAddress, &from)
 				}
 			}
 		case isFunc(callee, kitexPath, "WithResolver") && len(opt.Args) == 1:
@@ -72,13 +72,13 @@ func (c *checker) kitexCall(ce *ast.CallExpr, fn *types.Func) call {
 	}
 	dest := c.res.Resolve(ce.Args[0])
 	if to == "" {
-		to = serviceOfAddress(m, dest)
+		to = c.serviceOf(dest, serviceOfAddress, &from)
 	}
 	target := strings.Join(hosts, ",")
 	if target == "" {
 		target = display(dest)
 	}
-	return call{node: ce, proto: protoKitex, target: target, to: to, via: via}
+	return call{node: ce, proto: protoKitex, target: target, to: to, via: via, from: from}
 }
 
 // kitexOptions returns the option calls passed to a Kitex client: written

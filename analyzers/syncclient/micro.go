@@ -65,8 +65,9 @@ func isMicroClientType(t types.Type) bool {
 func (c *checker) microCall(ce *ast.CallExpr, fn *types.Func) call {
 	name := c.res.Resolve(ce.Args[0])
 	to := c.contractOwner(fn)
+	var from provenance
 	if to == "" {
-		to = serviceOfAddress(c.view.Map, name)
+		to = c.serviceOf(name, serviceOfAddress, &from)
 	}
-	return call{node: ce, proto: protoMicro, target: display(name), to: to, via: []string{c.display(fn)}}
+	return call{node: ce, proto: protoMicro, target: display(name), to: to, via: []string{c.display(fn)}, from: from}
 }

@@ -86,6 +86,9 @@ type call struct {
 	// generated stub, go-kit's grpctransport.NewClient): it is made on a
 	// connection dialled elsewhere, and that dial is the same coupling.
 	service bool
+	// from says where deploy or config files gave the address its value,
+	// or why they could not.
+	from provenance
 }
 
 // describe renders the call for messages: "http GET http://orders:8080/v1/orders via httpclient.Get".
@@ -97,6 +100,9 @@ func (c call) describe() string {
 	s += " " + c.target
 	if len(c.via) > 0 {
 		s += " via " + strings.Join(c.via, " -> ")
+	}
+	if len(c.from.sources) > 0 {
+		s += ", address from " + strings.Join(c.from.sources, ", ")
 	}
 	return s
 }
@@ -245,8 +251,9 @@ func (c *checker) stubCall(ce *ast.CallExpr, fn *types.Func, stub *stubFact) cal
 	if to == "" || to == c.view.From() {
 		to = m.ServiceOfGRPC(stub.Service)
 	}
+	var from provenance
 	if to == "" && stub.AddrArg >= 0 && stub.AddrArg < len(ce.Args) {
-		to = serviceOfAddress(m, c.res.Resolve(ce.Args[stub.AddrArg]))
+		to = c.serviceOf(c.res.Resolve(ce.Args[stub.AddrArg]), serviceOfAddress, &from)
 	}
 	if to != "" && stub.Protocol == protoGRPC && len(ce.Args) == 1 && c.reportsHere() {
 		// The dial that made the connection is the same coupling.
@@ -254,7 +261,7 @@ func (c *checker) stubCall(ce *ast.CallExpr, fn *types.Func, stub *stubFact) cal
 			c.consumed[dial] = true
 		}
 	}
-	return call{node: ce, proto: stub.Protocol, target: stub.Service, to: to, via: []string{c.display(fn)}, service: stub.Protocol == protoGRPC}
+	return call{node: ce, proto: stub.Protocol, target: stub.Service, to: to, via: []string{c.display(fn)}, service: stub.Protocol == protoGRPC, from: from}
 }
 
 // display names a wrapper or stub for messages: "api/orders/v1.NewOrderServiceClient".
@@ -311,10 +318,10 @@ func (c *checker) sinkCall(h sinks.Hit) call {
 		cl.service = true
 	case h.Kind == Discovery:
 		cl.target = display(h.Value)
-		cl.to = serviceOfDiscoveryName(m, h.Value)
+		cl.to = c.serviceOf(h.Value, serviceOfDiscoveryName, &cl.from)
 	default:
 		cl.target = display(h.Value)
-		cl.to = serviceOfAddress(m, h.Value)
+		cl.to = c.serviceOf(h.Value, serviceOfAddress, &cl.from)
 		if cl.proto == protoConnect {
 			svc := grpcServiceOfPath(cl.target)
 			if cl.to == "" {
@@ -425,9 +432,13 @@ func message(from string, cl call) string {
 }
 
 func strictMessage(from string, cl call) string {
-	return fmt.Sprintf("%s makes a synchronous call (%s) that no service of the map claims: "+
+	why := ""
+	if len(cl.from.why) > 0 {
+		why = " (" + strings.Join(cl.from.why, "; ") + ")"
+	}
+	return fmt.Sprintf("%s makes a synchronous call (%s) that no service of the map claims%s: "+
 		"if it reaches one of your services, add its host or env key to that service in couplingvet.yaml; "+
-		"a third-party API needs nothing (listed because of -strict)", from, cl.describe())
+		"a third-party API needs nothing (listed because of -strict)", from, cl.describe(), why)
 }
 
 var possessive = finding.Possessive

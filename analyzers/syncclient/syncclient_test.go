@@ -56,3 +56,13 @@ func TestStrict(t *testing.T) {
 // so its gRPC name says who is called; a dial whose connection feeds a
 // stub is part of that one call.
 func TestCopiedStubs(t *testing.T) { run(t, "copied") }
+
+// Addresses from env variables that docker-compose, .env and Kubernetes
+// manifests set for the service's containers, and from the service's
+// config file, with a map that names no env or config keys. Under
+// -strict, a call they leave unattributed says why.
+func TestRuntimeValues(t *testing.T) {
+	servicemap.Strict = true
+	defer func() { servicemap.Strict = false }()
+	run(t, "runtime")
+}

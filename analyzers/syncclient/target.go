@@ -1,6 +1,7 @@
 package syncclient
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/couplingvet/couplingvet/analyzers/sinks"
@@ -26,7 +27,7 @@ func display(v value.Value) string {
 			} else {
 				b.WriteString("{flag -" + p.Key + "}")
 			}
-		case value.Config, value.Param:
+		case value.Config, value.Param, value.ConfigField:
 			b.WriteString("{" + p.Key + "}")
 		default:
 			b.WriteString("…")
@@ -56,6 +57,45 @@ func redact(s string) string {
 		return scheme + "://" + authority + path
 	}
 	return authority + path
+}
+
+// A provenance says where the values that attributed a call came from
+// (deploy and config files), or, for -strict, why they could not.
+type provenance struct {
+	sources []string // "docker-compose.yml:12"
+	why     []string // "env ORDERS_ADDR: no value in ..."
+}
+
+func (p *provenance) add(q provenance) {
+	for _, s := range q.sources {
+		if !slices.Contains(p.sources, s) {
+			p.sources = append(p.sources, s)
+		}
+	}
+	for _, s := range q.why {
+		if !slices.Contains(p.why, s) {
+			p.why = append(p.why, s)
+		}
+	}
+}
+
+// serviceOf attributes v with attr: as the code writes it, else through
+// the values the deploy and config files give its env and config parts
+// where the package's service runs (servicemap.View.Bind). What it used,
+// or why it failed, is added to p.
+func (c *checker) serviceOf(v value.Value, attr func(*boundaries.Map, value.Value) string, p *provenance) string {
+	m := c.view.Map
+	if svc := attr(m, v); svc != "" {
+		return svc
+	}
+	b := value.Bind(c.view, v)
+	svc, why := b.Attribute(func(alt value.Value) string { return attr(m, alt) })
+	q := provenance{why: why}
+	if svc != "" {
+		q = provenance{sources: b.Sources()}
+	}
+	p.add(q)
+	return svc
 }
 
 // serviceOfAddress attributes a resolved address or URL to a service of the
@@ -104,7 +144,7 @@ func authorityKey(v value.Value) (string, bool) {
 		switch p.Kind {
 		case value.Text:
 			before.WriteString(p.Text)
-		case value.Env, value.Config, value.Flag:
+		case value.Env, value.Config, value.Flag, value.ConfigField:
 			if s := before.String(); s == "" || isScheme(s) {
 				return p.Key, true
 			}

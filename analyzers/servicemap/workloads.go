@@ -1,0 +1,122 @@
+package servicemap
+
+import (
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"github.com/couplingvet/couplingvet/boundaries"
+	"github.com/couplingvet/couplingvet/deploy"
+)
+
+// Workloads returns the workloads of the deploy files that run the view's
+// service's code: a workload (a compose service, a Kubernetes container)
+// runs a service's code when its build context or Dockerfile lies in a
+// directory the service owns, else when its name, container name or image
+// name is the service's name or one of its hosts.
+func (v *View) Workloads() []deploy.Workload {
+	if v.Deploy == nil || v.Owner.Service == "" {
+		return nil
+	}
+	return workloadsOf(v.Map, v.Deploy, v.Owner.Service)
+}
+
+// ConfigFiles returns the config files in the directories the view's
+// service owns.
+func (v *View) ConfigFiles() []*deploy.ConfigFile {
+	if v.Deploy == nil || v.Owner.Service == "" {
+		return nil
+	}
+	return configFilesOf(v.Map, v.Deploy, v.Owner.Service)
+}
+
+// workloadsOf returns the workloads that run service svc's code (see the
+// rules above).
+func workloadsOf(m *boundaries.Map, t *deploy.Tree, svc string) []deploy.Workload {
+	var out []deploy.Workload
+	for _, w := range t.Workloads() {
+		if serviceOfWorkload(m, w) == svc {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// serviceOfWorkload says which service's code a workload runs, or "".
+func serviceOfWorkload(m *boundaries.Map, w deploy.Workload) string {
+	for _, d := range w.Dirs {
+		if d == "" || d == "." {
+			continue
+		}
+		if o := m.OwnerOfDir(filepath.FromSlash(d)); o.Service != "" && (o.Role == boundaries.Private || o.Role == boundaries.Contract) {
+			return o.Service
+		}
+	}
+	names := []string{w.Name, w.Container, imageName(w.Image)}
+	for _, s := range m.Services {
+		for _, n := range names {
+			if n != "" && (strings.EqualFold(n, s.Name) || hostNamed(s, n)) {
+				return s.Name
+			}
+		}
+	}
+	return ""
+}
+
+// imageName is the repository name of an image reference without registry,
+// owner and tag: "ghcr.io/acme/orders:1.2" is "orders".
+func imageName(image string) string {
+	image = image[strings.LastIndexByte(image, '/')+1:]
+	if i := strings.IndexAny(image, ":@"); i >= 0 {
+		image = image[:i]
+	}
+	return image
+}
+
+// hostNamed reports whether one of s's hosts is the bare name n.
+func hostNamed(s *boundaries.Service, n string) bool {
+	for _, h := range s.Hosts {
+		host := h
+		if i := strings.Index(host, "://"); i >= 0 {
+			host = strings.TrimLeft(host[i+3:], "/")
+		}
+		host, _, _ = strings.Cut(host, "/")
+		if i := strings.LastIndexByte(host, ':'); i >= 0 {
+			host = host[:i]
+		}
+		if strings.EqualFold(host, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// configFilesOf returns the config files in directories service svc owns.
+func configFilesOf(m *boundaries.Map, t *deploy.Tree, svc string) []*deploy.ConfigFile {
+	var out []*deploy.ConfigFile
+	for _, f := range t.ConfigFiles(".") {
+		o := m.OwnerOfDir(filepath.FromSlash(path.Dir(f.Path)))
+		if o.Service == svc {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// derivedHosts gives every service whose map entry lists no hosts the
+// names and ports of the workloads that run its code.
+func derivedHosts(m *boundaries.Map, t *deploy.Tree) map[string][]string {
+	extra := map[string][]string{}
+	for _, w := range t.Workloads() {
+		svc := serviceOfWorkload(m, w)
+		if s := m.Service(svc); s != nil && len(s.Hosts) == 0 {
+			for _, h := range w.Hosts {
+				if !slices.Contains(extra[svc], h) {
+					extra[svc] = append(extra[svc], h)
+				}
+			}
+		}
+	}
+	return extra
+}

@@ -1,0 +1,3 @@
+module example.com/runtimeshop
+
+go 1.26
