@@ -20,7 +20,11 @@ import (
 // written as cfg.Redis.Addr = ..., cfg.Redis = redisConfig{Addr: ...} or in
 // a nested literal assigned to cfg), but not through pointers (p.Addr, or
 // cfg.Redis.Addr when Redis is a pointer): another variable may write them.
-// Only unexported or local struct variables are followed. Like variables, a
+// Package-level variables are followed whether exported or not: an
+// exported one (utils.Env, filled by utils.InitEnvVars from the
+// environment) takes the writes of its own package, as other packages
+// read it; a package that writes another's variable is not seen. Like
+// variables, a
 // field resolves only when every write to it agrees (or is the getenv
 // idiom); it is unknown when the variable or an enclosing field is assigned
 // anything but struct literals, when its address, the field's or an
@@ -43,9 +47,6 @@ func (r *Resolver) fieldOf(e ast.Expr) (fieldKey, bool) {
 	}
 	if _, isStruct := v.Type().Underlying().(*types.Struct); !isStruct {
 		return fieldKey{}, false // through a pointer, another variable may write it
-	}
-	if v.Parent() == v.Pkg().Scope() && v.Exported() {
-		return fieldKey{}, false // other packages may write it
 	}
 	return fieldKey{v, strings.Join(path, ".")}, true
 }

@@ -429,10 +429,11 @@ func mapWorkspace(m *boundaries.Map, wd string) (patterns, env []string, cleanup
 }
 
 // cacheKey names what, besides the Go files, the analyzers' results depend
-// on: the map (which file, and its contents) and the settings shared by the
+// on: the map (which file, and its contents), the deploy and config files
+// that give env and config values theirs, and the settings shared by the
 // analyzers.
 func cacheKey(m *boundaries.Map) string {
-	return fmt.Sprintf("map=%s digest=%s strict=%t", m.File, m.Digest, servicemap.Strict)
+	return fmt.Sprintf("map=%s digest=%s deploy=%s strict=%t", m.File, m.Digest, servicemap.DeployDigest(m), servicemap.Strict)
 }
 
 // moduleGoVersion returns the go directive of the module in dir, or "".
@@ -575,15 +576,18 @@ func sharedDatabases(res *engine.Result, m *boundaries.Map) (findings, edges []r
 	if m.Severity(boundaries.CheckSharedDB) == boundaries.SeverityOff {
 		return nil, nil
 	}
+	// A site may open several databases (a wrapper that picks one DSN or
+	// another); test variants report each once per variant.
 	type site struct {
 		file      string
 		line, col int
+		identity  string
 	}
-	seen := map[site]bool{} // test variants report a connection once per variant
+	seen := map[site]bool{}
 	var conns []shareddb.Connection
 	for _, pr := range res.ResultsOf(shareddb.Analyzer) {
 		for _, c := range shareddb.Connections(pr.Value) {
-			k := site{c.Pos.Filename, c.Pos.Line, c.Pos.Column}
+			k := site{c.Pos.Filename, c.Pos.Line, c.Pos.Column, c.Identity}
 			if !seen[k] {
 				seen[k] = true
 				conns = append(conns, c)
@@ -610,11 +614,15 @@ func sharedDatabases(res *engine.Result, m *boundaries.Map) (findings, edges []r
 			msg = strings.ReplaceAll(msg, c.Pos.Filename+":", filepath.ToSlash(relTo(m.Root, c.Pos.Filename))+":")
 		}
 		first := db.Sites[0]
+		to := strings.Join(db.Services[1:], ",")
+		if db.Loopback {
+			to = "" // "possibly shared": a -strict listing, like an unattributed connection
+		}
 		findings = append(findings, report.Finding{
 			Check:    boundaries.CheckSharedDB,
 			Severity: sev,
 			From:     db.Services[0],
-			To:       strings.Join(db.Services[1:], ","),
+			To:       to,
 			Target:   db.Identity,
 			Package:  first.Package,
 			File:     first.Pos.Filename,
