@@ -429,3 +429,38 @@ func buildKey(root string) (string, error) {
 	}
 	return hex.EncodeToString(h.Sum(nil)[:12]), nil
 }
+
+// TestGolangciLintDeployEdits checks that golangci-lint's cache sees an
+// edited deploy file: the address docker-compose gives an env variable
+// decides whether a call couples two services, with no Go file and no map
+// changed.
+func TestGolangciLintDeployEdits(t *testing.T) {
+	e2eEnabled(t)
+	gcl := customGolangciLint(t)
+	compose := func(url string) string {
+		return "services:\n  orders:\n    build: ./services/orders\n    environment:\n      NOTIFY_URL: " + url + "\n"
+	}
+	repo := testtree.Write(t, t.TempDir(), map[string]string{
+		"go.mod":                     "module example.com/clean\n\ngo 1.26\n",
+		"couplingvet.yaml":           cleanMap + "    hosts: [billing]\n",
+		"docker-compose.yml":         compose("https://hooks.example.com/notify"),
+		"services/billing/server.go": "package server\n",
+		"api/billing/billing.go":     "package billing\n",
+		"services/orders/orders.go":  "package orders\n\nimport (\n\t\"net/http\"\n\t\"os\"\n)\n\nfunc Notify() { http.Post(os.Getenv(\"NOTIFY_URL\"), \"text/plain\", nil) }\n",
+	})
+	testtree.Copy(t, filepath.Join("..", ".golangci.example.yml"), filepath.Join(repo, ".golangci.yml"))
+	cache := t.TempDir()
+
+	issues, code, stderr := runGolangciLint(t, gcl, repo, cache)
+	if code != 0 || len(issues) != 0 {
+		t.Fatalf("a third-party address: exit %d, issues:\n%s\nstderr:\n%s", code, list(issues), stderr)
+	}
+	if err := os.WriteFile(filepath.Join(repo, "docker-compose.yml"), []byte(compose("http://billing:8080/notify")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	issues, code, stderr = runGolangciLint(t, gcl, repo, cache)
+	if code != 1 || !hasIssue(issues, "services/orders/orders.go:8", "syncclient: ", "orders calls billing synchronously") {
+		t.Fatalf("after docker-compose pointed NOTIFY_URL at billing: exit %d, want 1 and a syncclient issue (a stale cached result?); issues:\n%s\nstderr:\n%s",
+			code, list(issues), stderr)
+	}
+}

@@ -221,7 +221,12 @@ func saltCache(raw any, mapPath string) {
 	if err != nil {
 		return
 	}
-	m[mapDigestKey] = digest(data)
+	key := digest(data)
+	// The deploy and config files give env and config values theirs.
+	if bm, err := boundaries.Load(mapPath); err == nil {
+		key += " deploy=" + servicemap.DeployDigest(bm)
+	}
+	m[mapDigestKey] = key
 }
 
 func quoteAll(ss []string) string {

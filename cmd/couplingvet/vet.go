@@ -113,7 +113,8 @@ func versionLine() (string, error) {
 		filepath.Base(exe), moduleVersion(), mapDigest[:12], exeDigest[:32], mapDigest[:32]), nil
 }
 
-// mapDigestHere digests the map that governs the current directory, taking
+// mapDigestHere digests the map that governs the current directory and the
+// deploy and config files below its root, taking
 // -config and COUPLINGVET_CONFIG into account like the analyzers do, and
 // the map's path, so that pointing at another map also changes the ID. A
 // missing or unreadable map has a digest too: creating one must change it.
@@ -138,6 +139,11 @@ func mapDigestHere() string {
 			io.WriteString(h, "unreadable: "+err.Error())
 		}
 		h.Write(data)
+		// The deploy and config files give env and config values theirs:
+		// editing them changes results too.
+		if m, err := boundaries.Load(abs); err == nil {
+			io.WriteString(h, "\x00deploy="+servicemap.DeployDigest(m))
+		}
 	}
 	return hex.EncodeToString(h.Sum(nil))
 }
