@@ -67,12 +67,23 @@ type Map struct {
 	// Root. Empty means they are found anywhere below Root.
 	Deploy   []string
 	Services []*Service // sorted by name
+	// External lists systems outside the map's services that its services
+	// call or connect to on purpose (a payment provider, the service
+	// registry): -strict does not list what reaches them.
+	External []External
 	Allow    []AllowRule
 	Checks   map[string]Severity // every name in Checks has an entry (defaults filled in)
 	Sinks    []Sink              // user-declared sinks, added to the built-in tables
 
 	modules []Module // modules of the repository, longest module path first
 	entries []entry  // every directory entry, most specific first
+}
+
+// External is a system the services reach that is none of them.
+type External struct {
+	Name  string
+	Hosts []string // as Service.Hosts
+	Line  int
 }
 
 // Service is one service of the map.

@@ -9,7 +9,8 @@ import (
 
 // The keys each level of the map accepts, for strict decoding and did-you-mean.
 var (
-	topKeys      = []string{"version", "shared", "wiring", "deploy", "services", "allow", "checks", "sinks"}
+	topKeys      = []string{"version", "shared", "wiring", "deploy", "services", "external", "allow", "checks", "sinks"}
+	externalKeys = []string{"name", "hosts"}
 	serviceKeys  = []string{"owns", "contracts", "hosts", "grpc", "env", "databases"}
 	databaseKeys = []string{"name", "engine", "dsn", "env", "shared_with"}
 	allowKeys    = []string{"from", "to", "check", "target", "reason", "expires"}
@@ -187,6 +188,9 @@ func (d *decoder) decode(root *node) *Map {
 	if v, ok := top["services"]; ok {
 		m.Services = d.services(v)
 	}
+	for i, item := range d.list(top["external"], "external", "external systems") {
+		m.External = append(m.External, d.external(item, fmt.Sprintf("external[%d]", i)))
+	}
 	for i, item := range d.list(top["allow"], "allow", "rules") {
 		m.Allow = append(m.Allow, d.allowRule(item, fmt.Sprintf("allow[%d]", i)))
 	}
@@ -229,6 +233,15 @@ func (d *decoder) services(n *node) []*Service {
 	}
 	sort.SliceStable(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+func (d *decoder) external(n *node, path string) External {
+	f := d.fields(n, path, externalKeys)
+	return External{
+		Name:  d.str(f["name"], path+".name"),
+		Hosts: d.strList(f["hosts"], path+".hosts"),
+		Line:  n.line,
+	}
 }
 
 func (d *decoder) database(n *node, path string) Database {

@@ -95,6 +95,29 @@ func (m *Map) ServiceOfHost(hostOrURL string) string {
 	return best
 }
 
+// ExternalOfHost returns the external system a host or URL addresses (the
+// forms and matching of ServiceOfHost), or "".
+func (m *Map) ExternalOfHost(hostOrURL string) string {
+	if m == nil {
+		return ""
+	}
+	a, ok := parseAddress(hostOrURL)
+	if !ok {
+		return ""
+	}
+	best, bestScore := "", 0
+	for _, e := range m.External {
+		for _, h := range e.Hosts {
+			if d, ok := parseAddress(h); ok {
+				if score := m.hostScore(d, a); score > bestScore {
+					best, bestScore = e.Name, score
+				}
+			}
+		}
+	}
+	return best
+}
+
 // hostScore rates how well the declared address d matches a: 0 for no match,
 // higher for more specific declarations.
 func (m *Map) hostScore(d, a address) int {

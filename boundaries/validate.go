@@ -73,6 +73,7 @@ func (v *validator) validate() {
 	}
 	v.overlaps()
 	v.contracts()
+	v.externals()
 	v.addresses()
 	v.databases()
 	v.allowRules()
@@ -237,6 +238,13 @@ func (v *validator) addresses() {
 				items = append(items, item{s.Name, fmt.Sprintf("services.%s.%s[%d]", s.Name, k.key, i), raw})
 			}
 		}
+		if k.key == "hosts" {
+			for i, e := range v.m.External {
+				for j, raw := range e.Hosts {
+					items = append(items, item{"external " + e.Name, fmt.Sprintf("external[%d].hosts[%d]", i, j), raw})
+				}
+			}
+		}
 		v.inFileOrder(len(items), func(i int) string { return items[i].key }, func(i, j int) { items[i], items[j] = items[j], items[i] })
 		seen := map[string]claim{}
 		for _, it := range items {
@@ -254,6 +262,27 @@ func (v *validator) addresses() {
 				continue
 			}
 			seen[val] = claim{it.service, it.key}
+		}
+	}
+}
+
+// externals checks that each external system has a name of its own and
+// hosts (addresses checks the hosts themselves).
+func (v *validator) externals() {
+	names := map[string]bool{}
+	for i, e := range v.m.External {
+		key := fmt.Sprintf("external[%d]", i)
+		switch {
+		case e.Name == "":
+			v.errAt(key, "add name: with what it is, like payment-provider", "external system without a name")
+		case v.m.Service(e.Name) != nil:
+			v.errAt(key+".name", "rename it: a service of the map is called "+e.Name, "external system %q has a service's name", e.Name)
+		case names[e.Name]:
+			v.errAt(key+".name", "merge the two entries", "external system %q is declared twice", e.Name)
+		}
+		names[e.Name] = true
+		if len(e.Hosts) == 0 {
+			v.errAt(key, "add hosts: the hosts, host:port or URL prefixes it is reached at", "external system %q has no hosts", e.Name)
 		}
 	}
 }

@@ -80,6 +80,12 @@ func TestValidationErrors(t *testing.T) {
 			1, "version", "unsupported version 2", ""},
 		{"missing deploy path", "couplingvet.yaml", r("shared: [pkg]", "shared: [pkg]\ndeploy: [go.mdo]"),
 			3, "deploy[0]", "go.mdo does not exist", "did you mean go.mod?"},
+		{"external without hosts", "couplingvet.yaml", smallYAML + "external:\n  - name: stripe\n",
+			10, "external[0]", `external system "stripe" has no hosts`, "add hosts"},
+		{"external named like a service", "couplingvet.yaml", smallYAML + "external:\n  - {name: billing, hosts: [api.stripe.com]}\n",
+			10, "external[0].name", `external system "billing" has a service's name`, "rename it"},
+		{"external host of a service", "couplingvet.yaml", r("    owns: [services/billing]", "    owns: [services/billing]\n    hosts: [billing]") + "external:\n  - {name: stripe, hosts: [billing]}\n",
+			11, "external[0].hosts[0]", "host billing is declared by billing (line 9) and external stripe", "one service only"},
 		{"deploy path outside the map", "couplingvet.yaml", r("shared: [pkg]", "shared: [pkg]\ndeploy: [../k8s]"),
 			3, "deploy[0]", `"../k8s" is not inside the map's directory`, "relative to the map file"},
 		{"empty services", "couplingvet.yaml", "version: 1\nshared: [pkg]\nservices: {}\n",
@@ -196,6 +202,7 @@ func TestValidationAccepts(t *testing.T) {
 		"shared_with with a rule":             strings.Replace(smallYAML, "    contracts: [api/orders]", "    contracts: [api/orders]\n    databases:\n      - {name: orders-db, env: [DB], shared_with: [billing]}", 1) + "allow:\n  - {from: billing, to: orders-db, check: shareddb, reason: migration}\n",
 		"glob and ... entries":                strings.Replace(smallYAML, "shared: [pkg]", "shared: [pkg/..., 'api/*/v1']", 1),
 		"empty optional lists":                smallYAML + "allow:\nsinks: []\nwiring:\ndeploy: []\n",
+		"external systems":                    smallYAML + "external:\n  - {name: stripe, hosts: [api.stripe.com]}\n  - {name: etcd, hosts: [\"etcd:2379\"]}\n",
 		"deploy file and directory":           strings.Replace(smallYAML, "shared: [pkg]", "shared: [pkg]\ndeploy: [go.mod, services/orders/]", 1),
 	}
 	for name, content := range good {

@@ -255,7 +255,7 @@ func (c *checker) report(h sinks.Hit, conn Connection, db *boundaries.Database) 
 	var f finding.Finding
 	switch {
 	case db == nil:
-		if !c.view.Strict {
+		if !c.view.Strict || c.external(conn) {
 			return
 		}
 		f = finding.Finding{
@@ -318,6 +318,19 @@ func (c *checker) details(conn Connection) string {
 		s += "; " + strings.Join(conn.Why, "; ")
 	}
 	return s
+}
+
+// external reports whether the connection goes to an external system the
+// map declares (a managed store outside every service).
+func (c *checker) external(conn Connection) bool {
+	if conn.Host == "" {
+		return false
+	}
+	addr := conn.Host
+	if conn.Port != "" {
+		addr += ":" + conn.Port
+	}
+	return c.view.Map.ExternalOfHost(addr) != ""
 }
 
 // targetOf identifies an unattributed connection for baselines: its

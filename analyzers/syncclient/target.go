@@ -62,8 +62,9 @@ func redact(s string) string {
 // A provenance says where the values that attributed a call came from
 // (deploy and config files), or, for -strict, why they could not.
 type provenance struct {
-	sources []string // "docker-compose.yml:12"
-	why     []string // "env ORDERS_ADDR: no value in ..."
+	sources  []string // "docker-compose.yml:12"
+	why      []string // "env ORDERS_ADDR: no value in ..."
+	external string   // the external system of the map it reaches, when no service
 }
 
 func (p *provenance) add(q provenance) {
@@ -94,8 +95,21 @@ func (c *checker) serviceOf(v value.Value, attr func(*boundaries.Map, value.Valu
 	if svc != "" {
 		q = provenance{sources: b.Sources()}
 	}
+	if svc == "" && p.external == "" {
+		p.external, _ = b.Attribute(func(alt value.Value) string { return externalOfAddress(m, alt) })
+	}
 	p.add(q)
 	return svc
+}
+
+// externalOfAddress names the external system of the map that v reaches,
+// under the rules of serviceOfAddress, or "".
+func externalOfAddress(m *boundaries.Map, v value.Value) string {
+	prefix, complete := knownPrefix(v)
+	if complete || hostIsKnown(prefix) {
+		return m.ExternalOfHost(prefix)
+	}
+	return ""
 }
 
 // serviceOfAddress attributes a resolved address or URL to a service of the

@@ -14,8 +14,10 @@ func fromDeployFiles() {
 	http.Get(os.Getenv("PAYMENTS_URL") + "/v1/pay") // want `checkout calls payments synchronously`
 	// ${SHIPPING_PORT} from .env.
 	http.Post(os.Getenv("SHIPPING_URL")+"/v1/ship", "application/json", nil) // want `checkout calls shipping synchronously`
-	// A third-party API: nobody's.
-	http.Get(os.Getenv("REPORTS_URL")) // want `checkout makes a synchronous call \(http GET \$REPORTS_URL\) that no service of the map claims: `
+	// A third-party API the map declares as external: not listed.
+	http.Get(os.Getenv("REPORTS_URL"))
+	// One it does not: listed under -strict.
+	http.Get("https://api.example.org/v1/rates") // want `checkout makes a synchronous call \(http GET https://api.example.org/v1/rates\) that no service of the map claims: `
 	// docker-compose says billing, Kubernetes shipping: no guess.
 	http.Get(os.Getenv("BILLING_URL")) // want `no service of the map claims \(http://shipping:7000 \(deploy/k8s/checkout.yaml:15\) and http://billing:8080 \(docker-compose.yml:9\) name different services \(shipping, billing\)\)`
 	// Set nowhere.
