@@ -3,7 +3,9 @@ package syncclient
 import (
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
+	"reflect"
 	"sort"
 	"strings"
 
@@ -21,10 +23,40 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "syncclient",
 	Doc:       "report synchronous HTTP and gRPC calls from one service to another (temporal coupling)",
 	URL:       "https://pkg.go.dev/github.com/couplingvet/couplingvet/analyzers/syncclient",
-	Requires:  []*analysis.Analyzer{value.Analyzer},
-	Run:       run,
-	FactTypes: []analysis.Fact{new(wrapperFact), new(stubFact), new(connParamFact)},
+	Requires:   []*analysis.Analyzer{value.Analyzer},
+	Run:        run,
+	FactTypes:  []analysis.Fact{new(wrapperFact), new(stubFact), new(connParamFact)},
+	ResultType: reflect.TypeFor[*Result](),
 }
+
+// Result says what became of every synchronous call found in a service's
+// code (nil for other packages): nothing a service calls is dropped
+// without a word.
+type Result struct {
+	Calls []Outcome // in source order
+}
+
+// An Outcome is what became of one call.
+type Outcome struct {
+	Pos    token.Pos // where it is reported
+	Sink   token.Pos // the library call, when it is not at Pos (http.NewRequest sent by Do); else NoPos
+	To     string // the service called, or the external system
+	Target string
+	Fate   Fate
+	Why    []string // for FateUnattributed: what stopped attribution, when known
+}
+
+// Fate is what became of a call.
+type Fate string
+
+const (
+	FateReported     Fate = "reported"     // a finding
+	FateAllowed      Fate = "allowed"      // an allow rule, a directive or the check's severity accepted it
+	FateSelf         Fate = "self"         // the service calls itself
+	FateSameCall     Fate = "same call"    // the dial of a stub reported in the same package
+	FateExternal     Fate = "external"     // an external system the map declares
+	FateUnattributed Fate = "unattributed" // no service of the map; listed under -strict
+)
 
 // wrapperFact summarises a function of the repository that makes a
 // synchronous call, so that calls to it in other packages are reported
@@ -39,7 +71,7 @@ func (*wrapperFact) AFact() {}
 func run(pass *analysis.Pass) (any, error) {
 	view, err := servicemap.For(pass)
 	if err != nil || view == nil {
-		return nil, err
+		return (*Result)(nil), err
 	}
 	res := pass.ResultOf[value.Analyzer].(*value.Resolver)
 	exportStubFacts(pass)
@@ -69,14 +101,15 @@ func run(pass *analysis.Pass) (any, error) {
 	calls = append(calls, c.sinkCalls(hits)...)
 
 	r := finding.NewReporter(pass, view, finding.SyncClient)
-	c.report(r, calls)
+	result := c.report(r, calls)
 	r.Finish()
-	return nil, nil
+	return result, nil
 }
 
 // A call is one synchronous call found in the package.
 type call struct {
 	node   ast.Node // where it is reported
+	sink   ast.Node // the library call, when node is another (the Do that sends a request)
 	proto  string   // protoHTTP, protoGRPC, ...
 	method string   // HTTP method, when known
 	target string   // redacted URL or address, or gRPC service or method
@@ -255,8 +288,11 @@ func (c *checker) stubCall(ce *ast.CallExpr, fn *types.Func, stub *stubFact) cal
 	if to == "" && stub.AddrArg >= 0 && stub.AddrArg < len(ce.Args) {
 		to = c.serviceOf(c.res.Resolve(ce.Args[stub.AddrArg]), serviceOfAddress, &from)
 	}
-	if to != "" && stub.Protocol == protoGRPC && len(ce.Args) == 1 && c.reportsHere() {
-		// The dial that made the connection is the same coupling.
+	if to != "" && to != c.view.From() && stub.Protocol == protoGRPC && len(ce.Args) == 1 && c.reportsHere() {
+		// The dial that made the connection is the same coupling. A stub
+		// of the service's own API is its client SDK (account.NewClient
+		// dials the address it is given): the dial is passed on to the
+		// callers, in other services.
 		if dial := c.definingCall(ce.Args[0]); dial != nil {
 			c.consumed[dial] = true
 		}
@@ -304,7 +340,7 @@ func (c *checker) sinkCall(h sinks.Hit) call {
 		}
 	}
 	if do, ok := c.sentBy[h.Node]; ok {
-		cl.node = do
+		cl.node, cl.sink = do, h.Node
 	}
 	cl.proto, cl.method = protocol(h)
 	switch {
@@ -380,10 +416,10 @@ func (c *checker) reportsHere() bool {
 	return r == boundaries.Private || r == boundaries.Contract
 }
 
-func (c *checker) report(r *finding.Reporter, calls []call) {
+func (c *checker) report(r *finding.Reporter, calls []call) *Result {
 	from := c.view.From()
 	if !c.reportsHere() {
-		return
+		return nil
 	}
 	sort.SliceStable(calls, func(i, j int) bool { return calls[i].node.Pos() < calls[j].node.Pos() })
 	type key struct {
@@ -392,19 +428,43 @@ func (c *checker) report(r *finding.Reporter, calls []call) {
 	}
 	seen := make(map[key]bool)
 	served := servedInPackage(calls)
+	result := new(Result)
 	for _, cl := range calls {
 		k := key{cl.node, cl.to, cl.target}
-		if seen[k] || cl.to == from || cl.isDial() && served[cl.to] {
+		if seen[k] {
 			continue
 		}
 		seen[k] = true
-		switch {
-		case cl.to != "":
-			r.Report(cl.node, finding.Finding{Check: finding.SyncClient, From: from, To: cl.to, Target: cl.target, Message: message(from, cl)})
-		case c.view.Strict:
-			r.Report(cl.node, finding.Finding{Check: finding.SyncClient, From: from, Target: cl.target, Message: strictMessage(from, cl)})
+		o := Outcome{Pos: cl.node.Pos(), To: cl.to, Target: cl.target}
+		if cl.sink != nil {
+			o.Sink = cl.sink.Pos()
 		}
+		switch {
+		case cl.to == from:
+			o.Fate = FateSelf
+		case cl.isDial() && served[cl.to]:
+			o.Fate = FateSameCall
+		case cl.to != "":
+			o.Fate = FateAllowed
+			if r.Report(cl.node, finding.Finding{Check: finding.SyncClient, From: from, To: cl.to, Target: cl.target, Message: message(from, cl)}) {
+				o.Fate = FateReported
+			}
+		case cl.from.external != "":
+			o.Fate, o.To = FateExternal, cl.from.external
+		default:
+			o.Fate, o.Why = FateUnattributed, cl.from.why
+			if c.view.Strict {
+				r.Report(cl.node, finding.Finding{Check: finding.SyncClient, From: from, Target: cl.target, Message: strictMessage(from, cl)})
+			}
+		}
+		result.Calls = append(result.Calls, o)
 	}
+	// The dials whose connections feed reported stubs are those calls.
+	for dial := range c.consumed {
+		result.Calls = append(result.Calls, Outcome{Pos: dial.Pos(), Fate: FateSameCall})
+	}
+	sort.SliceStable(result.Calls, func(i, j int) bool { return result.Calls[i].Pos < result.Calls[j].Pos })
+	return result
 }
 
 // servedInPackage lists the services that the package's calls name by
