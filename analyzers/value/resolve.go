@@ -323,13 +323,10 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 		if result <= 0 {
 			return keyed(Env, 0)
 		}
-	case "flag.String", "(*flag.FlagSet).String":
-		key, ok := arg(0).Text()
-		if !ok {
-			return Hole("flag with a computed name")
+	case "(*" + pflag + ".FlagSet).GetString":
+		if len(call.Args) == 1 {
+			return s.flagByName(call)
 		}
-		def, _ := arg(1).Text()
-		return Of(Part{Kind: Flag, Key: key, Text: def})
 	case "fmt.Sprintf":
 		return s.sprintf(call)
 	case "fmt.Sprint":
@@ -364,6 +361,16 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 			return merge(name, []Value{arg(0), arg(1)})
 		}
 		return Hole(name)
+	}
+	if ff, ok := s.flagOf(call); ok && ff.ptr < 0 {
+		// flag.String("addr", defaultAddr, ...): resolved in full here,
+		// unlike StringVar's, which is recorded while indexing.
+		key, ok := arg(ff.name).Text()
+		if !ok {
+			return Hole("flag with a computed name")
+		}
+		def, _ := arg(ff.def).Text()
+		return Of(Part{Kind: Flag, Key: key, Text: def})
 	}
 	if v, ok := s.callReturns(call, fn, result); ok {
 		return v
@@ -694,42 +701,6 @@ func (r *Resolver) assign(lhs, rhs []ast.Expr, tok token.Token, test bool) {
 		} else {
 			r.assignField(e, d)
 		}
-	}
-}
-
-// flagVar records flag.StringVar(&v, name, default, usage) as an assignment.
-func (r *Resolver) flagVar(call *ast.CallExpr, test bool) {
-	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
-	if fn == nil || len(call.Args) < 3 {
-		return
-	}
-	switch funcName(fn) {
-	case "flag.StringVar", "(*flag.FlagSet).StringVar":
-	default:
-		return
-	}
-	addr, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr)
-	if !ok || addr.Op != token.AND {
-		return
-	}
-	v := r.varOf(addr.X)
-	_, isField := r.fieldOf(addr.X)
-	if v == nil && !isField {
-		return
-	}
-	// Only constants here: variables cannot be resolved while indexing.
-	var val Value
-	if key, ok := r.constText(call.Args[1]); ok {
-		def, _ := r.constText(call.Args[2])
-		val = Of(Part{Kind: Flag, Key: key, Text: def})
-	} else {
-		val = Hole("flag with a computed name")
-	}
-	r.flagAddrs[addr] = true // not an escaping address: visit sees it next
-	if v != nil {
-		r.defs[v] = append(r.defs[v], def{val: &val, test: test})
-	} else {
-		r.assignField(addr.X, def{val: &val, test: test})
 	}
 }
 
