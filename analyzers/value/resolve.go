@@ -208,6 +208,9 @@ func (s *scope) ident(id *ast.Ident) Value {
 			return Hole(id.Name)
 		}
 	}
+	if val, ok := s.reassignedParam(v, id.Pos()); ok {
+		return val
+	}
 	return s.variable(v)
 }
 
@@ -229,12 +232,11 @@ func (s *scope) variable(v *types.Var) Value {
 func (s *scope) variable1(v *types.Var) Value {
 	defs := s.defsOf(v)
 	if p, ok := s.params[v]; ok {
-		for _, d := range defs {
-			// A reassigned parameter is not the caller's argument, unless
-			// it is only normalised (baseURL = strings.TrimRight(baseURL, "/")).
-			if d.val != nil || d.index >= 0 || !s.normalises(d.expr, v) {
-				return Hole("parameter " + v.Name() + " reassigned")
-			}
+		// A reassigned parameter is not the caller's argument, unless it
+		// is only normalised (baseURL = strings.TrimRight(baseURL, "/"))
+		// or reassigned in order (reassignedParam, which reads see first).
+		if !s.onlyNormalised(v, defs) {
+			return Hole("parameter " + v.Name() + " reassigned")
 		}
 		return Of(Part{Kind: Param, Key: v.Name(), Index: p.index})
 	}
