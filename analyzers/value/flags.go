@@ -78,17 +78,17 @@ func (r *Resolver) flagVar(call *ast.CallExpr, test bool) {
 	if !ok || addr.Op != token.AND {
 		return
 	}
-	v := r.varOf(addr.X)
-	_, isField := r.fieldOf(addr.X)
-	if v == nil && !isField {
-		return
-	}
 	val := r.flagValue(call, ff)
-	r.flagAddrs[addr] = true // not an escaping address: visit sees it next
-	if v != nil {
-		r.defs[v] = append(r.defs[v], def{val: &val, test: test})
-	} else {
-		r.assignField(addr.X, def{val: &val, test: test})
+	d := def{val: &val, test: test}
+	recorded := r.assignTypeField(addr.X, d)
+	if v := r.varOf(addr.X); v != nil {
+		r.defs[v] = append(r.defs[v], d)
+		recorded = true
+	} else if r.assignField(addr.X, d) {
+		recorded = true
+	}
+	if recorded {
+		r.handledAddrs[addr] = true // not an escaping address: visit sees it next
 	}
 }
 

@@ -58,10 +58,14 @@ type Resolver struct {
 	// analysis pass (New), where only this package's functions resolve.
 	importFact func(types.Object, analysis.Fact) bool
 
-	flagAddrs map[*ast.UnaryExpr]bool // &v passed to flag.StringVar
+	// handledAddrs are the &v that a call records as a write to v
+	// (flag.StringVar, a function with a store summary): not escapes.
+	handledAddrs map[*ast.UnaryExpr]bool
 
 	fieldDefs    map[fieldKey][]def    // writes to fields of struct variables (fields.go)
 	fieldsEscape map[*types.Var]escape // struct variables whose fields anything may write, and why
+
+	typeFieldDefs map[*types.Var][]def // writes to unexported string fields of the package's types (typefields.go)
 
 	// prod resolves expressions of production files, all those of test
 	// files; in a package without test files they are the same scope.
@@ -73,10 +77,12 @@ type Resolver struct {
 
 // def is one assignment to a variable.
 type def struct {
-	expr  ast.Expr // the assigned expression; nil when val is set
-	index int      // which result of a multi-value expr (-1: single value)
-	val   *Value   // a value decided while indexing (flag.StringVar, unknown)
-	test  bool     // made in a _test.go file
+	expr  ast.Expr  // the assigned expression; nil when val is set
+	index int       // which result of a multi-value expr (-1: single value)
+	val   *Value    // a value decided while indexing (flag.StringVar, unknown)
+	store *storeRef // an address passed to a function: what it stores there (stores.go)
+	lit   bool      // a field's value in a struct literal (typefields.go)
+	test  bool      // made in a _test.go file
 }
 
 type paramInfo struct {
@@ -260,6 +266,12 @@ func (s *scope) mergeDefs(what string, defs []def) Value {
 	for _, d := range defs {
 		var dv Value
 		switch {
+		case d.store != nil:
+			stored, ok := s.stored(d.store)
+			if !ok {
+				continue // the function only reads through the pointer
+			}
+			dv = stored
 		case d.val != nil:
 			if d.val.Opaque() {
 				return *d.val // the variable escapes: say how
@@ -280,6 +292,9 @@ func (s *scope) mergeDefs(what string, defs []def) Value {
 	}
 	if v, ok := agree(distinct); ok {
 		return v
+	}
+	if len(distinct) == 0 {
+		return Hole(what + " never assigned")
 	}
 	return Hole(what + " assigned several values")
 }
@@ -523,6 +538,11 @@ func (s *scope) selector(e *ast.SelectorExpr) Value {
 			}
 		}
 	}
+	// An unexported field of a struct type of this package whose writes
+	// agree, however it is reached (typefields.go).
+	if v, ok := s.typeField(field.Origin()); ok {
+		return v
+	}
 	// A field of a struct type of this package (c.baseURL in a method of
 	// a client): package sinks follows it to the literals that set it.
 	if named := structNamed(sel.Recv()); named != nil && field.Pkg() != nil && len(sel.Index()) == 1 {
@@ -599,7 +619,8 @@ func (r *Resolver) index() {
 	r.defs = make(map[*types.Var][]def)
 	r.params = make(map[*types.Var]paramInfo)
 	r.funcs = make(map[*types.Func]*ast.FuncDecl)
-	r.flagAddrs = make(map[*ast.UnaryExpr]bool)
+	r.handledAddrs = make(map[*ast.UnaryExpr]bool)
+	r.typeFieldDefs = make(map[*types.Var][]def)
 	r.fieldDefs = make(map[fieldKey][]def)
 	r.fieldsEscape = make(map[*types.Var]escape)
 	r.prod = newScope(r, len(r.tests) > 0)
@@ -665,7 +686,7 @@ func (r *Resolver) visit(n ast.Node, encl *types.Func, test bool) bool {
 	case *ast.IncDecStmt:
 		r.unknown(n.X, "incremented", test)
 	case *ast.UnaryExpr:
-		if n.Op == token.AND && !r.flagAddrs[n] {
+		if n.Op == token.AND && !r.handledAddrs[n] {
 			r.unknown(n.X, "address taken", test)
 			r.updateField(n.X, "address taken", test)
 		}
@@ -674,8 +695,10 @@ func (r *Resolver) visit(n ast.Node, encl *types.Func, test bool) bool {
 	case *ast.CallExpr:
 		r.sites = append(r.sites, Site{n, encl})
 		r.flagVar(n, test)
+		r.storeArgs(n, test)
 	case *ast.CompositeLit:
 		r.sites = append(r.sites, Site{n, encl})
+		r.literalTypeFields(n, test)
 	}
 	return true
 }
@@ -702,6 +725,7 @@ func (r *Resolver) assign(lhs, rhs []ast.Expr, tok token.Token, test bool) {
 			r.defs[v] = append(r.defs[v], d)
 		} else {
 			r.assignField(e, d)
+			r.assignTypeField(e, d)
 		}
 	}
 }
