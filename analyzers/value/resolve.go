@@ -65,7 +65,8 @@ type Resolver struct {
 	fieldDefs    map[fieldKey][]def    // writes to fields of struct variables (fields.go)
 	fieldsEscape map[*types.Var]escape // struct variables whose fields anything may write, and why
 
-	typeFieldDefs map[*types.Var][]def // writes to unexported string fields of the package's types (typefields.go)
+	typeFieldDefs map[*types.Var][]def  // writes to unexported string fields of the package's types (typefields.go)
+	urlFieldDefs  map[urlFieldKey][]def // writes to Scheme, Host and Path of URL variables (urls.go)
 
 	// prod resolves expressions of production files, all those of test
 	// files; in a package without test files they are the same scope.
@@ -217,6 +218,9 @@ func (s *scope) ident(id *ast.Ident) Value {
 	if val, ok := s.reassignedParam(v, id.Pos()); ok {
 		return val
 	}
+	if val, ok := s.urlVariable(v); ok {
+		return val
+	}
 	return s.variable(v)
 }
 
@@ -359,14 +363,6 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 		// Identity for our purposes: keys and hosts are already trimmed
 		// and lower-case, and generated clients trim a trailing "/".
 		return arg(0)
-	case "net/url.Parse", "net/url.ParseRequestURI":
-		if result <= 0 {
-			return arg(0)
-		}
-	case "(*net/url.URL).String":
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			return s.resolve(sel.X)
-		}
 	case "strings.Join":
 		return Hole("strings.Join")
 	case "github.com/spf13/viper.GetString", "(*github.com/spf13/viper.Viper).GetString":
@@ -378,6 +374,9 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 			return merge(name, []Value{arg(0), arg(1)})
 		}
 		return Hole(name)
+	}
+	if v, ok := s.urlCall(call, name, result); ok {
+		return v
 	}
 	if ff, ok := s.flagOf(call); ok && ff.ptr < 0 {
 		// flag.String("addr", defaultAddr, ...): resolved in full here,
@@ -486,9 +485,14 @@ func (s *scope) literal(lit *ast.CompositeLit) Value {
 		}
 	}
 	if _, ok := fields["Scheme"]; !ok {
+		if _, hasHost := fields["Host"]; !hasHost {
+			if path, ok := fields["Path"]; ok {
+				return path // a reference: &url.URL{Path: "/v1/orders"}
+			}
+		}
 		return Hole("url.URL without a scheme")
 	}
-	return Concat(fields["Scheme"], Lit("://"), fields["Host"], fields["Path"])
+	return Concat(fields["Scheme"], Lit("://"), fields["Host"], leadingSlash(fields["Path"]))
 }
 
 // index1 resolves cfg["Key"] on a map with string keys as a config key
@@ -621,6 +625,7 @@ func (r *Resolver) index() {
 	r.funcs = make(map[*types.Func]*ast.FuncDecl)
 	r.handledAddrs = make(map[*ast.UnaryExpr]bool)
 	r.typeFieldDefs = make(map[*types.Var][]def)
+	r.urlFieldDefs = make(map[urlFieldKey][]def)
 	r.fieldDefs = make(map[fieldKey][]def)
 	r.fieldsEscape = make(map[*types.Var]escape)
 	r.prod = newScope(r, len(r.tests) > 0)
@@ -726,6 +731,7 @@ func (r *Resolver) assign(lhs, rhs []ast.Expr, tok token.Token, test bool) {
 		} else {
 			r.assignField(e, d)
 			r.assignTypeField(e, d)
+			r.assignURLField(e, d)
 		}
 	}
 }
