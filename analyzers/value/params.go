@@ -27,8 +27,11 @@ import (
 // variable, which resolves the usual way.
 func (s *scope) reassignedParam(v *types.Var, pos token.Pos) (Value, bool) {
 	p, isParam := s.params[v]
+	if !isParam {
+		return Value{}, false
+	}
 	defs := s.defsOf(v)
-	if !isParam || len(defs) == 0 || s.onlyNormalised(v, defs) {
+	if len(defs) == 0 || s.onlyNormalised(v, defs) {
 		return Value{}, false
 	}
 	decl := s.funcs[p.fn]

@@ -16,6 +16,7 @@ type frontendServer struct {
 	currencyAddr string
 	checkoutAddr string
 	twoWrites    string
+	litAndWrite  string
 	fromParam    string
 	taken        string
 	Exported     string
@@ -52,8 +53,12 @@ func newFrontend(addr string) *frontendServer {
 	flag.StringVar(&svc.currencyAddr, "currency-addr", "currency:7000", "")
 	svc.adAddr = os.Getenv("AD_SERVICE_ADDR")
 	svc.twoWrites = "a:1"
+	svc.litAndWrite = "orders:8080"
 	svc.fromParam = addr
 	keep(&svc.taken)
+	var keptLocal string
+	keep(&keptLocal)
+	show(keptLocal) // want `^\{unknown:address passed to example.com/valuetest/a.keep\}`
 	peek(&svc.catalogAddr)
 	show(svc.catalogAddr) // want `^\{env:PRODUCT_CATALOG_SERVICE_ADDR\} origin=env PRODUCT_CATALOG_SERVICE_ADDR$`
 
@@ -67,7 +72,7 @@ func newFrontend(addr string) *frontendServer {
 }
 
 func other() *frontendServer {
-	fe := &frontendServer{shippingAddr: "shipping:50051", checkoutAddr: "checkout:5050"}
+	fe := &frontendServer{shippingAddr: "shipping:50051", checkoutAddr: "checkout:5050", litAndWrite: "orders:8080"}
 	fe.twoWrites = "b:2"
 	return fe
 }
@@ -88,6 +93,7 @@ func (fe *frontendServer) handlers() {
 	// (other packages may write it). They stay fields of the type.
 	show(fe.shippingAddr) // want `^\{field:example.com/valuetest/a.frontendServer.shippingAddr\}`
 	show(fe.checkoutAddr) // want `^\{field:example.com/valuetest/a.frontendServer.checkoutAddr\}`
+	show(fe.litAndWrite)  // want `^\{field:example.com/valuetest/a.frontendServer.litAndWrite\}`
 	show(fe.twoWrites)    // want `^\{field:example.com/valuetest/a.frontendServer.twoWrites\}`
 	show(fe.fromParam)    // want `^\{field:example.com/valuetest/a.frontendServer.fromParam\}`
 	show(fe.taken)        // want `^\{field:example.com/valuetest/a.frontendServer.taken\}`
