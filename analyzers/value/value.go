@@ -26,7 +26,13 @@
 // os.Getenv(...)) resolve the same way from the package's writes to them
 // (fields.go), and unexported fields read through a pointer
 // (svc.ordersAddr in a method) from every write of the package to that
-// field, when they agree (typefields.go).
+// field, when they agree (typefields.go). Other fields of the package's
+// types stay Field parts, which package sinks follows to the literals that
+// set them. A field that only importing packages set (package cmd filling
+// frontend.ConfigOptions{DriverHostPort: ...}) is not followed: facts flow
+// from a package to its importers, never back, so frontend cannot know
+// what cmd writes; package sinks keeps such a use with a hole naming the
+// field, for -strict.
 //
 // Writes in _test.go files count only for expressions in _test.go files.
 // A package with tests is analysed together with them (go vet analyses
