@@ -2,6 +2,7 @@ package sinks
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 	"sort"
@@ -101,6 +102,15 @@ type finder struct {
 	sites     []*site
 	summaries map[*types.Func]*Summary // local functions
 	structs   []structLit              // literals of this package's struct types
+	// unset are uses in methods whose fields no literal of the package
+	// sets, the fields' holes saying why: reported where they are, so
+	// that -strict lists them rather than nothing.
+	unset []siteUse
+}
+
+type siteUse struct {
+	site *site
+	use  Use
 }
 
 // structLit is a composite literal of a struct type declared in the package.
@@ -303,6 +313,7 @@ func (f *finder) throughFields() {
 			if !u.Value.Has(value.Field) {
 				continue
 			}
+			f.unset = append(f.unset, siteUse{s, u})
 			u.Chain = append([]string{FuncPath(s.encl)}, u.Chain...)
 			for _, key := range u.Value.Keys(value.Field) {
 				typ := key[:strings.LastIndexByte(key, '.')]
@@ -313,6 +324,7 @@ func (f *finder) throughFields() {
 	if len(byType) == 0 {
 		return
 	}
+	f.keepUnset()
 	for _, sl := range f.structs {
 		uses := byType[sl.typ]
 		if len(uses) == 0 {
@@ -351,6 +363,43 @@ func (f *finder) throughFields() {
 			f.sites = append(f.sites, s)
 		}
 	}
+}
+
+// keepUnset keeps, of the uses that read fields, those of types that no
+// literal of the package builds, with each field a hole that says why:
+// another package sets it (facts flow from a package to its importers,
+// never back, so its value is not followed), or nothing here does.
+func (f *finder) keepUnset() {
+	built := map[string]bool{}
+	for _, sl := range f.structs {
+		built[sl.typ] = true
+	}
+	kept := f.unset[:0]
+	for _, su := range f.unset {
+		for _, key := range su.use.Value.Keys(value.Field) {
+			if !built[key[:strings.LastIndexByte(key, '.')]] {
+				su.use.Value = su.use.Value.Replace(unsetField)
+				kept = append(kept, su)
+				break
+			}
+		}
+	}
+	f.unset = kept
+}
+
+// unsetField replaces a Field part that no literal of the package sets by
+// a hole saying where its value comes from, for -strict listings.
+func unsetField(p value.Part) (value.Value, bool) {
+	if p.Kind != value.Field {
+		return value.Value{}, false
+	}
+	short := p.Key[strings.LastIndexByte(p.Key, '/')+1:] // frontend.ConfigOptions.DriverHostPort
+	parts := strings.Split(short, ".")
+	if len(parts) == 3 && token.IsExported(parts[1]) && token.IsExported(parts[2]) {
+		return value.Hole("field " + short + ": set only by packages that import " + parts[0] +
+			", which couplingvet does not follow back; set it in package " + parts[0] + " or list the address in the map"), true
+	}
+	return value.Hole("field " + short + ": not set in package " + parts[0]), true
 }
 
 // localStruct returns t's named struct type (through a pointer) when pkg declares it.
@@ -471,6 +520,11 @@ func (f *finder) hits() []Hit {
 			return // the callers of the enclosing function see it, through its fact
 		}
 		hits = append(hits, Hit{Node: s.node, Kind: u.Kind, Label: u.Label, Value: u.Value, Chain: u.Chain, Wrapped: len(u.Chain) > 1, Partial: partial})
+	}
+	for _, su := range f.unset {
+		if !f.consumed(su.site) {
+			add(su.site, su.use)
+		}
 	}
 	for _, s := range f.sites {
 		if f.consumed(s) {

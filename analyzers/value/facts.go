@@ -27,8 +27,14 @@ import (
 // Facts are exported only for packages of the analysed modules (not for the
 // standard library or dependency modules, which the checks never report
 // on), and only when the summary is not entirely unknown.
+//
+// The fact also carries the function's store summaries (stores.go): what
+// it stores through its *string parameters, so that
+// config.MustMapEnv(&svc.addr, "ORDERS_ADDR") in another package assigns
+// svc.addr.
 type ReturnsFact struct {
 	Results []Return // sorted by Index
+	Stores  []Return // by parameter: Index is the parameter's index
 }
 
 // Return is the summary of one result of a function.
@@ -51,12 +57,30 @@ func (f *ReturnsFact) String() string {
 		}
 		parts = append(parts, s)
 	}
+	for _, st := range f.Stores {
+		parts = append(parts, fmt.Sprintf("stores *param%d %s", st.Index, dsn.Redact(st.Value.String())))
+	}
 	return strings.Join(parts, "; ")
 }
 
 // maxFactParts bounds the values carried in facts, so that a function
 // that builds a long string does not inflate every importer's facts.
 const maxFactParts = 32
+
+// importedStores reads the store summary of parameter param of fn, a
+// function of another package, from its fact.
+func (r *Resolver) importedStores(fn *types.Func, param int) (Value, bool) {
+	var fact ReturnsFact
+	if r.importFact == nil || fn.Pkg() == nil || !r.importFact(fn, &fact) {
+		return Value{}, false
+	}
+	for _, st := range fact.Stores {
+		if st.Index == param {
+			return st.Value, true
+		}
+	}
+	return Value{}, false
+}
 
 func (r *Resolver) importedReturns(fn *types.Func, result int) Value {
 	name := "call to " + funcName(fn)
@@ -142,8 +166,30 @@ func (r *Resolver) factOf(fn *types.Func) *ReturnsFact {
 		}
 		fact.Results = append(fact.Results, Return{Index: i, Value: v})
 	}
-	if len(fact.Results) == 0 {
+	fact.Stores = r.storesOf(fn)
+	if len(fact.Results) == 0 && len(fact.Stores) == 0 {
 		return nil
 	}
 	return &fact
+}
+
+// storesOf summarises what fn stores through its *string parameters, for
+// its fact: only what says something its callers could use.
+func (r *Resolver) storesOf(fn *types.Func) []Return {
+	var stores []Return
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if !isStringPtr(params.At(i).Type()) {
+			continue
+		}
+		r.mu.Lock()
+		r.index()
+		v, writes := r.scopeOf(fn.Pos()).stores(fn, i)
+		r.mu.Unlock()
+		if !writes || v.Opaque() || v.Has(Field) || len(v.Parts) > maxFactParts {
+			continue
+		}
+		stores = append(stores, Return{Index: i, Value: v})
+	}
+	return stores
 }

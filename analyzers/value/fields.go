@@ -222,6 +222,8 @@ func (s *scope) field1(k fieldKey) Value {
 func (r *Resolver) updateField(e ast.Expr, why string, test bool) {
 	h := Hole(why)
 	r.assignField(e, def{val: &h, test: test})
+	r.assignTypeField(e, def{val: &h, test: test})
+	r.assignURLField(e, def{val: &h, test: test})
 }
 
 // isAssignOp reports whether tok assigns a value as a whole.

@@ -58,10 +58,15 @@ type Resolver struct {
 	// analysis pass (New), where only this package's functions resolve.
 	importFact func(types.Object, analysis.Fact) bool
 
-	flagAddrs map[*ast.UnaryExpr]bool // &v passed to flag.StringVar
+	// handledAddrs are the &v that a call records as a write to v
+	// (flag.StringVar, a function with a store summary): not escapes.
+	handledAddrs map[*ast.UnaryExpr]bool
 
 	fieldDefs    map[fieldKey][]def    // writes to fields of struct variables (fields.go)
 	fieldsEscape map[*types.Var]escape // struct variables whose fields anything may write, and why
+
+	typeFieldDefs map[*types.Var][]def  // writes to unexported string fields of the package's types (typefields.go)
+	urlFieldDefs  map[urlFieldKey][]def // writes to Scheme, Host and Path of URL variables (urls.go)
 
 	// prod resolves expressions of production files, all those of test
 	// files; in a package without test files they are the same scope.
@@ -73,10 +78,12 @@ type Resolver struct {
 
 // def is one assignment to a variable.
 type def struct {
-	expr  ast.Expr // the assigned expression; nil when val is set
-	index int      // which result of a multi-value expr (-1: single value)
-	val   *Value   // a value decided while indexing (flag.StringVar, unknown)
-	test  bool     // made in a _test.go file
+	expr  ast.Expr  // the assigned expression; nil when val is set
+	index int       // which result of a multi-value expr (-1: single value)
+	val   *Value    // a value decided while indexing (flag.StringVar, unknown)
+	store *storeRef // an address passed to a function: what it stores there (stores.go)
+	lit   bool      // a field's value in a struct literal (typefields.go)
+	test  bool      // made in a _test.go file
 }
 
 type paramInfo struct {
@@ -208,6 +215,12 @@ func (s *scope) ident(id *ast.Ident) Value {
 			return Hole(id.Name)
 		}
 	}
+	if val, ok := s.reassignedParam(v, id.Pos()); ok {
+		return val
+	}
+	if val, ok := s.urlVariable(v); ok {
+		return val
+	}
 	return s.variable(v)
 }
 
@@ -229,12 +242,11 @@ func (s *scope) variable(v *types.Var) Value {
 func (s *scope) variable1(v *types.Var) Value {
 	defs := s.defsOf(v)
 	if p, ok := s.params[v]; ok {
-		for _, d := range defs {
-			// A reassigned parameter is not the caller's argument, unless
-			// it is only normalised (baseURL = strings.TrimRight(baseURL, "/")).
-			if d.val != nil || d.index >= 0 || !s.normalises(d.expr, v) {
-				return Hole("parameter " + v.Name() + " reassigned")
-			}
+		// A reassigned parameter is not the caller's argument, unless it
+		// is only normalised (baseURL = strings.TrimRight(baseURL, "/"))
+		// or reassigned in order (reassignedParam, which reads see first).
+		if !s.onlyNormalised(v, defs) {
+			return Hole("parameter " + v.Name() + " reassigned")
 		}
 		return Of(Part{Kind: Param, Key: v.Name(), Index: p.index})
 	}
@@ -258,6 +270,12 @@ func (s *scope) mergeDefs(what string, defs []def) Value {
 	for _, d := range defs {
 		var dv Value
 		switch {
+		case d.store != nil:
+			stored, ok := s.stored(d.store)
+			if !ok {
+				continue // the function only reads through the pointer
+			}
+			dv = stored
 		case d.val != nil:
 			if d.val.Opaque() {
 				return *d.val // the variable escapes: say how
@@ -278,6 +296,9 @@ func (s *scope) mergeDefs(what string, defs []def) Value {
 	}
 	if v, ok := agree(distinct); ok {
 		return v
+	}
+	if len(distinct) == 0 {
+		return Hole(what + " never assigned")
 	}
 	return Hole(what + " assigned several values")
 }
@@ -323,13 +344,10 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 		if result <= 0 {
 			return keyed(Env, 0)
 		}
-	case "flag.String", "(*flag.FlagSet).String":
-		key, ok := arg(0).Text()
-		if !ok {
-			return Hole("flag with a computed name")
+	case "(*" + pflag + ".FlagSet).GetString":
+		if len(call.Args) == 1 {
+			return s.flagByName(call)
 		}
-		def, _ := arg(1).Text()
-		return Of(Part{Kind: Flag, Key: key, Text: def})
 	case "fmt.Sprintf":
 		return s.sprintf(call)
 	case "fmt.Sprint":
@@ -345,14 +363,6 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 		// Identity for our purposes: keys and hosts are already trimmed
 		// and lower-case, and generated clients trim a trailing "/".
 		return arg(0)
-	case "net/url.Parse", "net/url.ParseRequestURI":
-		if result <= 0 {
-			return arg(0)
-		}
-	case "(*net/url.URL).String":
-		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
-			return s.resolve(sel.X)
-		}
 	case "strings.Join":
 		return Hole("strings.Join")
 	case "github.com/spf13/viper.GetString", "(*github.com/spf13/viper.Viper).GetString":
@@ -364,6 +374,19 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 			return merge(name, []Value{arg(0), arg(1)})
 		}
 		return Hole(name)
+	}
+	if v, ok := s.urlCall(call, name, result); ok {
+		return v
+	}
+	if ff, ok := s.flagOf(call); ok && ff.ptr < 0 {
+		// flag.String("addr", defaultAddr, ...): resolved in full here,
+		// unlike StringVar's, which is recorded while indexing.
+		key, ok := arg(ff.name).Text()
+		if !ok {
+			return Hole("flag with a computed name")
+		}
+		def, _ := arg(ff.def).Text()
+		return Of(Part{Kind: Flag, Key: key, Text: def})
 	}
 	if v, ok := s.callReturns(call, fn, result); ok {
 		return v
@@ -462,9 +485,14 @@ func (s *scope) literal(lit *ast.CompositeLit) Value {
 		}
 	}
 	if _, ok := fields["Scheme"]; !ok {
+		if _, hasHost := fields["Host"]; !hasHost {
+			if path, ok := fields["Path"]; ok {
+				return path // a reference: &url.URL{Path: "/v1/orders"}
+			}
+		}
 		return Hole("url.URL without a scheme")
 	}
-	return Concat(fields["Scheme"], Lit("://"), fields["Host"], fields["Path"])
+	return Concat(fields["Scheme"], Lit("://"), fields["Host"], leadingSlash(fields["Path"]))
 }
 
 // index1 resolves cfg["Key"] on a map with string keys as a config key
@@ -513,6 +541,11 @@ func (s *scope) selector(e *ast.SelectorExpr) Value {
 				return Of(Part{Kind: Env, Key: key, Text: st.Get("envDefault")})
 			}
 		}
+	}
+	// An unexported field of a struct type of this package whose writes
+	// agree, however it is reached (typefields.go).
+	if v, ok := s.typeField(field.Origin()); ok {
+		return v
 	}
 	// A field of a struct type of this package (c.baseURL in a method of
 	// a client): package sinks follows it to the literals that set it.
@@ -599,7 +632,9 @@ func (r *Resolver) index() {
 	r.defs = make(map[*types.Var][]def)
 	r.params = make(map[*types.Var]paramInfo)
 	r.funcs = make(map[*types.Func]*ast.FuncDecl)
-	r.flagAddrs = make(map[*ast.UnaryExpr]bool)
+	r.handledAddrs = make(map[*ast.UnaryExpr]bool)
+	r.typeFieldDefs = make(map[*types.Var][]def)
+	r.urlFieldDefs = make(map[urlFieldKey][]def)
 	r.fieldDefs = make(map[fieldKey][]def)
 	r.fieldsEscape = make(map[*types.Var]escape)
 	r.prod = newScope(r, len(r.tests) > 0)
@@ -665,7 +700,7 @@ func (r *Resolver) visit(n ast.Node, encl *types.Func, test bool) bool {
 	case *ast.IncDecStmt:
 		r.unknown(n.X, "incremented", test)
 	case *ast.UnaryExpr:
-		if n.Op == token.AND && !r.flagAddrs[n] {
+		if n.Op == token.AND && !r.handledAddrs[n] {
 			r.unknown(n.X, "address taken", test)
 			r.updateField(n.X, "address taken", test)
 		}
@@ -674,8 +709,10 @@ func (r *Resolver) visit(n ast.Node, encl *types.Func, test bool) bool {
 	case *ast.CallExpr:
 		r.sites = append(r.sites, Site{n, encl})
 		r.flagVar(n, test)
+		r.storeArgs(n, test)
 	case *ast.CompositeLit:
 		r.sites = append(r.sites, Site{n, encl})
+		r.literalTypeFields(n, test)
 	}
 	return true
 }
@@ -702,43 +739,9 @@ func (r *Resolver) assign(lhs, rhs []ast.Expr, tok token.Token, test bool) {
 			r.defs[v] = append(r.defs[v], d)
 		} else {
 			r.assignField(e, d)
+			r.assignTypeField(e, d)
+			r.assignURLField(e, d)
 		}
-	}
-}
-
-// flagVar records flag.StringVar(&v, name, default, usage) as an assignment.
-func (r *Resolver) flagVar(call *ast.CallExpr, test bool) {
-	fn, _ := typeutil.Callee(r.info, call).(*types.Func)
-	if fn == nil || len(call.Args) < 3 {
-		return
-	}
-	switch funcName(fn) {
-	case "flag.StringVar", "(*flag.FlagSet).StringVar":
-	default:
-		return
-	}
-	addr, ok := ast.Unparen(call.Args[0]).(*ast.UnaryExpr)
-	if !ok || addr.Op != token.AND {
-		return
-	}
-	v := r.varOf(addr.X)
-	_, isField := r.fieldOf(addr.X)
-	if v == nil && !isField {
-		return
-	}
-	// Only constants here: variables cannot be resolved while indexing.
-	var val Value
-	if key, ok := r.constText(call.Args[1]); ok {
-		def, _ := r.constText(call.Args[2])
-		val = Of(Part{Kind: Flag, Key: key, Text: def})
-	} else {
-		val = Hole("flag with a computed name")
-	}
-	r.flagAddrs[addr] = true // not an escaping address: visit sees it next
-	if v != nil {
-		r.defs[v] = append(r.defs[v], def{val: &val, test: test})
-	} else {
-		r.assignField(addr.X, def{val: &val, test: test})
 	}
 }
 

@@ -41,6 +41,10 @@ type scope struct {
 	retBusy   map[resultKey]bool   // summaries being computed (cycle guard)
 	fieldVals map[fieldKey]Value   // resolved fields
 	fieldBusy map[fieldKey]bool    // fields being resolved (cycle guard)
+
+	storeSums     map[resultKey]storeSummary // store summaries of this package's functions
+	storeBusy     map[resultKey]bool         // store summaries being computed (cycle guard)
+	typeFieldVals map[*types.Var]Value       // resolved fields of the package's types
 }
 
 func newScope(r *Resolver, hideTests bool) *scope {
@@ -53,6 +57,10 @@ func newScope(r *Resolver, hideTests bool) *scope {
 		retBusy:   make(map[resultKey]bool),
 		fieldVals: make(map[fieldKey]Value),
 		fieldBusy: make(map[fieldKey]bool),
+
+		storeSums:     make(map[resultKey]storeSummary),
+		storeBusy:     make(map[resultKey]bool),
+		typeFieldVals: make(map[*types.Var]Value),
 	}
 }
 

@@ -17,9 +17,22 @@
 // Resolution never guesses. A variable assigned in several places resolves
 // only when every assignment resolves to the same value (or to an
 // environment variable and a default, the getenv idiom below); a variable
-// whose address is taken (other than by flag.StringVar) is unknown. Fields
-// of configuration structs kept in variables (cfg.Addr = os.Getenv(...))
-// resolve the same way from the package's writes to them.
+// whose address is taken is unknown, unless the address goes to a flag
+// definition (flag.StringVar, pflag, cobra: flags.go) or to a function
+// whose store summary says what it stores there (mustMapEnv(&addr, "KEY"):
+// stores.go). A parameter reassigned in its function's own statements
+// resolves at each read to the last reassignment before it (params.go).
+// Fields of configuration structs kept in variables (cfg.Addr =
+// os.Getenv(...)) resolve the same way from the package's writes to them
+// (fields.go), and unexported fields read through a pointer
+// (svc.ordersAddr in a method) from every write of the package to that
+// field, when they agree (typefields.go). Other fields of the package's
+// types stay Field parts, which package sinks follows to the literals that
+// set them. A field that only importing packages set (package cmd filling
+// frontend.ConfigOptions{DriverHostPort: ...}) is not followed: facts flow
+// from a package to its importers, never back, so frontend cannot know
+// what cmd writes; package sinks keeps such a use with a hole naming the
+// field, for -strict.
 //
 // Writes in _test.go files count only for expressions in _test.go files.
 // A package with tests is analysed together with them (go vet analyses

@@ -45,6 +45,12 @@ func TestResolve(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./a", "./svc")
 }
 
+// TestFlags checks flags defined with package flag, pflag and cobra.
+func TestFlags(t *testing.T) {
+	realModules(t)
+	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./flags")
+}
+
 // TestResolveWithTests checks that the production files of package
 // overridden resolve the same in its test variant ("overridden
 // [overridden.test]", which analysistest loads too) as alone, though its

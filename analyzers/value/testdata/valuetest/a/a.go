@@ -74,7 +74,25 @@ func wrapper(driver, dsn string) {
 	dsn2 := dsn
 	show(dsn2) // want `\{param1:dsn\}`
 	driver = "x"
-	show(driver) // want `\{unknown:parameter driver reassigned\}`
+	show(driver) // want `^x origin=literal$`
+}
+
+// Parameters reassigned in order, in the function's own statements.
+func reassigned(instance, base string, insecure bool) {
+	show(instance) // want `^\{param0:instance\} origin=parameter instance$`
+	instance = "http://" + instance
+	show(instance + "/x") // want `^http://\{param0:instance\}/x origin=parameter instance$`
+	instance = instance + "/v1"
+	show(instance) // want `^http://\{param0:instance\}/v1 origin=parameter instance$`
+	go func() {
+		show(instance) // want `^\{unknown:parameter instance reassigned\}`
+	}()
+
+	// A reassignment in a branch: either value may reach the read.
+	if insecure {
+		base = "http://" + base
+	}
+	show(base) // want `^\{unknown:parameter base reassigned\}`
 }
 
 func normalised(client any, baseURL string) {

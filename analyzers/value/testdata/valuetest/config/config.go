@@ -102,3 +102,16 @@ var paymentsURL = "http://payments:8080"
 // PaymentsURL is where payments listens: its fact is the same whether or
 // not the package is analysed with its tests.
 func PaymentsURL() string { return paymentsURL } // want PaymentsURL:`^returns http://payments:8080$`
+
+// MustMapEnv stores the environment variable envKey in *target; it panics
+// when the variable is unset.
+func MustMapEnv(target *string, envKey string) { // want MustMapEnv:`^stores \*param0 \{env\(param1:envKey\)\}$`
+	v := os.Getenv(envKey)
+	if v == "" {
+		panic(fmt.Sprintf("environment variable %q not set", envKey))
+	}
+	*target = v
+}
+
+// Trim only reads through its pointer: it stores nothing, and gets no fact.
+func Trim(target *string) int { return len(strings.TrimSpace(*target)) }

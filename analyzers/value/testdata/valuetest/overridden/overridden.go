@@ -20,7 +20,7 @@ func init() {
 	cfg.Redis.Addr = os.Getenv("REDIS_ADDR")
 }
 
-// peer's address is taken by a test.
+// peer is set by a test, through a pointer (setPeer).
 var peer = "payments:9090"
 
 // cache has a method with a pointer receiver, which a test calls.

@@ -21,7 +21,7 @@ func TestProduction(t *testing.T) {
 	show(ordersURL + "/v1/orders") // want `^\{unknown:variable ordersURL assigned several values\}/v1/orders`
 	show(cfg.StockURL)             // want `^\{unknown:field StockURL of cfg assigned several values\}`
 	show(cfg.Redis.Addr)           // want `^\{unknown:field Redis.Addr of cfg assigned several values\}`
-	show(peer)                     // want `^\{unknown:address taken\}`
+	show(peer)                     // want `^\{unknown:variable peer assigned several values\}`
 	show(cache.StockURL)           // want `^\{unknown:fields of cache set by method reset\}`
 	show(paymentsURL())            // want `^\{unknown:call to example.com/valuetest/overridden.paymentsURL\}`
 }

@@ -36,3 +36,23 @@ func values(s *config.Settings, key string) {
 	// A dependency module gets no fact, though this method returns a constant.
 	show(afero.OsFs{}.Name()) // want `^\{unknown:call to \(github.com/spf13/afero.OsFs\).Name\}`
 }
+
+// server's address is stored by the shared helper: its fact says what it
+// stores through its pointer.
+type server struct {
+	ordersAddr string
+	trimmed    string
+}
+
+func newServer() *server {
+	s := &server{}
+	config.MustMapEnv(&s.ordersAddr, "ORDERS_ADDR")
+	s.trimmed = "orders:9090"
+	config.Trim(&s.trimmed) // no fact: what it does with the address is unknown
+	return s
+}
+
+func (s *server) calls() {
+	show(s.ordersAddr) // want `^\{env:ORDERS_ADDR\} origin=env ORDERS_ADDR$`
+	show(s.trimmed)    // want `^\{field:example.com/valuetest/svc.server.trimmed\}`
+}

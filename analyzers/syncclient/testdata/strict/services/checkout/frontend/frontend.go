@@ -1,0 +1,34 @@
+// Package frontend dials what its importer configures: the field's value
+// is set in another package (cmd), which facts cannot bring back here, so
+// -strict lists the call, with a hole where the field is, rather than
+// nothing.
+package frontend
+
+import "net/http"
+
+type ConfigOptions struct {
+	DriverHostPort string
+}
+
+type Server struct {
+	opts     ConfigOptions
+	redisURL string // never set in this package
+}
+
+// New builds the only Server literal: the use of redisURL in Cache is
+// listed here, where the literal leaves it unset.
+func New(opts ConfigOptions) *Server {
+	return &Server{opts: opts} // want `^checkout makes a synchronous call \(http GET … via services/checkout/frontend.Server.Cache\) that no service of the map claims`
+}
+
+func (s *Server) Drivers() {
+	http.Get("http://" + s.opts.DriverHostPort + "/drivers") // want `^checkout makes a synchronous call \(http GET http://…/drivers\) that no service of the map claims`
+}
+
+func Dial(opts ConfigOptions) {
+	http.Get("http://" + opts.DriverHostPort + "/ping") // want `^checkout makes a synchronous call \(http GET http://…/ping\) that no service of the map claims`
+}
+
+func (s *Server) Cache() {
+	http.Get(s.redisURL)
+}
