@@ -9,7 +9,9 @@
 // once in each Go module that holds one of them: the directory of the
 // nearest go.mod above the file. A staged boundary map (couplingvet.yaml,
 // .yml or .toml) or go.work selects every module below its directory, since
-// it changes what is allowed everywhere it governs. With -all it runs in
+// it changes what is allowed everywhere it governs; so does a deploy or
+// config file outside every module (a root docker-compose.yml, a Kubernetes
+// manifest, a .env), whose values any service's code may read. With -all it runs in
 // every module of the repository. Directories named testdata or vendor, and
 // those starting with "." or "_", are never searched for modules, as the go
 // command ignores them.
@@ -155,8 +157,19 @@ func modulesOf(root string, files []string) ([]string, error) {
 				set[m] = true
 			}
 		}
-		if m := moduleOf(root, filepath.Dir(abs)); m != "" {
+		m := moduleOf(root, filepath.Dir(abs))
+		if m != "" {
 			set[m] = true
+		} else if deployOrConfig(f) {
+			// docker-compose.yml, a manifest, a .env outside every module:
+			// it gives values to any service's code.
+			below, err := modulesBelow(root)
+			if err != nil {
+				return nil, err
+			}
+			for _, m := range below {
+				set[m] = true
+			}
 		}
 	}
 	mods := make([]string, 0, len(set))
@@ -259,6 +272,17 @@ func selectsBelow(name string) bool {
 		return true
 	}
 	return false
+}
+
+// deployOrConfig reports whether a staged file may be a deploy or config
+// file, whose values couplingvet reads (see package deploy).
+func deployOrConfig(name string) bool {
+	base := filepath.Base(name)
+	switch filepath.Ext(base) {
+	case ".yaml", ".yml", ".json", ".toml", ".env":
+		return true
+	}
+	return base == ".env"
 }
 
 // moduleOf returns the directory of the nearest go.mod at or above dir,
