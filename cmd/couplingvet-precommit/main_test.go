@@ -100,6 +100,17 @@ func TestModulesOfOutsideAnyModule(t *testing.T) {
 	if g := rel(t, root, got); !slices.Equal(g, []string{"a"}) {
 		t.Errorf("modulesOf(go.work) = %v, want [a]", g)
 	}
+	// Deploy files outside every module give values to every module's
+	// code; a text file there gives nothing.
+	for _, f := range []string{"docker-compose.yml", "deploy/k8s/orders.yaml", ".env"} {
+		got, _ = modulesOf(root, []string{f})
+		if g := rel(t, root, got); !slices.Equal(g, []string{"a"}) {
+			t.Errorf("modulesOf(%s) = %v, want [a]", f, g)
+		}
+	}
+	if got, _ = modulesOf(root, []string{"NOTES.txt"}); len(got) != 0 {
+		t.Errorf("modulesOf(NOTES.txt) = %v, want none", rel(t, root, got))
+	}
 }
 
 func TestModulesBelow(t *testing.T) {
