@@ -91,6 +91,11 @@ func (c *checker) serviceOf(v value.Value, attr func(*boundaries.Map, value.Valu
 	}
 	b := value.Bind(c.view, v)
 	svc, why := b.Attribute(func(alt value.Value) string { return attr(m, alt) })
+	for _, part := range v.Parts {
+		if part.Kind == value.Unknown && part.Key != "" && !slices.Contains(why, part.Key) {
+			why = append(why, part.Key) // what the resolver could not follow, for -strict
+		}
+	}
 	q := provenance{why: why}
 	if svc != "" {
 		q = provenance{sources: b.Sources()}

@@ -18,11 +18,11 @@ type Server struct {
 // New builds the only Server literal: the use of redisURL in Cache is
 // listed here, where the literal leaves it unset.
 func New(opts ConfigOptions) *Server {
-	return &Server{opts: opts} // want `^checkout makes a synchronous call \(http GET … via services/checkout/frontend.Server.Cache\) that no service of the map claims`
+	return &Server{opts: opts} // want `^checkout makes a synchronous call \(http GET … via services/checkout/frontend.Server.Cache\) that no service of the map claims \(field redisURL not set\)`
 }
 
 func (s *Server) Drivers() {
-	http.Get("http://" + s.opts.DriverHostPort + "/drivers") // want `^checkout makes a synchronous call \(http GET http://…/drivers\) that no service of the map claims`
+	http.Get("http://" + s.opts.DriverHostPort + "/drivers") // want `^checkout makes a synchronous call \(http GET http://…/drivers\) that no service of the map claims \(field frontend.ConfigOptions.DriverHostPort: set only by packages that import frontend`
 }
 
 func Dial(opts ConfigOptions) {
