@@ -22,8 +22,9 @@ func (v *View) Workloads() []deploy.Workload {
 	return workloadsOf(v.Map, v.Deploy, v.Owner.Service)
 }
 
-// ConfigFiles returns the config files in the directories the view's
-// service owns.
+// ConfigFiles returns the config files of the view's service: those in
+// the directories it owns, and those outside every service's directories
+// that are named for it (configs/orders.yaml, config/orders/app.yaml).
 func (v *View) ConfigFiles() []*deploy.ConfigFile {
 	if v.Deploy == nil || v.Owner.Service == "" {
 		return nil
@@ -97,11 +98,22 @@ func configFilesOf(m *boundaries.Map, t *deploy.Tree, svc string) []*deploy.Conf
 	var out []*deploy.ConfigFile
 	for _, f := range t.ConfigFiles(".") {
 		o := m.OwnerOfDir(filepath.FromSlash(path.Dir(f.Path)))
-		if o.Service == svc {
+		if o.Service == svc || o.Service == "" && namesService(f.Path, svc) {
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// namesService reports whether a config file outside every service's
+// directories is named for svc: configs/orders.yaml, config/orders/app.yaml.
+func namesService(file, svc string) bool {
+	for _, seg := range strings.Split(file, "/") {
+		if strings.EqualFold(strings.TrimSuffix(seg, path.Ext(seg)), svc) {
+			return true
+		}
+	}
+	return false
 }
 
 // derivedHosts gives every service whose map entry lists no hosts the
