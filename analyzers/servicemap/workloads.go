@@ -1,6 +1,7 @@
 package servicemap
 
 import (
+	"fmt"
 	"path"
 	"path/filepath"
 	"slices"
@@ -114,6 +115,36 @@ func namesService(file, svc string) bool {
 		}
 	}
 	return false
+}
+
+// DerivedHostNotes says, for -strict, which services take their hosts from
+// the deploy files because the map lists none, and from where: "payments
+// lists no hosts in the map: using payments, payments:9000 from
+// docker-compose.yml:12".
+func DerivedHostNotes(m *boundaries.Map) []string {
+	tree := runtimeOf(m).tree
+	var notes []string
+	for _, s := range m.Services {
+		if len(s.Hosts) > 0 {
+			continue
+		}
+		var hosts, from []string
+		for _, w := range tree.Workloads() {
+			if serviceOfWorkload(m, w) != s.Name || len(w.Hosts) == 0 {
+				continue
+			}
+			for _, h := range w.Hosts {
+				if !slices.Contains(hosts, h) {
+					hosts = append(hosts, h)
+				}
+			}
+			from = append(from, fmt.Sprintf("%s:%d", w.File, w.Line))
+		}
+		if len(hosts) > 0 {
+			notes = append(notes, fmt.Sprintf("%s lists no hosts in the map: using %s from %s", s.Name, strings.Join(hosts, ", "), strings.Join(from, ", ")))
+		}
+	}
+	return notes
 }
 
 // derivedHosts gives every service whose map entry lists no hosts the

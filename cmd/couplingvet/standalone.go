@@ -212,6 +212,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 
 	result, graphFindings := buildResult(res, m, wd)
 	judged := newScope(res, m, patterns, wd)
+	if servicemap.Strict {
+		for _, note := range servicemap.DerivedHostNotes(m) {
+			fmt.Fprintf(stderr, "couplingvet: note: %s\n", note)
+		}
+	}
 	printLoadErrors := func() {
 		printDependencyErrors(stderr, res.DependencyErrors)
 		for _, f := range res.Failures() {
