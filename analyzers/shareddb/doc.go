@@ -54,7 +54,11 @@
 // viper.GetString keys, struct fields tagged env:"KEY", and local
 // variables whose assignments all agree. A partly known DSN is fine: the
 // host and database may be literal while the password comes from the
-// environment.
+// environment. A DSN the code reads from its environment or a config file
+// (os.Getenv("DB_URL"), c.Mysql.DataSource) takes the value the deploy
+// files set for the service's containers or its config files hold
+// (value.Bind); the message names the file. A connection to a system the
+// map declares external is not listed by -strict.
 //
 // Wrappers are followed across packages with object facts: a function
 // whose parameter reaches a sink (db.Open(dsn) in a shared package) is

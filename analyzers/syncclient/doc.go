@@ -81,10 +81,24 @@
 // gRPC dial to a service that a stub of the same package calls (the
 // connection kept in a struct field, the stub built per request).
 //
+// An address the code reads from its environment or a config file takes
+// the value the deploy files (docker-compose, Kubernetes, Helm) set for the
+// containers that run the caller's code, or the caller's config files hold
+// (value.Bind): os.Getenv("ORDERS_ADDR") with ORDERS_ADDR: orders:9090 in
+// compose is a call to orders, and the message says which file said so. A
+// value set differently in several places is attributed only when every
+// one names the same service.
+//
 // Nothing is guessed: a call whose address the map cannot attribute — a
 // third-party API, a URL built from a value known only at run time — is
-// silent. With -strict it is listed, so that the map can be completed.
-// Calls from a service to itself are never reported.
+// silent. With -strict it is listed with what stopped attribution ("env
+// CATALOG_URL: no value in the map, the config files or the deploy files
+// of checkout"), so that the map can be completed; calls to a system the
+// map declares external are not. Calls from a service to itself are never
+// reported. The analyzer's Result says what became of every call found in
+// a service's code (reported, allowed, to itself, the dial of a stub
+// reported with it, external, unattributed): nothing is dropped without a
+// word.
 //
 // # Wrappers
 //
