@@ -62,6 +62,15 @@
 // s.values[key]) is summarised the same way, as a ConfigParam part. Summaries
 // of exported functions travel to other packages of the repository as facts
 // (ReturnsFact).
+//
+// A field of a configuration struct that a loader fills at run time
+// (c.Mysql.DataSource, with c's type declared in another package) is a
+// ConfigField part carrying the key paths it may have in a config file
+// (configfield.go). What the code leaves to its environment is completed
+// by Bind, for the service whose code is analysed: Env parts from the
+// values deploy files set for its containers, Config and ConfigField parts
+// from its config files, with one alternative per place that sets a value
+// (bind.go; the files are package deploy's).
 package value
 
 import (
