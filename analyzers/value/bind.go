@@ -308,6 +308,17 @@ func dottedPath(key string) [][]string {
 	return path
 }
 
+// expandText reads the environment references in the known text of v
+// (os.ExpandEnv): see expand.
+func expandText(v Value) Value {
+	return v.Replace(func(p Part) (Value, bool) {
+		if p.Kind != Text {
+			return Value{}, false
+		}
+		return expand(p.Text), true
+	})
+}
+
 // expand reads the environment references in a value from a file:
 // ${VAR}, ${VAR:-default} and $VAR become Env parts (with their default).
 func expand(s string) Value {

@@ -350,6 +350,10 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 		}
 	case "fmt.Sprintf":
 		return s.sprintf(call)
+	case "os.ExpandEnv":
+		// A template from a config file or a constant: its $VAR and
+		// ${VAR} are environment variables.
+		return expandText(arg(0))
 	case "fmt.Sprint":
 		var vs []Value
 		for i := range call.Args {
