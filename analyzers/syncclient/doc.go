@@ -115,7 +115,9 @@
 // at its callers.
 //
 // Shared code is never reported itself: it belongs to no service. Its calls
-// are reported at the services that use it.
+// are reported at the services that use it. A composition root (a wiring
+// entry, or a main no service owns) that builds a client for service B and
+// hands it to a function of service A is reported there, as A calling B.
 //
 // # The target, and allowing an edge
 //

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"github.com/couplingvet/couplingvet/analyzers/servicemap"
+	"github.com/couplingvet/couplingvet/analyzers/sinks"
 	"github.com/couplingvet/couplingvet/internal/testtree"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -58,7 +59,7 @@ func TestNothingDroppedSilently(t *testing.T) {
 						t.Errorf("%s: %s call to %s has no diagnostic under -strict", r.Pass.Fset.Position(o.Pos), o.Fate, o.Target)
 					}
 				}
-				for _, site := range sinkSites(r.Pass.Fset, r.Pass.TypesInfo, r.Pass.Files, r.Pass.ImportObjectFact) {
+				for _, site := range sinkSites(r.Pass.Fset, r.Pass.TypesInfo, r.Pass.Files, r.Pass.ImportObjectFact, res, r.Pass.Module.Path) {
 					if !hasOutcome(r.Pass.Fset, res, site.pos) && !site.passedOn {
 						t.Errorf("%s: %s: no outcome (dropped without a word)", r.Pass.Fset.Position(site.pos), site.what)
 					}
@@ -78,7 +79,7 @@ type sinkSite struct {
 
 // sinkSites lists the calls of production files to the built-in sinks and
 // to generated stub constructors.
-func sinkSites(fset *token.FileSet, info *types.Info, files []*ast.File, importFact func(types.Object, analysis.Fact) bool) []sinkSite {
+func sinkSites(fset *token.FileSet, info *types.Info, files []*ast.File, importFact func(types.Object, analysis.Fact) bool, res *Result, module string) []sinkSite {
 	var sites []sinkSite
 	for _, f := range files {
 		if strings.HasSuffix(fset.File(f.Pos()).Name(), "_test.go") {
@@ -90,7 +91,9 @@ func sinkSites(fset *token.FileSet, info *types.Info, files []*ast.File, importF
 				continue
 			}
 			fn, _ := info.Defs[fd.Name].(*types.Func)
-			passedOn := fn != nil && importFact(fn, new(wrapperFact))
+			// Passed on: to the callers, through a wrapper fact, or to
+			// the literals of the method's struct type, which name it.
+			passedOn := fn != nil && (importFact(fn, new(wrapperFact)) || namedInVia(res, module, fn))
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
 				if !ok {
@@ -108,6 +111,17 @@ func sinkSites(fset *token.FileSet, info *types.Info, files []*ast.File, importF
 		}
 	}
 	return sites
+}
+
+// namedInVia reports whether an outcome names fn among its wrappers.
+func namedInVia(res *Result, module string, fn *types.Func) bool {
+	name := sinks.Display(sinks.FuncPath(fn), module)
+	for _, o := range res.Calls {
+		if slices.Contains(o.Via, name) {
+			return true
+		}
+	}
+	return false
 }
 
 // hasOutcome reports whether an outcome is at pos's line: the call, or the

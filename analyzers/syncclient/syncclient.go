@@ -44,6 +44,7 @@ type Outcome struct {
 	Target string
 	Fate   Fate
 	Why    []string // for FateUnattributed: what stopped attribution, when known
+	Via    []string // wrappers between the call site and the library, outermost first
 }
 
 // Fate is what became of a call.
@@ -419,6 +420,9 @@ func (c *checker) reportsHere() bool {
 func (c *checker) report(r *finding.Reporter, calls []call) *Result {
 	from := c.view.From()
 	if !c.reportsHere() {
+		if c.view.Owner.Role != boundaries.Shared {
+			c.reportHandedOver(r, calls)
+		}
 		return nil
 	}
 	sort.SliceStable(calls, func(i, j int) bool { return calls[i].node.Pos() < calls[j].node.Pos() })
@@ -435,7 +439,7 @@ func (c *checker) report(r *finding.Reporter, calls []call) *Result {
 			continue
 		}
 		seen[k] = true
-		o := Outcome{Pos: cl.node.Pos(), To: cl.to, Target: cl.target}
+		o := Outcome{Pos: cl.node.Pos(), To: cl.to, Target: cl.target, Via: cl.via}
 		if cl.sink != nil {
 			o.Sink = cl.sink.Pos()
 		}
@@ -465,6 +469,56 @@ func (c *checker) report(r *finding.Reporter, calls []call) *Result {
 	}
 	sort.SliceStable(result.Calls, func(i, j int) bool { return result.Calls[i].Pos < result.Calls[j].Pos })
 	return result
+}
+
+// reportHandedOver reports, in a composition root (a wiring entry, or a
+// main no service owns), a client built for service B and handed to a
+// function of service A: A calls B, though A's code never names B. It is
+// reported where the root hands the client over. A dial handed to a
+// constructor that builds the stub itself is reported in A already.
+func (c *checker) reportHandedOver(r *finding.Reporter, calls []call) {
+	built := make(map[ast.Node]call)
+	for _, cl := range calls {
+		if cl.to != "" && !c.isConsumed(cl.node) {
+			built[cl.node] = cl
+		}
+	}
+	if len(built) == 0 {
+		return
+	}
+	m := c.view.Map
+	seen := make(map[string]bool)
+	for _, s := range c.res.Sites() {
+		handOver, ok := s.Node.(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		fn := typeutil.StaticCallee(c.pass.TypesInfo, handOver)
+		if fn == nil || fn.Pkg() == nil {
+			continue
+		}
+		owner := m.OwnerOfPackage(fn.Pkg().Path())
+		if owner.Role != boundaries.Private && owner.Role != boundaries.Contract {
+			continue
+		}
+		for _, arg := range handOver.Args {
+			var made ast.Node = c.definingCall(arg)
+			if ce, ok := ast.Unparen(arg).(*ast.CallExpr); ok {
+				made = ce
+			}
+			cl, ok := built[made]
+			if !ok || cl.to == owner.Service {
+				continue
+			}
+			key := fmt.Sprint(handOver.Pos(), cl.to)
+			if seen[key] {
+				continue
+			}
+			seen[key] = true
+			cl.via = append(cl.via, "handed to "+c.display(fn)+" by "+sinks.Display(c.view.Package, c.module))
+			r.Report(handOver, finding.Finding{Check: finding.SyncClient, From: owner.Service, To: cl.to, Target: cl.target, Message: message(owner.Service, cl)})
+		}
+	}
 }
 
 // servedInPackage lists the services that the package's calls name by

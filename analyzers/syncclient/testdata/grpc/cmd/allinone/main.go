@@ -1,0 +1,23 @@
+// Command allinone starts payments and orders in one process: the
+// composition root builds orders' client and hands it to payments, which
+// is payments calling orders.
+package main
+
+import (
+	ordersv1 "example.com/shop/api/orders/v1"
+	"example.com/shop/services/orders"
+	"example.com/shop/services/payments"
+	"google.golang.org/grpc"
+	"google.golang.org/grpc/credentials/insecure"
+)
+
+func main() {
+	conn, err := grpc.NewClient("orders:9090", grpc.WithTransportCredentials(insecure.NewCredentials()))
+	if err != nil {
+		panic(err)
+	}
+	client := ordersv1.NewOrderServiceClient(conn)
+	payments.New(client)                               // want `payments calls orders synchronously \(grpc shop.orders.v1.OrderService via api/orders/v1.NewOrderServiceClient -> handed to services/payments.New by cmd/allinone\)`
+	payments.New(ordersv1.NewOrderServiceClient(conn)) // want `payments calls orders synchronously`
+	orders.NewServer(client)                           // orders' own client: not coupling
+}
