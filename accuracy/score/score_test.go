@@ -107,5 +107,13 @@ func TestCorpusEntriesLoad(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "couplingvet.yaml")); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
+		// The newcomer map names no env key: values must come from the
+		// deploy and config files.
+		newcomer, err := os.ReadFile(filepath.Join(dir, "couplingvet.newcomer.yaml"))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+		} else if strings.Contains(string(newcomer), "env:") {
+			t.Errorf("%s: couplingvet.newcomer.yaml names env keys", name)
+		}
 	}
 }
