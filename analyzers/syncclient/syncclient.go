@@ -20,9 +20,9 @@ import (
 
 // Analyzer reports synchronous calls from one service to another.
 var Analyzer = &analysis.Analyzer{
-	Name:      "syncclient",
-	Doc:       "report synchronous HTTP and gRPC calls from one service to another (temporal coupling)",
-	URL:       "https://pkg.go.dev/github.com/couplingvet/couplingvet/analyzers/syncclient",
+	Name:       "syncclient",
+	Doc:        "report synchronous HTTP and gRPC calls from one service to another (temporal coupling)",
+	URL:        "https://pkg.go.dev/github.com/couplingvet/couplingvet/analyzers/syncclient",
 	Requires:   []*analysis.Analyzer{value.Analyzer},
 	Run:        run,
 	FactTypes:  []analysis.Fact{new(wrapperFact), new(stubFact), new(connParamFact)},
@@ -40,7 +40,7 @@ type Result struct {
 type Outcome struct {
 	Pos    token.Pos // where it is reported
 	Sink   token.Pos // the library call, when it is not at Pos (http.NewRequest sent by Do); else NoPos
-	To     string // the service called, or the external system
+	To     string    // the service called, or the external system
 	Target string
 	Fate   Fate
 	Why    []string // for FateUnattributed: what stopped attribution, when known

@@ -542,6 +542,11 @@ func (s *scope) selector(e *ast.SelectorExpr) Value {
 			}
 		}
 	}
+	// A field of a struct parameter (cfg.Host in func Open(cfg Config)):
+	// the caller's argument says (paramfields.go).
+	if v, ok := s.paramField(e); ok {
+		return v
+	}
 	// An unexported field of a struct type of this package whose writes
 	// agree, however it is reached (typefields.go).
 	if v, ok := s.typeField(field.Origin()); ok {

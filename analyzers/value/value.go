@@ -96,9 +96,16 @@ const (
 	// field for messages, Part.Text lists the key paths it may have in the
 	// file (see ConfigFieldPaths and configfield.go).
 	ConfigField
+	// ParamField is a field of a struct parameter Part.Index of the
+	// enclosing function: Part.Key is the parameter's name and the field's
+	// path, "cfg.Host" or "cfg.DB.Host". It is how a wrapper that takes its
+	// target as a configuration struct (sqldb.Open(cfg Config) building a
+	// DSN from cfg.Host and cfg.Name) is summarised; SubstFields fills it
+	// from the field of the call's argument.
+	ParamField
 )
 
-var kindNames = [...]string{"text", "env", "flag", "config", "param", "field", "unknown", "envparam", "configparam", "configfield"}
+var kindNames = [...]string{"text", "env", "flag", "config", "param", "field", "unknown", "envparam", "configparam", "configfield", "paramfield"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -111,8 +118,8 @@ func (k Kind) String() string {
 type Part struct {
 	Kind  Kind
 	Text  string // Text: the text; Env, Flag: the default value ("" if none)
-	Key   string // Env, Flag, Config: the key; Param: the parameter's name; Field: pkgpath.Type.field; Unknown: the reason
-	Index int    // Param, EnvParam, ConfigParam: the parameter's index in the signature (receiver excluded)
+	Key   string // Env, Flag, Config: the key; Param: the parameter's name; Field: pkgpath.Type.field; ParamField: param.Field.Path; Unknown: the reason
+	Index int    // Param, EnvParam, ConfigParam, ParamField: the parameter's index in the signature (receiver excluded)
 	// DefaultParam, for Env and EnvParam parts, is one more than the index
 	// of the parameter whose argument is the default (0: none, or the
 	// default is Text). Consumers that do not know it see an environment
@@ -237,8 +244,8 @@ func (v Value) Keys(k Kind) []string {
 }
 
 // HasParams reports whether v depends on a parameter of its enclosing
-// function: a Param, EnvParam or ConfigParam part, or an environment
-// variable whose default is a parameter.
+// function: a Param, ParamField, EnvParam or ConfigParam part, or an
+// environment variable whose default is a parameter.
 func (v Value) HasParams() bool {
 	for _, p := range v.Parts {
 		if p.hasParams() {
@@ -249,14 +256,22 @@ func (v Value) HasParams() bool {
 }
 
 func (p Part) hasParams() bool {
-	return p.Kind == Param || p.Kind == EnvParam || p.Kind == ConfigParam || (p.Kind == Env && p.DefaultParam > 0)
+	return p.Kind == Param || p.Kind == ParamField || p.Kind == EnvParam || p.Kind == ConfigParam || (p.Kind == Env && p.DefaultParam > 0)
 }
 
 // Subst replaces every Param part by arg(index), the value of the
 // corresponding argument at a call site, and fills in the keys and defaults
 // of environment variables that come from parameters. It is how a wrapper's
-// or a function's summary is applied to a call.
+// or a function's summary is applied to a call. Fields of struct
+// parameters (ParamField) become unknown: SubstFields fills them.
 func (v Value) Subst(arg func(index int) Value) Value {
+	return v.SubstFields(arg, nil)
+}
+
+// SubstFields is Subst that also replaces every ParamField part by
+// field(index, path), the value of that field of the call's argument
+// (Resolver.ArgField); a nil field leaves them unknown.
+func (v Value) SubstFields(arg func(index int) Value, field func(index int, path string) Value) Value {
 	if !v.HasParams() {
 		return v
 	}
@@ -266,6 +281,8 @@ func (v Value) Subst(arg func(index int) Value) Value {
 		switch {
 		case p.Kind == Param:
 			w = arg(p.Index)
+		case p.Kind == ParamField:
+			w = substField(p, field)
 		case p.Kind == EnvParam:
 			w = substKey(substDefault(p, arg), Env, arg)
 		case p.Kind == ConfigParam:
@@ -281,6 +298,15 @@ func (v Value) Subst(arg func(index int) Value) Value {
 		}
 	}
 	return out
+}
+
+// substField resolves a ParamField part with the call's argument.
+func substField(p Part, field func(index int, path string) Value) Value {
+	name, path, _ := strings.Cut(p.Key, ".")
+	if field == nil {
+		return Hole("field " + path + " of parameter " + name)
+	}
+	return field(p.Index, path)
 }
 
 // substKey resolves the key of an EnvParam or ConfigParam part: a known
@@ -375,6 +401,9 @@ func (v Value) Origin() string {
 			add("config key " + p.Key)
 		case Param:
 			add("parameter " + p.Key)
+		case ParamField:
+			name, path, _ := strings.Cut(p.Key, ".")
+			add("field " + path + " of parameter " + name)
 		case EnvParam:
 			add("env named by parameter " + p.Key)
 		case ConfigParam:
@@ -412,6 +441,8 @@ func (v Value) String() string {
 			fmt.Fprintf(&b, "{config(param%d:%s)}", p.Index, p.Key)
 		case ConfigField:
 			fmt.Fprintf(&b, "{configfield:%s}", p.Key)
+		case ParamField:
+			fmt.Fprintf(&b, "{paramfield%d:%s}", p.Index, p.Key)
 		default:
 			fmt.Fprintf(&b, "{%s:%s%s}", p.Kind, p.Key, p.defaultString())
 		}
