@@ -162,8 +162,8 @@ func (f *finder) call(call *ast.CallExpr, encl *types.Func) {
 			for _, u := range fact.SinkSummary().Uses {
 				s.direct = append(s.direct, Use{
 					Kind:  u.Kind,
-					Label: u.Label.Subst(func(i int) value.Value { return f.arg(s, i) }),
-					Value: u.Value.Subst(func(i int) value.Value { return f.arg(s, i) }),
+					Label: u.Label.SubstFields(f.args(s)),
+					Value: u.Value.SubstFields(f.args(s)),
 					Chain: append([]string{name}, u.Chain...),
 				})
 			}
@@ -202,6 +202,20 @@ func (f *finder) arg(s *site, i int) value.Value {
 		return f.res.Resolve(call.Args[j])
 	}
 	return value.Hole("missing argument")
+}
+
+// args returns what value.Value.SubstFields needs to apply a callee's
+// summary at call site s: its arguments, and fields of struct arguments.
+func (f *finder) args(s *site) (func(int) value.Value, func(int, string) value.Value) {
+	arg := func(i int) value.Value { return f.arg(s, i) }
+	field := func(i int, path string) value.Value {
+		call := s.node.(*ast.CallExpr)
+		if j := i + s.shift; i >= 0 && j < len(call.Args) {
+			return f.res.ArgField(call.Args[j], path)
+		}
+		return value.Hole("missing argument")
+	}
+	return arg, field
 }
 
 func (f *finder) literal(lit *ast.CompositeLit, encl *types.Func) {
@@ -474,8 +488,8 @@ func (f *finder) viaLocal(s *site) []localUse {
 		out = append(out, localUse{
 			use: Use{
 				Kind:  u.Kind,
-				Label: u.Label.Subst(func(i int) value.Value { return f.arg(s, i) }),
-				Value: u.Value.Subst(func(i int) value.Value { return f.arg(s, i) }),
+				Label: u.Label.SubstFields(f.args(s)),
+				Value: u.Value.SubstFields(f.args(s)),
 				Chain: append([]string{name}, u.Chain...),
 			},
 			fixed: !u.Value.HasParams(),

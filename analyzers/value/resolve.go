@@ -542,14 +542,14 @@ func (s *scope) selector(e *ast.SelectorExpr) Value {
 			}
 		}
 	}
-	// A field of a struct parameter (cfg.Host in func Open(cfg Config)):
-	// the caller's argument says (paramfields.go).
-	if v, ok := s.paramField(e); ok {
-		return v
-	}
 	// An unexported field of a struct type of this package whose writes
 	// agree, however it is reached (typefields.go).
 	if v, ok := s.typeField(field.Origin()); ok {
+		return v
+	}
+	// A field of a struct parameter (cfg.Host in func Open(cfg Config)):
+	// the caller's argument says (paramfields.go).
+	if v, ok := s.paramField(e); ok {
 		return v
 	}
 	// A field of a struct type of this package (c.baseURL in a method of

@@ -26,7 +26,10 @@
 // os.Getenv(...)) resolve the same way from the package's writes to them
 // (fields.go), and unexported fields read through a pointer
 // (svc.ordersAddr in a method) from every write of the package to that
-// field, when they agree (typefields.go). Other fields of the package's
+// field, when they agree (typefields.go). Fields of a struct parameter of
+// a type of the package (cfg.Host in func Open(cfg Config)) are ParamField
+// parts that a call fills from its argument (paramfields.go). Other fields
+// of the package's
 // types stay Field parts, which package sinks follows to the literals that
 // set them. A field that only importing packages set (package cmd filling
 // frontend.ConfigOptions{DriverHostPort: ...}) is not followed: facts flow
@@ -117,7 +120,7 @@ func (k Kind) String() string {
 // A Part is one piece of a Value.
 type Part struct {
 	Kind  Kind
-	Text  string // Text: the text; Env, Flag: the default value ("" if none)
+	Text  string // Text: the text; Env, Flag: the default value ("" if none); Param, ParamField: "/" for a URL path that gets a leading "/" (leadingSlash)
 	Key   string // Env, Flag, Config: the key; Param: the parameter's name; Field: pkgpath.Type.field; ParamField: param.Field.Path; Unknown: the reason
 	Index int    // Param, EnvParam, ConfigParam, ParamField: the parameter's index in the signature (receiver excluded)
 	// DefaultParam, for Env and EnvParam parts, is one more than the index
@@ -279,10 +282,8 @@ func (v Value) SubstFields(arg func(index int) Value, field func(index int, path
 	for _, p := range v.Parts {
 		var w Value
 		switch {
-		case p.Kind == Param:
-			w = arg(p.Index)
-		case p.Kind == ParamField:
-			w = substField(p, field)
+		case p.Kind == Param || p.Kind == ParamField:
+			w = substParam(p, arg, field)
 		case p.Kind == EnvParam:
 			w = substKey(substDefault(p, arg), Env, arg)
 		case p.Kind == ConfigParam:
@@ -300,13 +301,22 @@ func (v Value) SubstFields(arg func(index int) Value, field func(index int, path
 	return out
 }
 
-// substField resolves a ParamField part with the call's argument.
-func substField(p Part, field func(index int, path string) Value) Value {
-	name, path, _ := strings.Cut(p.Key, ".")
-	if field == nil {
-		return Hole("field " + path + " of parameter " + name)
+// substParam resolves a Param or ParamField part with the call's argument
+// (for ParamField, the field of it; unknown when field is nil), giving a
+// URL path its leading "/".
+func substParam(p Part, arg func(int) Value, field func(int, string) Value) Value {
+	var w Value
+	if p.Kind == Param {
+		w = arg(p.Index)
+	} else if name, path, _ := strings.Cut(p.Key, "."); field != nil {
+		w = field(p.Index, path)
+	} else {
+		w = Hole("field " + path + " of parameter " + name)
 	}
-	return field(p.Index, path)
+	if p.Text == slashed {
+		w = leadingSlash(w)
+	}
+	return w
 }
 
 // substKey resolves the key of an EnvParam or ConfigParam part: a known
@@ -434,7 +444,7 @@ func (v Value) String() string {
 		case Text:
 			b.WriteString(p.Text)
 		case Param:
-			fmt.Fprintf(&b, "{param%d:%s}", p.Index, p.Key)
+			fmt.Fprintf(&b, "{param%d:%s%s}", p.Index, p.Key, p.pathString())
 		case EnvParam:
 			fmt.Fprintf(&b, "{env(param%d:%s)%s}", p.Index, p.Key, p.defaultString())
 		case ConfigParam:
@@ -442,12 +452,20 @@ func (v Value) String() string {
 		case ConfigField:
 			fmt.Fprintf(&b, "{configfield:%s}", p.Key)
 		case ParamField:
-			fmt.Fprintf(&b, "{paramfield%d:%s}", p.Index, p.Key)
+			fmt.Fprintf(&b, "{paramfield%d:%s%s}", p.Index, p.Key, p.pathString())
 		default:
 			fmt.Fprintf(&b, "{%s:%s%s}", p.Kind, p.Key, p.defaultString())
 		}
 	}
 	return b.String()
+}
+
+// pathString marks a parameter that is a URL path (leadingSlash).
+func (p Part) pathString() string {
+	if p.Text == slashed {
+		return "|path"
+	}
+	return ""
 }
 
 func (p Part) defaultString() string {
