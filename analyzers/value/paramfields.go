@@ -21,8 +21,8 @@ import (
 // the wrapper's summary says which fields it uses; at a call,
 // sqldb.Open(sqldb.Config{Host: cfg.DB.Host, Name: "sales"}), ArgField
 // takes each from the argument: a keyed struct literal, a variable whose
-// writes give the field a value, or a struct parameter of the caller
-// (a wrapper of the wrapper). Anything else leaves the field unknown,
+// writes give the field a value or that conf.Parse fills (confparse.go),
+// or a struct parameter of the caller (a wrapper of the wrapper). Anything else leaves the field unknown,
 // saying why.
 
 // paramField resolves e, a field read on a struct parameter of the
@@ -90,6 +90,9 @@ func (s *scope) argField(arg ast.Expr, path string) Value {
 	}
 	if s.written(k) {
 		return s.field(k)
+	}
+	if val, ok := s.confField(v, strings.Split(k.name, ".")); ok {
+		return val
 	}
 	return Hole(why + ": " + v.Name() + "." + k.name + " is never set here")
 }
