@@ -3,6 +3,7 @@ package checkout
 import (
 	"os"
 
+	ordersclient "example.com/shop/api/orders/client"
 	"example.com/shop/pkg/grpcconn"
 	"example.com/shop/pkg/rest"
 )
@@ -19,4 +20,10 @@ func endpoints() {
 	// Its own endpoint, and one whose host is not an orders address: not reported.
 	rest.Get(rest.Endpoint{Scheme: "http", Host: "checkout:8080"}, "/v1/carts")
 	rest.Get(rest.Endpoint{Scheme: "http", Host: os.Getenv("PAYMENTS_ADDR")}, "/v1/orders")
+}
+
+// restClient builds orders' client SDK, whose methods keep the base URL
+// in a field and send their requests through a helper method.
+func restClient() {
+	ordersclient.NewREST("http://orders:8080") // want `checkout calls orders synchronously \(http GET http://orders:8080/v1/orders/… via api/orders/client.NewREST -> api/orders/client.REST.Get -> api/orders/client.REST.do\)`
 }
