@@ -25,5 +25,5 @@ func endpoints() {
 // restClient builds orders' client SDK, whose methods keep the base URL
 // in a field and send their requests through a helper method.
 func restClient() {
-	ordersclient.NewREST("http://orders:8080") // want `checkout calls orders synchronously \(http GET http://orders:8080/v1/orders/… via api/orders/client.NewREST -> api/orders/client.REST.Get -> api/orders/client.REST.do\)`
+	ordersclient.NewREST("http://orders:8080") // want `^checkout calls orders synchronously \(http DELETE http://orders:8080/v1/cancelled/… via api/orders/client.NewREST -> api/orders/client.REST.Delete -> api/orders/client.REST.do\)`
 }
