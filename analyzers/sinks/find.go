@@ -90,6 +90,9 @@ func Find(pass *analysis.Pass, res *value.Resolver, cfg Config) []Hit {
 	f.collect()
 	f.throughFields()
 	f.summarise()
+	if f.throughLocalFields() {
+		f.summarise()
+	}
 	hits := f.hits()
 	f.export()
 	return hits
@@ -162,8 +165,8 @@ func (f *finder) call(call *ast.CallExpr, encl *types.Func) {
 			for _, u := range fact.SinkSummary().Uses {
 				s.direct = append(s.direct, Use{
 					Kind:  u.Kind,
-					Label: u.Label.Subst(func(i int) value.Value { return f.arg(s, i) }),
-					Value: u.Value.Subst(func(i int) value.Value { return f.arg(s, i) }),
+					Label: u.Label.SubstFields(f.args(s)),
+					Value: u.Value.SubstFields(f.args(s)),
 					Chain: append([]string{name}, u.Chain...),
 				})
 			}
@@ -202,6 +205,20 @@ func (f *finder) arg(s *site, i int) value.Value {
 		return f.res.Resolve(call.Args[j])
 	}
 	return value.Hole("missing argument")
+}
+
+// args returns what value.Value.SubstFields needs to apply a callee's
+// summary at call site s: its arguments, and fields of struct arguments.
+func (f *finder) args(s *site) (func(int) value.Value, func(int, string) value.Value) {
+	arg := func(i int) value.Value { return f.arg(s, i) }
+	field := func(i int, path string) value.Value {
+		call := s.node.(*ast.CallExpr)
+		if j := i + s.shift; i >= 0 && j < len(call.Args) {
+			return f.res.ArgField(call.Args[j], path)
+		}
+		return value.Hole("missing argument")
+	}
+	return arg, field
 }
 
 func (f *finder) literal(lit *ast.CompositeLit, encl *types.Func) {
@@ -300,31 +317,69 @@ func (f *finder) elements(e ast.Expr) []value.Value {
 // applies only to literals in test files: production code is analysed as
 // if the tests were not there (see package value).
 func (f *finder) throughFields() {
-	type fieldUse struct {
-		Use
-		test bool // the method is in a test file
-	}
-	byType := map[string][]fieldUse{}
+	var uses []siteUse
 	for _, s := range f.sites {
 		if s.encl == nil {
 			continue
 		}
 		for _, u := range s.direct {
-			if !u.Value.Has(value.Field) {
-				continue
-			}
-			f.unset = append(f.unset, siteUse{s, u})
-			u.Chain = append([]string{FuncPath(s.encl)}, u.Chain...)
-			for _, key := range u.Value.Keys(value.Field) {
-				typ := key[:strings.LastIndexByte(key, '.')]
-				byType[typ] = append(byType[typ], fieldUse{u, f.res.InTestFile(s.node.Pos())})
+			if u.Value.Has(value.Field) {
+				uses = append(uses, siteUse{s, u})
 			}
 		}
 	}
-	if len(byType) == 0 {
+	if len(uses) == 0 {
 		return
 	}
+	f.unset = append(f.unset, uses...)
 	f.keepUnset()
+	f.followFields(uses)
+}
+
+// throughLocalFields is throughFields for targets kept in fields that a
+// method passes to a local helper rather than to a sink (the client's
+// Authenticate building fmt.Sprintf("%s/v1/auth", cln.url) for its do
+// method, which calls http.NewRequestWithContext): those uses come from
+// the helpers' summaries, known only once they are computed. It reports
+// whether it added uses at literals, which the summaries must then take in.
+func (f *finder) throughLocalFields() bool {
+	var uses []siteUse
+	for _, s := range f.sites {
+		if s.encl == nil || f.consumed(s) {
+			continue
+		}
+		for _, lu := range f.viaLocal(s) {
+			if lu.use.Value.Has(value.Field) {
+				uses = append(uses, siteUse{s, lu.use})
+			}
+		}
+	}
+	n := len(f.sites)
+	f.followFields(uses)
+	return len(f.sites) > n
+}
+
+// followFields turns each use, made in a method at its site and reading
+// fields of a struct type of this package, into a use at every literal of
+// that type, with the literal's field values in place.
+func (f *finder) followFields(uses []siteUse) {
+	type fieldUse struct {
+		Use
+		test bool // the method is in a test file
+	}
+	byType := map[string][]fieldUse{}
+	for _, su := range uses {
+		u := su.use
+		// The method's own parameters are not those of the function
+		// that builds the literal: their values are the method's callers'.
+		method := su.site.encl.Name()
+		u.Value = u.Value.Subst(func(int) value.Value { return value.Hole("a parameter of method " + method) })
+		u.Chain = append([]string{FuncPath(su.site.encl)}, u.Chain...)
+		for _, key := range u.Value.Keys(value.Field) {
+			typ := key[:strings.LastIndexByte(key, '.')]
+			byType[typ] = append(byType[typ], fieldUse{u, f.res.InTestFile(su.site.node.Pos())})
+		}
+	}
 	for _, sl := range f.structs {
 		uses := byType[sl.typ]
 		if len(uses) == 0 {
@@ -474,8 +529,8 @@ func (f *finder) viaLocal(s *site) []localUse {
 		out = append(out, localUse{
 			use: Use{
 				Kind:  u.Kind,
-				Label: u.Label.Subst(func(i int) value.Value { return f.arg(s, i) }),
-				Value: u.Value.Subst(func(i int) value.Value { return f.arg(s, i) }),
+				Label: u.Label.SubstFields(f.args(s)),
+				Value: u.Value.SubstFields(f.args(s)),
 				Chain: append([]string{name}, u.Chain...),
 			},
 			fixed: !u.Value.HasParams(),

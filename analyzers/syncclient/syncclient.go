@@ -431,6 +431,14 @@ func (c *checker) report(r *finding.Reporter, calls []call) *Result {
 		to, target string
 	}
 	seen := make(map[key]bool)
+	// One finding per site and callee: a client SDK's constructor carries
+	// the endpoints of all its methods (authenticate, authorize), one
+	// coupling however many there are.
+	type edge struct {
+		pos ast.Node
+		to  string
+	}
+	reported := make(map[edge]bool)
 	served := servedInPackage(calls)
 	result := new(Result)
 	for _, cl := range calls {
@@ -448,10 +456,13 @@ func (c *checker) report(r *finding.Reporter, calls []call) *Result {
 			o.Fate = FateSelf
 		case cl.isDial() && served[cl.to]:
 			o.Fate = FateSameCall
+		case reported[edge{cl.node, cl.to}]:
+			o.Fate = FateReported
 		case cl.to != "":
 			o.Fate = FateAllowed
 			if r.Report(cl.node, finding.Finding{Check: finding.SyncClient, From: from, To: cl.to, Target: cl.target, Message: message(from, cl)}) {
 				o.Fate = FateReported
+				reported[edge{cl.node, cl.to}] = true
 			}
 		case cl.from.external != "":
 			o.Fate, o.To = FateExternal, cl.from.external

@@ -27,7 +27,7 @@ func display(v value.Value) string {
 			} else {
 				b.WriteString("{flag -" + p.Key + "}")
 			}
-		case value.Config, value.Param, value.ConfigField:
+		case value.Config, value.Param, value.ParamField, value.ConfigField:
 			b.WriteString("{" + p.Key + "}")
 		default:
 			b.WriteString("…")
@@ -147,7 +147,7 @@ func addressKnown(u sinks.Use) bool {
 	if _, ok := authorityKey(u.Value); ok {
 		return true
 	}
-	if u.Value.Parts[0].Kind == value.Param {
+	if k := u.Value.Parts[0].Kind; k == value.Param || k == value.ParamField {
 		return false
 	}
 	prefix, _ := knownPrefix(u.Value)

@@ -19,6 +19,7 @@ func TestReturnsFactGob(t *testing.T) {
 			value.Of(value.Part{Kind: value.Param, Key: "host", Index: 1}),
 			value.Of(value.Part{Kind: value.Env, Key: "PORT", Text: "5432"}),
 			value.Hole("call to os.Hostname"),
+			value.Of(value.Part{Kind: value.ParamField, Key: "cfg.DB.Name", Index: 2, Text: "/"}),
 		)},
 	}}
 	var buf bytes.Buffer
@@ -72,5 +73,45 @@ func TestSubstEnv(t *testing.T) {
 			t.Errorf("%s: got %s (pattern %q, params %v), want %s (pattern %q, params %v)",
 				tc.name, got, got.Pattern("*"), got.HasParams(), tc.want, tc.wantPat, tc.hasParams)
 		}
+	}
+}
+
+// TestSubstFields checks how a call site fills in the fields of a struct
+// parameter that a summary reads, and what it says without them.
+func TestSubstFields(t *testing.T) {
+	open := value.Concat( // url.URL{Scheme: "postgres", Host: cfg.Host, Path: cfg.Name}
+		value.Lit("postgres://"),
+		value.Of(value.Part{Kind: value.ParamField, Key: "cfg.Host", Index: 1}),
+		value.Of(value.Part{Kind: value.ParamField, Key: "cfg.Name", Index: 1, Text: "/"}),
+	)
+	if !open.HasParams() {
+		t.Errorf("%s: HasParams is false", open)
+	}
+	if got, want := open.Origin(), "field Host of parameter cfg, field Name of parameter cfg"; got != want {
+		t.Errorf("origin %q, want %q", got, want)
+	}
+	arg := func(int) value.Value { return value.Hole("whole argument") }
+	for _, tc := range []struct {
+		name   string
+		fields map[string]value.Value
+		want   string
+	}{
+		{"known fields", map[string]value.Value{"Host": value.Lit("orders-db"), "Name": value.Lit("orders")}, "postgres://orders-db/orders"},
+		{"path already slashed", map[string]value.Value{"Host": value.Lit("orders-db"), "Name": value.Lit("/orders")}, "postgres://orders-db/orders"},
+		{"env host", map[string]value.Value{"Host": value.Of(value.Part{Kind: value.Env, Key: "DB_HOST"}), "Name": value.Lit("orders")}, "postgres://{env:DB_HOST}/orders"},
+		{"caller's parameter", map[string]value.Value{"Host": value.Of(value.Part{Kind: value.Param, Key: "h", Index: 0}), "Name": value.Lit("orders")}, "postgres://{param0:h}/orders"},
+	} {
+		got := open.SubstFields(arg, func(i int, path string) value.Value {
+			if i != 1 {
+				return value.Hole("wrong parameter")
+			}
+			return tc.fields[path]
+		})
+		if got.String() != tc.want {
+			t.Errorf("%s: got %s, want %s", tc.name, got, tc.want)
+		}
+	}
+	if got, want := open.Subst(arg).String(), "postgres://{unknown:field Host of parameter cfg}{unknown:field Name of parameter cfg}"; got != want {
+		t.Errorf("Subst without fields: got %s, want %s", got, want)
 	}
 }

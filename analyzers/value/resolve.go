@@ -62,8 +62,9 @@ type Resolver struct {
 	// (flag.StringVar, a function with a store summary): not escapes.
 	handledAddrs map[*ast.UnaryExpr]bool
 
-	fieldDefs    map[fieldKey][]def    // writes to fields of struct variables (fields.go)
-	fieldsEscape map[*types.Var]escape // struct variables whose fields anything may write, and why
+	fieldDefs    map[fieldKey][]def         // writes to fields of struct variables (fields.go)
+	fieldsEscape map[*types.Var]escape      // struct variables whose fields anything may write, and why
+	confParsed   map[*types.Var][]confParse // struct variables that conf.Parse fills (confparse.go)
 
 	typeFieldDefs map[*types.Var][]def  // writes to unexported string fields of the package's types (typefields.go)
 	urlFieldDefs  map[urlFieldKey][]def // writes to Scheme, Host and Path of URL variables (urls.go)
@@ -538,6 +539,11 @@ func (s *scope) selector(e *ast.SelectorExpr) Value {
 	if k, ok := s.fieldOf(e); ok && s.written(k) {
 		return s.field(k) // cfg.Addr = os.Getenv("REDIS_ADDR") in this package
 	}
+	if v, path := s.fieldPath(e); v != nil {
+		if val, ok := s.confField(v, path); ok {
+			return val // conf.Parse(prefix, &cfg): confparse.go
+		}
+	}
 	if tag := fieldTag(sel.Recv(), sel.Index()); tag != "" {
 		st := reflect.StructTag(tag)
 		for _, k := range []string{"env", "envconfig"} {
@@ -549,6 +555,11 @@ func (s *scope) selector(e *ast.SelectorExpr) Value {
 	// An unexported field of a struct type of this package whose writes
 	// agree, however it is reached (typefields.go).
 	if v, ok := s.typeField(field.Origin()); ok {
+		return v
+	}
+	// A field of a struct parameter (cfg.Host in func Open(cfg Config)):
+	// the caller's argument says (paramfields.go).
+	if v, ok := s.paramField(e); ok {
 		return v
 	}
 	// A field of a struct type of this package (c.baseURL in a method of
@@ -641,6 +652,7 @@ func (r *Resolver) index() {
 	r.urlFieldDefs = make(map[urlFieldKey][]def)
 	r.fieldDefs = make(map[fieldKey][]def)
 	r.fieldsEscape = make(map[*types.Var]escape)
+	r.confParsed = make(map[*types.Var][]confParse)
 	r.prod = newScope(r, len(r.tests) > 0)
 	r.all = r.prod
 	if len(r.tests) > 0 {
@@ -714,6 +726,7 @@ func (r *Resolver) visit(n ast.Node, encl *types.Func, test bool) bool {
 		r.sites = append(r.sites, Site{n, encl})
 		r.flagVar(n, test)
 		r.storeArgs(n, test)
+		r.recordConfParse(n, test)
 	case *ast.CompositeLit:
 		r.sites = append(r.sites, Site{n, encl})
 		r.literalTypeFields(n, test)

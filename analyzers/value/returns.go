@@ -215,9 +215,14 @@ func (s *scope) callReturns(call *ast.CallExpr, fn *types.Func, result int) (Val
 			shift = 1 // T.M(recv, args...)
 		}
 	}
-	return v.Subst(func(i int) Value {
+	return v.SubstFields(func(i int) Value {
 		if j := i + shift; j < len(call.Args) {
 			return s.resolve(call.Args[j])
+		}
+		return Hole("missing argument")
+	}, func(i int, path string) Value {
+		if j := i + shift; j < len(call.Args) {
+			return s.argField(call.Args[j], path)
 		}
 		return Hole("missing argument")
 	}), true

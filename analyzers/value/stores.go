@@ -95,9 +95,14 @@ func (s *scope) stored(ref *storeRef) (v Value, ok bool) {
 	if !writes {
 		return Value{}, false
 	}
-	return sum.Subst(func(i int) Value {
+	return sum.SubstFields(func(i int) Value {
 		if i < len(ref.call.Args) {
 			return s.resolve(ref.call.Args[i])
+		}
+		return Hole("missing argument")
+	}, func(i int, path string) Value {
+		if i < len(ref.call.Args) {
+			return s.argField(ref.call.Args[i], path)
 		}
 		return Hole("missing argument")
 	}), true

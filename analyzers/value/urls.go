@@ -101,13 +101,34 @@ func withURLField(u Value, f string, x Value) Value {
 }
 
 // leadingSlash gives a path its leading "/", as URL.String does when the
-// URL has a host.
+// URL has a host. A path that is a parameter, or a field of one
+// (url.URL{Host: cfg.Host, Path: cfg.Name}), gets it when the call's
+// argument is known: the part is marked (Part.Text "/") for Subst. An
+// environment variable or flag gets it when its default has none.
 func leadingSlash(path Value) Value {
-	if len(path.Parts) > 0 && path.Parts[0].Kind == Text && !strings.HasPrefix(path.Parts[0].Text, "/") {
-		return Concat(Lit("/"), path)
+	if len(path.Parts) == 0 {
+		return path
+	}
+	switch first := path.Parts[0]; first.Kind {
+	case Text:
+		if !strings.HasPrefix(first.Text, "/") {
+			return Concat(Lit("/"), path)
+		}
+	case Param, ParamField:
+		first.Text = slashed
+		return Concat(Of(first), Value{Parts: path.Parts[1:]})
+	case Env, Flag:
+		// The default says whether the value is a path with its slash
+		// (url.URL{Path: cfg.DB.Name}, conf default "postgres").
+		if first.Text != "" && !strings.HasPrefix(first.Text, "/") {
+			return Concat(Lit("/"), path)
+		}
 	}
 	return path
 }
+
+// slashed marks a Param or ParamField part that is a URL path (Part.Text).
+const slashed = "/"
 
 // splitOrigin splits URL u into its origin (scheme://host) and its path
 // (with what follows it). The origin is known text up to "://" and

@@ -26,7 +26,10 @@
 // os.Getenv(...)) resolve the same way from the package's writes to them
 // (fields.go), and unexported fields read through a pointer
 // (svc.ordersAddr in a method) from every write of the package to that
-// field, when they agree (typefields.go). Other fields of the package's
+// field, when they agree (typefields.go). Fields of a struct parameter of
+// a type of the package (cfg.Host in func Open(cfg Config)) are ParamField
+// parts that a call fills from its argument (paramfields.go). Other fields
+// of the package's
 // types stay Field parts, which package sinks follows to the literals that
 // set them. A field that only importing packages set (package cmd filling
 // frontend.ConfigOptions{DriverHostPort: ...}) is not followed: facts flow
@@ -105,9 +108,16 @@ const (
 	// field for messages, Part.Text lists the key paths it may have in the
 	// file (see ConfigFieldPaths and configfield.go).
 	ConfigField
+	// ParamField is a field of a struct parameter Part.Index of the
+	// enclosing function: Part.Key is the parameter's name and the field's
+	// path, "cfg.Host" or "cfg.DB.Host". It is how a wrapper that takes its
+	// target as a configuration struct (sqldb.Open(cfg Config) building a
+	// DSN from cfg.Host and cfg.Name) is summarised; SubstFields fills it
+	// from the field of the call's argument.
+	ParamField
 )
 
-var kindNames = [...]string{"text", "env", "flag", "config", "param", "field", "unknown", "envparam", "configparam", "configfield"}
+var kindNames = [...]string{"text", "env", "flag", "config", "param", "field", "unknown", "envparam", "configparam", "configfield", "paramfield"}
 
 func (k Kind) String() string {
 	if int(k) < len(kindNames) {
@@ -119,9 +129,9 @@ func (k Kind) String() string {
 // A Part is one piece of a Value.
 type Part struct {
 	Kind  Kind
-	Text  string // Text: the text; Env, Flag: the default value ("" if none)
-	Key   string // Env, Flag, Config: the key; Param: the parameter's name; Field: pkgpath.Type.field; Unknown: the reason
-	Index int    // Param, EnvParam, ConfigParam: the parameter's index in the signature (receiver excluded)
+	Text  string // Text: the text; Env, Flag: the default value ("" if none); Param, ParamField: "/" for a URL path that gets a leading "/" (leadingSlash)
+	Key   string // Env, Flag, Config: the key; Param: the parameter's name; Field: pkgpath.Type.field; ParamField: param.Field.Path; Unknown: the reason
+	Index int    // Param, EnvParam, ConfigParam, ParamField: the parameter's index in the signature (receiver excluded)
 	// DefaultParam, for Env and EnvParam parts, is one more than the index
 	// of the parameter whose argument is the default (0: none, or the
 	// default is Text). Consumers that do not know it see an environment
@@ -246,8 +256,8 @@ func (v Value) Keys(k Kind) []string {
 }
 
 // HasParams reports whether v depends on a parameter of its enclosing
-// function: a Param, EnvParam or ConfigParam part, or an environment
-// variable whose default is a parameter.
+// function: a Param, ParamField, EnvParam or ConfigParam part, or an
+// environment variable whose default is a parameter.
 func (v Value) HasParams() bool {
 	for _, p := range v.Parts {
 		if p.hasParams() {
@@ -258,14 +268,22 @@ func (v Value) HasParams() bool {
 }
 
 func (p Part) hasParams() bool {
-	return p.Kind == Param || p.Kind == EnvParam || p.Kind == ConfigParam || (p.Kind == Env && p.DefaultParam > 0)
+	return p.Kind == Param || p.Kind == ParamField || p.Kind == EnvParam || p.Kind == ConfigParam || (p.Kind == Env && p.DefaultParam > 0)
 }
 
 // Subst replaces every Param part by arg(index), the value of the
 // corresponding argument at a call site, and fills in the keys and defaults
 // of environment variables that come from parameters. It is how a wrapper's
-// or a function's summary is applied to a call.
+// or a function's summary is applied to a call. Fields of struct
+// parameters (ParamField) become unknown: SubstFields fills them.
 func (v Value) Subst(arg func(index int) Value) Value {
+	return v.SubstFields(arg, nil)
+}
+
+// SubstFields is Subst that also replaces every ParamField part by
+// field(index, path), the value of that field of the call's argument
+// (Resolver.ArgField); a nil field leaves them unknown.
+func (v Value) SubstFields(arg func(index int) Value, field func(index int, path string) Value) Value {
 	if !v.HasParams() {
 		return v
 	}
@@ -273,8 +291,8 @@ func (v Value) Subst(arg func(index int) Value) Value {
 	for _, p := range v.Parts {
 		var w Value
 		switch {
-		case p.Kind == Param:
-			w = arg(p.Index)
+		case p.Kind == Param || p.Kind == ParamField:
+			w = substParam(p, arg, field)
 		case p.Kind == EnvParam:
 			w = substKey(substDefault(p, arg), Env, arg)
 		case p.Kind == ConfigParam:
@@ -290,6 +308,24 @@ func (v Value) Subst(arg func(index int) Value) Value {
 		}
 	}
 	return out
+}
+
+// substParam resolves a Param or ParamField part with the call's argument
+// (for ParamField, the field of it; unknown when field is nil), giving a
+// URL path its leading "/".
+func substParam(p Part, arg func(int) Value, field func(int, string) Value) Value {
+	var w Value
+	if p.Kind == Param {
+		w = arg(p.Index)
+	} else if name, path, _ := strings.Cut(p.Key, "."); field != nil {
+		w = field(p.Index, path)
+	} else {
+		w = Hole("field " + path + " of parameter " + name)
+	}
+	if p.Text == slashed {
+		w = leadingSlash(w)
+	}
+	return w
 }
 
 // substKey resolves the key of an EnvParam or ConfigParam part: a known
@@ -384,6 +420,9 @@ func (v Value) Origin() string {
 			add("config key " + p.Key)
 		case Param:
 			add("parameter " + p.Key)
+		case ParamField:
+			name, path, _ := strings.Cut(p.Key, ".")
+			add("field " + path + " of parameter " + name)
 		case EnvParam:
 			add("env named by parameter " + p.Key)
 		case ConfigParam:
@@ -414,18 +453,28 @@ func (v Value) String() string {
 		case Text:
 			b.WriteString(p.Text)
 		case Param:
-			fmt.Fprintf(&b, "{param%d:%s}", p.Index, p.Key)
+			fmt.Fprintf(&b, "{param%d:%s%s}", p.Index, p.Key, p.pathString())
 		case EnvParam:
 			fmt.Fprintf(&b, "{env(param%d:%s)%s}", p.Index, p.Key, p.defaultString())
 		case ConfigParam:
 			fmt.Fprintf(&b, "{config(param%d:%s)}", p.Index, p.Key)
 		case ConfigField:
 			fmt.Fprintf(&b, "{configfield:%s}", p.Key)
+		case ParamField:
+			fmt.Fprintf(&b, "{paramfield%d:%s%s}", p.Index, p.Key, p.pathString())
 		default:
 			fmt.Fprintf(&b, "{%s:%s%s}", p.Kind, p.Key, p.defaultString())
 		}
 	}
 	return b.String()
+}
+
+// pathString marks a parameter that is a URL path (leadingSlash).
+func (p Part) pathString() string {
+	if p.Text == slashed {
+		return "|path"
+	}
+	return ""
 }
 
 func (p Part) defaultString() string {

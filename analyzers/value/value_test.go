@@ -73,3 +73,10 @@ func TestFacts(t *testing.T) {
 func TestResolveConfigFields(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./confread")
 }
+
+// TestConfParse checks fields of structs that github.com/ardanlabs/conf
+// fills from the environment or the tags' defaults.
+func TestConfParse(t *testing.T) {
+	realModules(t)
+	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./confparse")
+}

@@ -3,6 +3,7 @@ module example.com/valuetest
 go 1.26
 
 require (
+	github.com/ardanlabs/conf/v3 v3.12.0
 	github.com/spf13/afero v1.15.0
 	github.com/spf13/cobra v1.10.2
 	github.com/spf13/pflag v1.0.10

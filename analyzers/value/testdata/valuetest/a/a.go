@@ -41,7 +41,7 @@ func values(cfg map[string]string, c Config, unknown func() string) {
 	show(viper.GetString("orders.db"))                                          // want `\{config:orders.db\}`
 	show(viper.New().GetString("orders.db"))                                    // want `\{config:orders.db\}`
 	show(c.DatabaseURL)                                                         // want `\{env:ORDERS_DATABASE_URL\}`
-	show(c.Plain)                                                               // want `\{field:example.com/valuetest/a.Config.Plain\} origin=field a.Config.Plain`
+	show(c.Plain)                                                               // want `^\{paramfield1:c.Plain\} origin=field Plain of parameter c$`
 	show(net.JoinHostPort(host, "6379"))                                        // want `orders-db:6379 origin=literal`
 
 	one := "mysql"

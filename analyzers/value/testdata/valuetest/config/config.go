@@ -115,3 +115,30 @@ func MustMapEnv(target *string, envKey string) { // want MustMapEnv:`^stores \*p
 
 // Trim only reads through its pointer: it stores nothing, and gets no fact.
 func Trim(target *string) int { return len(strings.TrimSpace(*target)) }
+
+// DB says where a database is: DBURL builds its URL from the fields.
+type DB struct {
+	Host string
+	Name string
+	TLS  TLS
+}
+
+// TLS is nested in DB.
+type TLS struct{ Mode string }
+
+// DBURL reads fields of its struct parameter: its summary names them.
+func DBURL(cfg DB) string { // want DBURL:`^returns postgres://\{paramfield0:cfg.Host\}\{paramfield0:cfg.Name\|path\}\?sslmode=\{paramfield0:cfg.TLS.Mode\}$`
+	u := url.URL{Scheme: "postgres", Host: cfg.Host, Path: cfg.Name}
+	return u.String() + "?sslmode=" + cfg.TLS.Mode
+}
+
+// Forward passes its parameter on: DBURL's fields are its own.
+func Forward(db DB) string { return DBURL(db) } // want Forward:`^returns postgres://\{paramfield0:db.Host\}\{paramfield0:db.Name\|path\}\?sslmode=\{paramfield0:db.TLS.Mode\}$`
+
+// Defaulted writes a field of its parameter: not the caller's value any more.
+func Defaulted(cfg DB) string { // want Defaulted:`^returns postgres://\{unknown:fields of parameter cfg\}$`
+	if cfg.Host == "" {
+		cfg.Host = "localhost"
+	}
+	return "postgres://" + cfg.Host
+}

@@ -56,3 +56,24 @@ func (s *server) calls() {
 	show(s.ordersAddr) // want `^\{env:ORDERS_ADDR\} origin=env ORDERS_ADDR$`
 	show(s.trimmed)    // want `^\{field:example.com/valuetest/svc.server.trimmed\}`
 }
+
+// Fields of a struct argument fill the fields the callee's summary reads.
+func databases(host string) {
+	show(config.DBURL(config.DB{Host: "orders-db", Name: "orders", TLS: config.TLS{Mode: "disable"}})) // want `^postgres://orders-db/orders\?sslmode=disable origin=literal$`
+	show(config.DBURL(config.DB{Host: os.Getenv("DB_HOST")}))                                          // want `^postgres://\{env:DB_HOST\}\{unknown:field Name of the argument not set\}\?sslmode=\{unknown:field TLS.Mode of the argument not set\} origin=env DB_HOST$`
+	db := config.DB{Host: "orders-db", Name: "orders"}
+	db.TLS.Mode = "require"
+	show(config.Forward(db))                                       // want `^postgres://orders-db/orders\?sslmode=require origin=literal$`
+	show(config.DBURL(config.DB{Host: host, Name: "orders"}) + "") // want `^postgres://\{param0:host\}/orders\?sslmode=\{unknown:field TLS.Mode of the argument not set\} origin=parameter host$`
+	show(config.Defaulted(config.DB{Host: "orders-db"}))           // want `^postgres://\{unknown:fields of parameter cfg\} origin=literal$`
+	show(config.DBURL(dbs()[0]))                                   // want `^postgres://\{unknown:field Host of the argument: not a struct literal or variable\}`
+}
+
+func dbs() []config.DB { return nil }
+
+// A wrapper of the shared wrapper in this package forwards its own parameter.
+func ordersDB(cfg config.DB) string { return config.DBURL(cfg) }
+
+func callsOrdersDB() {
+	show(ordersDB(config.DB{Host: "orders-db", Name: "orders", TLS: config.TLS{Mode: "disable"}})) // want `^postgres://orders-db/orders\?sslmode=disable origin=literal$`
+}

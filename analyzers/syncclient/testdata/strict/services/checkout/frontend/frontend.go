@@ -25,8 +25,10 @@ func (s *Server) Drivers() {
 	http.Get("http://" + s.opts.DriverHostPort + "/drivers") // want `^checkout makes a synchronous call \(http GET http://…/drivers\) that no service of the map claims \(field frontend.ConfigOptions.DriverHostPort: set only by packages that import frontend`
 }
 
-func Dial(opts ConfigOptions) {
-	http.Get("http://" + opts.DriverHostPort + "/ping") // want `^checkout makes a synchronous call \(http GET http://…/ping\) that no service of the map claims`
+// Dial reads a field of its parameter: its callers, wherever they are,
+// say what the field holds.
+func Dial(opts ConfigOptions) { // want Dial:`^url\(http GET\) http://\{paramfield0:opts.DriverHostPort\}/ping via http.Get$`
+	http.Get("http://" + opts.DriverHostPort + "/ping")
 }
 
 func (s *Server) Cache() {

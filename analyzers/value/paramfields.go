@@ -1,0 +1,98 @@
+package value
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+)
+
+// Wrappers often take their target as a configuration struct rather than
+// a string:
+//
+//	func Open(cfg Config) (*sqlx.DB, error) {
+//		u := url.URL{Scheme: "postgres", Host: cfg.Host, Path: cfg.Name}
+//		return sqlx.Open("pgx", u.String())
+//	}
+//
+// A read of a field of such a parameter (held by value, of a type declared
+// in the wrapper's package, not reassigned, its fields not written in the
+// function) is a ParamField part, so that
+// the wrapper's summary says which fields it uses; at a call,
+// sqldb.Open(sqldb.Config{Host: cfg.DB.Host, Name: "sales"}), ArgField
+// takes each from the argument: a keyed struct literal, a variable whose
+// writes give the field a value or that conf.Parse fills (confparse.go),
+// or a struct parameter of the caller (a wrapper of the wrapper). Anything else leaves the field unknown,
+// saying why.
+
+// paramField resolves e, a field read on a struct parameter of the
+// enclosing function declaration, to a ParamField part. The parameter's
+// type must be declared in this package: a configuration type of another
+// package is what a loader fills (go-zero's NewServiceContext(c
+// config.Config)), a ConfigField part that is resolved where it is read.
+func (s *scope) paramField(e ast.Expr) (Value, bool) {
+	k, ok := s.fieldOf(e)
+	if !ok {
+		return Value{}, false
+	}
+	if named := structNamed(k.v.Type()); named == nil || !s.declaresHere(named.Obj()) {
+		return Value{}, false
+	}
+	return s.paramFieldOf(k)
+}
+
+// paramFieldOf returns the ParamField part of field k when k.v is a
+// parameter that its function neither reassigns nor writes fields of.
+func (s *scope) paramFieldOf(k fieldKey) (Value, bool) {
+	p, isParam := s.params[k.v]
+	if !isParam || len(s.defsOf(k.v)) > 0 || s.written(k) {
+		return Value{}, false
+	}
+	return Of(Part{Kind: ParamField, Key: k.v.Name() + "." + k.name, Index: p.index}), true
+}
+
+// ArgField resolves the field at path ("Host", "DB.Host") of the struct
+// value arg, an argument of a call: what a ParamField part of the
+// callee's summary stands for at that call (Value.SubstFields).
+func (r *Resolver) ArgField(arg ast.Expr, path string) Value {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.index()
+	return r.scopeOf(arg.Pos()).argField(arg, path)
+}
+
+func (s *scope) argField(arg ast.Expr, path string) Value {
+	why := "field " + path + " of the argument"
+	e := ast.Unparen(arg)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X) // &Config{...}
+	}
+	if lit, ok := e.(*ast.CompositeLit); ok {
+		fe, found, ok := literalField(lit, strings.Split(path, "."))
+		switch {
+		case !ok:
+			return Hole(why + ": not a keyed struct literal")
+		case !found:
+			return Hole(why + " not set")
+		}
+		return s.resolve(fe)
+	}
+	v, vpath := s.fieldPath(e)
+	if v == nil {
+		return Hole(why + ": not a struct literal or variable")
+	}
+	if _, isStruct := v.Type().Underlying().(*types.Struct); !isStruct {
+		return Hole(why + ": reached through a pointer")
+	}
+	k := fieldKey{v, strings.Join(append(vpath, strings.Split(path, ".")...), ".")}
+	if val, ok := s.paramFieldOf(k); ok {
+		return val
+	}
+	if s.written(k) {
+		return s.field(k)
+	}
+	if val, ok := s.confField(v, strings.Split(k.name, ".")); ok {
+		return val
+	}
+	return Hole(why + ": " + v.Name() + "." + k.name + " is never set here")
+}
