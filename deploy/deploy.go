@@ -81,7 +81,7 @@ var (
 // options: one vet-tool process analyses one package, and every analyzer
 // of it sees the same files.
 func Load(root string, opts Options) *Tree {
-	key := root + "\x00" + strings.Join(opts.Paths, "\x00")
+	key := memoKey(root, opts)
 	memoMu.Lock()
 	defer memoMu.Unlock()
 	if t, ok := memo[key]; ok {

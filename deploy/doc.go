@@ -37,7 +37,8 @@
 // Tree.Digest covers every file read: candidates by name, .env files and
 // env_file targets. A tool that caches results keys them on it, so editing
 // any of these files changes the next result. Load memoises its result for
-// the life of the process.
+// the life of the process; RunCache shares it between the processes of one
+// go vet run.
 //
 // # docker-compose
 //

@@ -41,6 +41,10 @@ var (
 	// DiskCache, when set, keeps the loaded map between processes. The vet
 	// tool sets it: go vet starts one process per package.
 	DiskCache *boundaries.DiskCache
+	// DeployCache, when set, shares the deploy tree between the processes
+	// of one run. The vet tool sets it to go vet's work directory: go vet
+	// starts one process per package, and each would walk the repository.
+	DeployCache *deploy.RunCache
 )
 
 // EnvConfig is the environment variable that names the map.
@@ -136,7 +140,11 @@ func DeployDigest(m *boundaries.Map) string {
 // Digest is part of every cache key, since editing those files changes
 // what the analyzers report.
 func DeployTree(m *boundaries.Map) *deploy.Tree {
-	return deploy.Load(m.Root, deploy.Options{Paths: m.Deploy})
+	opts := deploy.Options{Paths: m.Deploy}
+	if DeployCache != nil {
+		return DeployCache.Load(m.Root, opts)
+	}
+	return deploy.Load(m.Root, opts)
 }
 
 // mayBeInRepo cheaply rules out packages that cannot belong to the

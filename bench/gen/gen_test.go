@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/couplingvet/couplingvet/deploy"
 )
 
 // generate writes a tree of the given size into a fresh directory.
@@ -75,7 +77,7 @@ func TestPlantedLines(t *testing.T) {
 	for seed := uint64(1); seed <= 3; seed++ {
 		checkPlantedLines(t, seed, kinds)
 	}
-	for _, k := range []string{"import", "sql", "http", "grpc"} {
+	for _, k := range []string{"import", "sql", "http", "grpc", "env-http", "env-sql", "config-http", "config-sql"} {
 		if kinds[k] < 3 {
 			t.Errorf("3 small trees have %d planted %s violations, want at least 3", kinds[k], k)
 		}
@@ -112,6 +114,14 @@ func checkPlantedLines(t *testing.T, seed uint64, kinds map[string]int) {
 			want = "http.Get("
 		case "grpc":
 			want = ".New" + exported(v.To) + "ServiceClient(cc)"
+		case "env-http":
+			want = "http.Get(base + "
+		case "env-sql":
+			want = `sql.Open("postgres", os.Getenv("` + reportingEnv + `"))`
+		case "config-http":
+			want = "http.Get(c.Upstreams." + exported(v.To) + ".Endpoint + "
+		case "config-sql":
+			want = `sql.Open("postgres", c.Reporting.DataSource)`
 		default:
 			t.Errorf("%s:%d: unknown kind %q", v.File, v.Line, v.Kind)
 			continue
@@ -144,8 +154,8 @@ func TestEveryKindPlanted(t *testing.T) {
 				}
 			}
 		}
-		if len(kinds) != 4 {
-			t.Errorf("seed %d: planted kinds %v, want import, sql, http and grpc", seed, kinds)
+		if len(kinds) != 4+len(deployedKinds) {
+			t.Errorf("seed %d: planted kinds %v, want import, sql, http, grpc and the env-* and config-* kinds", seed, kinds)
 		}
 	}
 }
@@ -277,5 +287,97 @@ func TestConfigs(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(back.Touch))); err != nil {
 		t.Errorf("touch file: %v", err)
+	}
+}
+
+// The deploy and config files, read by couplingvet's own deploy package,
+// give every service a compose and a Kubernetes workload and a config file,
+// and hold the address or DSN of every planted env-* and config-* call,
+// under keys the map does not list. The unrelated YAML and JSON files are
+// neither deploy nor config files.
+func TestDeployFiles(t *testing.T) {
+	dir, man := generate(t, "small", 1, false)
+	tree := deploy.Load(dir, deploy.Options{})
+	if len(tree.Problems) > 0 {
+		t.Errorf("deploy files have problems: %v", tree.Problems)
+	}
+	mapText, err := os.ReadFile(filepath.Join(dir, "couplingvet.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	workloads := map[string][]deploy.Workload{} // by service
+	for _, w := range tree.Workloads() {
+		workloads[w.Name] = append(workloads[w.Name], w)
+	}
+	for _, svc := range serviceNames[:man.Services] {
+		kinds := map[string]bool{}
+		for _, w := range workloads[svc] {
+			kinds[w.Kind] = true
+			if got, want := w.Env[databaseEnv(svc)].Value, ownDSN(svc); got != want {
+				t.Errorf("%s (%s): %s = %q, want %q", w.File, svc, databaseEnv(svc), got, want)
+			}
+		}
+		if !kinds["compose"] || !kinds["kubernetes"] {
+			t.Errorf("service %s has workloads of kinds %v, want compose and kubernetes", svc, kinds)
+		}
+		if f := tree.ConfigFile("services/" + svc + "/etc/" + svc + ".yaml"); f == nil {
+			t.Errorf("service %s has no config file", svc)
+		} else if dsn, _, _ := f.Lookup([][]string{{"database"}, {"dataSource"}}); dsn != ownDSN(svc) {
+			t.Errorf("%s: database.dataSource = %q, want %q", f.Path, dsn, ownDSN(svc))
+		}
+	}
+	var deployed int
+	for _, v := range man.Violations {
+		var key string
+		var wantCompose bool
+		switch v.Kind {
+		case "env-http":
+			key, wantCompose = endpointEnv(v.To), true
+		case "env-sql":
+			key = reportingEnv // only in the Kubernetes ConfigMap
+		case "config-http", "config-sql":
+			deployed++
+			f := tree.ConfigFile("services/" + v.From + "/etc/" + v.From + ".yaml")
+			path := [][]string{{"upstreams"}, {v.To}, {"endpoint"}}
+			want := "http://" + v.To + ":8080"
+			if v.Kind == "config-sql" {
+				path, want = [][]string{{"reporting"}, {"dataSource"}}, reportingDSN(strings.TrimSuffix(v.To, "-db"))
+			}
+			if got, _, _ := f.Lookup(path); got != want {
+				t.Errorf("%s:%d (%s): the config file holds %q, want %q", v.File, v.Line, v.Kind, got, want)
+			}
+			continue
+		default:
+			continue
+		}
+		deployed++
+		if bytes.Contains(mapText, []byte(key)) {
+			t.Errorf("%s:%d: the map lists %s: couplingvet would not need the deploy files", v.File, v.Line, key)
+		}
+		host := strings.TrimSuffix(v.To, "-db")
+		for _, w := range workloads[v.From] {
+			s, ok := w.Env[key]
+			switch {
+			case w.Kind == "compose" && !wantCompose:
+				if ok {
+					t.Errorf("%s: %s sets %s, want it only in the ConfigMap", w.File, v.From, key)
+				}
+			case !ok || s.Unknown != "":
+				t.Errorf("%s (%s): %s unset or unknown (%s), want an address of %s", w.File, v.From, key, s.Unknown, v.To)
+			case !strings.Contains(s.Value, "@"+host+"-db:5432/") && !strings.Contains(s.Value, "//"+host+":8080") && !strings.Contains(s.Value, "//"+host+".mono.svc.cluster.local:8080"):
+				t.Errorf("%s (%s): %s = %q, want an address of %s", w.File, v.From, key, s.Value, v.To)
+			}
+		}
+	}
+	if deployed < len(deployedKinds) {
+		t.Errorf("%d planted env-* and config-* violations, want at least %d", deployed, len(deployedKinds))
+	}
+	for _, rel := range []string{"api/orders/v1/orders.swagger.json", "web/package.json", "buf.yaml", "docker-compose.yml", "deploy/k8s/orders.yaml"} {
+		if _, err := os.Stat(filepath.Join(dir, rel)); err != nil {
+			t.Errorf("%s: %v", rel, err)
+		}
+		if tree.ConfigFile(rel) != nil {
+			t.Errorf("%s is read as a config file", rel)
+		}
 	}
 }

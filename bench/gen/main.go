@@ -18,6 +18,15 @@
 // database/sql, an HTTP call to another service, and a call of another
 // service's generated NewXxxServiceClient.
 //
+// A few more carry coupling whose address or DSN is not in the code: read
+// from an environment variable that docker-compose.yml and the Kubernetes
+// manifests (deploy/k8s, through a ConfigMap) set, or from a field of the
+// service's config struct (internal/config) that its etc/<svc>.yaml fills.
+// The map does not list those env keys, so couplingvet finds them only by
+// reading the deploy and config files. A few unrelated YAML and JSON files
+// (CI workflows, buf configuration, Swagger documents, a web app's
+// package.json) make it pay for skipping what is neither.
+//
 // Next to the code it writes:
 //
 //	couplingvet.yaml          the boundary map of the tree

@@ -14,7 +14,7 @@ const modulePath = "example.com/mono"
 // A shape is the size of a tree.
 type shape struct {
 	services       int
-	pkgsPerService int // private packages per service, besides its main
+	pkgsPerService int // packages per service besides its main: internal/config and private ones
 	filesPerPkg    int // clean files per package; the first declares its API
 	shared         int // packages under pkg/
 	workspace      bool
@@ -27,6 +27,7 @@ var shapes = map[string]shape{
 	"medium": {services: 24, pkgsPerService: 37, filesPerPkg: 4, shared: 64},
 	// 50×(93+1) + 50 + 250 = 5,000 packages
 	"large": {services: 50, pkgsPerService: 93, filesPerPkg: 3, shared: 250},
+	// (pkgsPerService counts each service's internal/config package.)
 }
 
 // largeWorkspace is the large size as 20 modules: 18 services, pkg and api.
@@ -53,6 +54,7 @@ const (
 	sharedDBShare    = 0.025
 	httpCallShare    = 0.03
 	grpcCallShare    = 0.03
+	deployedShare    = 0.01 // each of env-http, env-sql, config-http, config-sql
 	partnerShare     = 0.10 // clean: calls to a host no service owns
 	contractUseShare = 0.15 // clean: uses another service's contract types
 	testShare        = 0.35 // packages with a _test.go file
@@ -89,6 +91,7 @@ const (
 	rolePrivate
 	roleContract
 	roleMain
+	roleConfig // services/<svc>/internal/config: the struct etc/<svc>.yaml fills
 )
 
 // A pkg is one generated package.
@@ -113,8 +116,18 @@ type pkg struct {
 // A call is a planted remote call.
 type call struct {
 	check string // shareddb or syncclient
-	kind  string // sql, http or grpc
+	kind  string // sql, http or grpc (address in the code); env-http, env-sql, config-http or config-sql (address only in deploy or config files)
 	to    int    // target service
+}
+
+// deployedKinds are the planted calls whose address or DSN only the deploy
+// files (env-*) or the service's config file (config-*) hold: the env keys
+// are not in the map, so couplingvet finds them only by reading those files.
+var deployedKinds = []call{
+	{"syncclient", "env-http", 0},
+	{"shareddb", "env-sql", 0},
+	{"syncclient", "config-http", 0},
+	{"shareddb", "config-sql", 0},
 }
 
 // A tree is the plan of a generated repository.
@@ -125,6 +138,8 @@ type tree struct {
 	services []string
 	pkgs     []*pkg
 	private  [][]*pkg // per service
+	configs  []*pkg   // per service: its internal/config package
+	reports  []int    // per service: the other service whose database its reports read (env-sql, config-sql)
 	mains    []*pkg
 	touch    *pkg // the package whose first file incremental runs touch
 }
@@ -146,7 +161,8 @@ func plan(sh shape, seed uint64) *tree {
 		t.pkgs = append(t.pkgs, &pkg{dir: "api/" + svc + "/v1", name: contractPkgName(svc), role: roleContract, svc: s})
 	}
 	for s, svc := range t.services {
-		for i := 0; i < sh.pkgsPerService; i++ {
+		t.configs = append(t.configs, &pkg{dir: "services/" + svc + "/internal/config", name: "config", role: roleConfig, svc: s})
+		for i := 0; i < sh.pkgsPerService-1; i++ {
 			name := numbered(privateWords, i)
 			p := &pkg{dir: "services/" + svc + "/" + name, name: name, role: rolePrivate, svc: s, index: i}
 			p.deps = pickDeps(rng, t.private[s], i, 3, 6)
@@ -189,6 +205,7 @@ func plan(sh shape, seed uint64) *tree {
 	t.plant(rng)
 
 	t.pkgs = append(t.pkgs, shared...)
+	t.pkgs = append(t.pkgs, t.configs...)
 	for _, ps := range t.private {
 		t.pkgs = append(t.pkgs, ps...)
 	}
@@ -212,6 +229,11 @@ func (t *tree) plant(rng *rand.Rand) {
 		return
 	}
 	var crosses, dbs, https, grpcs int
+	deployed := make([]int, len(deployedKinds))
+	t.reports = make([]int, n)
+	for s := range t.reports {
+		t.reports[s] = otherService(rng, s, n)
+	}
 	for s, ps := range t.private {
 		for _, p := range ps {
 			if s > 0 && rng.Float64() < crossImportShare {
@@ -230,6 +252,12 @@ func (t *tree) plant(rng *rand.Rand) {
 				p.calls = append(p.calls, call{"syncclient", "grpc", otherService(rng, s, n)})
 				grpcs++
 			}
+			for k, d := range deployedKinds {
+				if rng.Float64() < deployedShare {
+					p.calls = append(p.calls, t.deployedCall(rng, d, s))
+					deployed[k]++
+				}
+			}
 		}
 	}
 	// Guarantee one of each, in the last service (which may import any other).
@@ -246,6 +274,23 @@ func (t *tree) plant(rng *rand.Rand) {
 	if grpcs == 0 {
 		last[2%len(last)].calls = append(last[2%len(last)].calls, call{"syncclient", "grpc", 0})
 	}
+	for k, d := range deployedKinds {
+		if deployed[k] == 0 {
+			p := last[(3+k)%len(last)]
+			p.calls = append(p.calls, t.deployedCall(rng, d, n-1))
+		}
+	}
+}
+
+// deployedCall plants a call of kind d from service s. Its SQL calls read
+// the one database the service's reports use: the deploy and config files
+// hold one reporting DSN per service.
+func (t *tree) deployedCall(rng *rand.Rand, d call, s int) call {
+	d.to = otherService(rng, s, len(t.services))
+	if d.check == "shareddb" {
+		d.to = t.reports[s]
+	}
+	return d
 }
 
 // plantCross makes p import a private package of a service of lower index.

@@ -67,6 +67,9 @@ func write(root string, t *tree) (*manifest, error) {
 	if err := w.file(".golangci.depguard.yml", depguardConfig(t, w.root)); err != nil {
 		return nil, err
 	}
+	if err := w.deployFiles(); err != nil {
+		return nil, err
+	}
 	w.man.Touch = path.Join(t.touch.dir, t.touch.name+".go")
 	sort.Slice(w.man.Violations, func(i, j int) bool {
 		a, b := w.man.Violations[i], w.man.Violations[j]
@@ -122,6 +125,8 @@ func (w *writer) pkg(p *pkg) error {
 		return w.file(path.Join(p.dir, svc+"_grpc.pb.go"), renderContract(contractGRPC, svc))
 	case roleMain:
 		return w.file(path.Join(p.dir, "main.go"), w.mainFile(p))
+	case roleConfig:
+		return w.file(path.Join(p.dir, "config.go"), w.tree.configFile(p.svc))
 	}
 	if err := w.file(path.Join(p.dir, p.name+".go"), w.apiFile(p)); err != nil {
 		return err
@@ -292,17 +297,26 @@ func (w *writer) remoteFile(p *pkg) string {
 	std := []string{"context", "fmt", "io", "net/http"}
 	var extra []string
 	var contracts []*pkg
+	addStd := func(p string) {
+		if !slices.Contains(std, p) {
+			std = append(std, p)
+		}
+	}
 	for _, c := range p.calls {
 		switch c.kind {
-		case "sql":
-			if !slices.Contains(std, "database/sql") {
-				std = append(std, "database/sql")
-			}
+		case "sql", "env-sql", "config-sql":
+			addStd("database/sql")
 		case "grpc":
 			if len(extra) == 0 {
 				extra = append(extra, "google.golang.org/grpc")
 			}
 			contracts = appendUnique(contracts, w.tree.contract(c.to))
+		}
+		switch c.kind {
+		case "env-http", "env-sql":
+			addStd("os")
+		case "config-http", "config-sql":
+			contracts = appendUnique(contracts, w.tree.configs[p.svc])
 		}
 	}
 	sort.Strings(std)
@@ -313,26 +327,26 @@ func (w *writer) remoteFile(p *pkg) string {
 				return sp.local
 			}
 		}
-		panic("contract not imported")
+		panic("package not imported")
 	}
 	for i, c := range p.calls {
 		to := w.tree.services[c.to]
 		s.add("")
+		var line int
 		switch c.kind {
 		case "sql":
 			s.add("// OpenReplica%d opens the database that reports read from.", i)
 			s.add("func OpenReplica%d() (*sql.DB, error) {", i)
-			dsn := fmt.Sprintf("postgres://reporting:secret@%s-db:5432/%s?sslmode=disable", to, to)
-			line := s.add("\tdb, err := sql.Open(\"postgres\", %q)", dsn)
-			w.plant(violation{Check: "shareddb", Kind: "sql", File: file, Line: line, From: from, To: to + "-db"})
-			s.add("\tif err != nil {")
-			s.add("\t\treturn nil, fmt.Errorf(\"%s: %%w\", err)", p.name)
-			s.add("\t}")
-			s.add("\tdb.SetMaxOpenConns(4)")
-			s.add("\treturn db, nil")
-			s.add("}")
+			line = s.add("\tdb, err := sql.Open(\"postgres\", %q)", reportingDSN(to))
+		case "env-sql":
+			s.add("// OpenReports%d opens the database that reports read from, as deployed.", i)
+			s.add("func OpenReports%d() (*sql.DB, error) {", i)
+			line = s.add("\tdb, err := sql.Open(\"postgres\", os.Getenv(%q))", reportingEnv)
+		case "config-sql":
+			s.add("// OpenReportsFrom%d opens the database that reports read from, as configured.", i)
+			s.add("func OpenReportsFrom%d(c *%s.Config) (*sql.DB, error) {", i, local(w.tree.configs[p.svc]))
+			line = s.add("\tdb, err := sql.Open(\"postgres\", c.Reporting.DataSource)")
 		case "http":
-			var line int
 			if i%2 == 0 {
 				s.add("// Fetch%s%d reads the current state from the %s service.", exported(to), i, to)
 				s.add("func Fetch%s%d(ctx context.Context) ([]byte, error) {", exported(to), i)
@@ -344,7 +358,38 @@ func (w *writer) remoteFile(p *pkg) string {
 				s.add("func Fetch%s%d(ctx context.Context) ([]byte, error) {", exported(to), i)
 				line = s.add("\tresp, err := http.Get(%sBase%d + %q)", to, i, "/v1/"+to)
 			}
-			w.plant(violation{Check: "syncclient", Kind: "http", File: file, Line: line, From: from, To: to})
+		case "env-http":
+			s.add("// Fetch%s%d reads the current state from the %s service, at the address", exported(to), i, to)
+			s.add("// its deployment gives.")
+			s.add("func Fetch%s%d(ctx context.Context) ([]byte, error) {", exported(to), i)
+			s.add("\tbase := os.Getenv(%q)", endpointEnv(to))
+			line = s.add("\tresp, err := http.Get(base + %q)", "/v1/"+to+"/state")
+		case "config-http":
+			s.add("// Fetch%s%d reads the current state from the %s service, at the configured", exported(to), i, to)
+			s.add("// address.")
+			s.add("func Fetch%s%d(ctx context.Context, c *%s.Config) ([]byte, error) {", exported(to), i, local(w.tree.configs[p.svc]))
+			line = s.add("\tresp, err := http.Get(c.Upstreams.%s.Endpoint + %q)", exported(to), "/v1/"+to+"/state")
+		case "grpc":
+			pkgName := local(w.tree.contract(c.to))
+			s.add("// %sClient%d returns a client of the %s service's gRPC API over cc.", exported(to), i, to)
+			s.add("func %sClient%d(cc grpc.ClientConnInterface) %s.%sServiceClient {", exported(to), i, pkgName, exported(to))
+			line = s.add("\treturn %s.New%sServiceClient(cc)", pkgName, exported(to))
+			s.add("}")
+		}
+		target := to
+		if c.check == "shareddb" {
+			target = to + "-db"
+		}
+		w.plant(violation{Check: c.check, Kind: c.kind, File: file, Line: line, From: from, To: target})
+		switch c.kind {
+		case "sql", "env-sql", "config-sql":
+			s.add("\tif err != nil {")
+			s.add("\t\treturn nil, fmt.Errorf(\"%s: %%w\", err)", p.name)
+			s.add("\t}")
+			s.add("\tdb.SetMaxOpenConns(4)")
+			s.add("\treturn db, nil")
+			s.add("}")
+		case "http", "env-http", "config-http":
 			s.add("\tif err != nil {")
 			s.add("\t\treturn nil, err")
 			s.add("\t}")
@@ -353,13 +398,6 @@ func (w *writer) remoteFile(p *pkg) string {
 			s.add("\t\treturn nil, fmt.Errorf(\"%s: %s answered %%s\", resp.Status)", p.name, to)
 			s.add("\t}")
 			s.add("\treturn io.ReadAll(resp.Body)")
-			s.add("}")
-		case "grpc":
-			pkgName := local(w.tree.contract(c.to))
-			s.add("// %sClient%d returns a client of the %s service's gRPC API over cc.", exported(to), i, to)
-			s.add("func %sClient%d(cc grpc.ClientConnInterface) %s.%sServiceClient {", exported(to), i, pkgName, exported(to))
-			line := s.add("\treturn %s.New%sServiceClient(cc)", pkgName, exported(to))
-			w.plant(violation{Check: "syncclient", Kind: "grpc", File: file, Line: line, From: from, To: to})
 			s.add("}")
 		}
 	}
@@ -399,12 +437,15 @@ func (w *writer) mainFile(p *pkg) string {
 	s.add("// Command %sd runs the %s service.", svc, svc)
 	s.add("package main")
 	s.add("")
-	std := []string{"context", "database/sql", "errors", "fmt", "log", "net/http", "os", "os/signal", "time"}
-	specs := w.imports(&s, std, append([]*pkg{w.tree.contract(p.svc)}, p.deps...), "google.golang.org/grpc")
-	api := specs[0].local
+	std := []string{"context", "database/sql", "errors", "flag", "fmt", "log", "net/http", "os", "os/signal", "strings", "time"}
+	specs := w.imports(&s, std, append([]*pkg{w.tree.contract(p.svc), w.tree.configs[p.svc]}, p.deps...), "google.golang.org/grpc")
+	var api, conf string
 	for _, sp := range specs {
-		if sp.pkg.role == roleContract {
+		switch sp.pkg.role {
+		case roleContract:
 			api = sp.local
+		case roleConfig:
+			conf = sp.local
 		}
 	}
 	s.add(`
@@ -413,14 +454,29 @@ type server struct {
 	db *sql.DB
 }
 
+var configFile = flag.String("f", "etc/%[4]s.yaml", "the config file")
+
 func main() {
+	flag.Parse()
+	c, err := %[5]s.Load(*configFile)
+	if err != nil {
+		log.Fatalf("%[4]sd: %%v", err)
+	}
 	dsn := os.Getenv(%[3]q)
 	if dsn == "" {
-		dsn = %[4]q
+		dsn = c.Database.DataSource
 	}
 	db, err := sql.Open("postgres", dsn)
 	if err != nil {
-		log.Fatalf("%[5]sd: %%v", err)
+		log.Fatalf("%[4]sd: %%v", err)
+	}
+	db.SetMaxOpenConns(c.Database.MaxOpenConns)
+	if hook := os.Getenv("PARTNER_WEBHOOK_URL"); hook != "" {
+		// Announce the start to the partner (a host no service owns).
+		resp, err := http.Post(hook, "application/json", strings.NewReader("{\"event\":\"started\",\"service\":\"%[4]s\"}"))
+		if err == nil {
+			resp.Body.Close()
+		}
 	}
 	g := grpc.NewServer()
 	%[1]s.Register%[2]sServiceServer(g, &server{db: db})
@@ -435,9 +491,9 @@ func main() {
 		w.WriteHeader(http.StatusOK)
 	})
 	mux.HandleFunc("/deps", func(w http.ResponseWriter, r *http.Request) {
-		var names []string`, api, S, strings.ToUpper(svc)+"_DATABASE_URL", ownDSN(svc), svc)
+		var names []string`, api, S, databaseEnv(svc), svc, conf)
 	for _, sp := range specs {
-		if sp.pkg.role != roleContract {
+		if sp.pkg.role == rolePrivate {
 			s.add("\t\tnames = append(names, %s.Dependencies()...)", sp.local)
 		}
 	}
@@ -504,6 +560,29 @@ func Test%[1]s(t *testing.T) {
 	return s.String()
 }
 
+// deployFiles writes the compose file, the Kubernetes manifests, each
+// service's config file and the unrelated YAML and JSON files.
+func (w *writer) deployFiles() error {
+	t := w.tree
+	files := t.unrelatedFiles()
+	files["docker-compose.yml"] = t.composeFile()
+	for s, svc := range t.services {
+		files[path.Join("deploy/k8s", svc+".yaml")] = t.kubeManifest(s)
+		files[path.Join("services", svc, "etc", svc+".yaml")] = t.serviceConfig(s)
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := w.file(name, files[name]); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // standIn writes the offline google.golang.org/grpc.
 func (w *writer) standIn() error {
 	for rel, content := range map[string]string{
@@ -528,7 +607,10 @@ func (w *writer) modules() error {
 	const grpcRequire = "require google.golang.org/grpc v1.70.0\n"
 	if !w.tree.shape.workspace {
 		w.man.Modules = 1
-		return w.file("go.mod", "module "+modulePath+"\n\ngo 1.26\n\n"+grpcRequire+
+		if err := w.file("go.sum", yamlGoSum); err != nil {
+			return err
+		}
+		return w.file("go.mod", "module "+modulePath+"\n\ngo 1.26\n\n"+grpcRequire+yamlRequire+
 			"\nreplace google.golang.org/grpc => ./third_party/grpc\n")
 	}
 	dirs := []string{"api", "pkg"}
@@ -537,7 +619,15 @@ func (w *writer) modules() error {
 	}
 	var use strings.Builder
 	for _, d := range dirs {
-		if err := w.file(d+"/go.mod", "module "+modulePath+"/"+d+"\n\ngo 1.26\n\n"+grpcRequire); err != nil {
+		require := grpcRequire
+		if strings.HasPrefix(d, "services/") {
+			// A service's internal/config loads its file with the YAML library.
+			require += yamlRequire
+			if err := w.file(d+"/go.sum", yamlGoSum); err != nil {
+				return err
+			}
+		}
+		if err := w.file(d+"/go.mod", "module "+modulePath+"/"+d+"\n\ngo 1.26\n\n"+require); err != nil {
 			return err
 		}
 		fmt.Fprintf(&use, "\t./%s\n", d)

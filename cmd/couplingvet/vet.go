@@ -14,6 +14,7 @@ import (
 	"github.com/couplingvet/couplingvet/analyzers/servicemap"
 	"github.com/couplingvet/couplingvet/analyzers/suite"
 	"github.com/couplingvet/couplingvet/boundaries"
+	"github.com/couplingvet/couplingvet/deploy"
 	"github.com/couplingvet/couplingvet/engine"
 	"golang.org/x/tools/go/analysis/unitchecker"
 )
@@ -22,6 +23,7 @@ import (
 func vetMain() {
 	servicemap.RegisterFlags(flag.CommandLine)
 	servicemap.DiskCache = mapDiskCache()
+	servicemap.DeployCache = deployRunCache(os.Args[1:], servicemap.DiskCache)
 	tuneGCForVet()
 	// unitchecker registers its own -V only when none exists: ours puts the
 	// map's digest into the tool ID.
@@ -47,6 +49,27 @@ func mapDiskCache() *boundaries.DiskCache {
 	}
 	salt := fmt.Sprintf("%s\x00%d\x00%d\x00%s", exe, info.Size(), info.ModTime().UnixNano(), buildIdentity())
 	return &boundaries.DiskCache{Dir: filepath.Join(dir, "maps"), Salt: salt}
+}
+
+// deployRunCache shares the deploy tree between the per-package processes
+// of one go vet run, in the run's work directory: go vet passes each
+// process $WORK/bNNN/vet.cfg, and removes $WORK when it exits. Anything
+// else (no vet.cfg, a directory not made by the go command) gets no cache:
+// the process reads the files itself. Entries are salted like the map
+// cache's; without one (COUPLINGVET_CACHE=off) the tree is not shared.
+func deployRunCache(args []string, maps *boundaries.DiskCache) *deploy.RunCache {
+	if len(args) == 0 || maps == nil {
+		return nil
+	}
+	cfg := args[len(args)-1]
+	if filepath.Base(cfg) != "vet.cfg" {
+		return nil
+	}
+	work := filepath.Dir(filepath.Dir(cfg))
+	if !strings.HasPrefix(filepath.Base(work), "go-build") || !filepath.IsAbs(work) {
+		return nil
+	}
+	return &deploy.RunCache{Dir: work, Salt: maps.Salt}
 }
 
 // buildIdentity is what the binary knows of its own build: Go version, module
