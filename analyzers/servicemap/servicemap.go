@@ -60,13 +60,12 @@ func RegisterFlags(fs *flag.FlagSet) {
 type View struct {
 	// Map is the boundary map, with the hosts deploy files give services
 	// whose entries list none.
-	Map *boundaries.Map
-	// Deploy is what the running system sets outside Go: deploy files'
-	// env values and the config files in the repository (see Bind).
-	Deploy  *deploy.Tree
+	Map     *boundaries.Map
 	Package string           // import path of the analysed package
 	Owner   boundaries.Owner // who owns it
 	Strict  bool
+
+	rt *mapRuntime // the deploy tree, read on first use (Deploy)
 }
 
 // From names the owner of the package as messages show it: the service,
@@ -105,7 +104,18 @@ func For(pass *analysis.Pass) (*View, error) {
 		return nil, nil // a published copy of the repository's code
 	}
 	rt := runtimeOf(m)
-	return &View{Map: rt.m, Deploy: rt.tree, Package: pkg, Owner: m.OwnerOfPackage(pkg), Strict: Strict}, nil
+	return &View{Map: rt.mapWithHosts(), Package: pkg, Owner: m.OwnerOfPackage(pkg), Strict: Strict, rt: rt}, nil
+}
+
+// Deploy returns what the running system sets outside Go: the deploy
+// files' env values and the config files of the repository (see
+// value.Bind). It is read on first use: most packages never need it, and
+// go vet starts a process per package.
+func (v *View) Deploy() *deploy.Tree {
+	if v == nil || v.rt == nil {
+		return nil
+	}
+	return v.rt.deployTree()
 }
 
 // runtimeCache memoises, per loaded map, the deploy tree below its root and
@@ -114,25 +124,43 @@ func For(pass *analysis.Pass) (*View, error) {
 var runtimeCache sync.Map // *boundaries.Map -> *mapRuntime
 
 type mapRuntime struct {
-	once sync.Once
-	tree *deploy.Tree
-	m    *boundaries.Map
+	base     *boundaries.Map
+	treeOnce sync.Once
+	tree     *deploy.Tree
+	mapOnce  sync.Once
+	m        *boundaries.Map
 }
 
 func runtimeOf(m *boundaries.Map) *mapRuntime {
-	v, _ := runtimeCache.LoadOrStore(m, new(mapRuntime))
-	rt := v.(*mapRuntime)
-	rt.once.Do(func() {
-		rt.tree = DeployTree(m)
-		rt.m = m.WithHosts(derivedHosts(m, rt.tree))
+	v, _ := runtimeCache.LoadOrStore(m, &mapRuntime{base: m})
+	return v.(*mapRuntime)
+}
+
+func (rt *mapRuntime) deployTree() *deploy.Tree {
+	rt.treeOnce.Do(func() { rt.tree = DeployTree(rt.base) })
+	return rt.tree
+}
+
+// mapWithHosts is the map with the hosts the deploy files give services
+// whose entries list none; the map itself, without reading the deploy
+// files, when every service lists hosts.
+func (rt *mapRuntime) mapWithHosts() *boundaries.Map {
+	rt.mapOnce.Do(func() {
+		rt.m = rt.base
+		for _, s := range rt.base.Services {
+			if len(s.Hosts) == 0 {
+				rt.m = rt.base.WithHosts(derivedHosts(rt.base, rt.deployTree()))
+				break
+			}
+		}
 	})
-	return rt
+	return rt.m
 }
 
 // DeployDigest digests the deploy and config files the analyzers read for
 // the repository m governs (see DeployTree), for cache keys.
 func DeployDigest(m *boundaries.Map) string {
-	return runtimeOf(m).tree.Digest
+	return runtimeOf(m).deployTree().Digest
 }
 
 // DeployTree reads the deploy and config files of the repository m

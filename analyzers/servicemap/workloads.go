@@ -17,20 +17,20 @@ import (
 // directory the service owns, else when its name, container name or image
 // name is the service's name or one of its hosts.
 func (v *View) Workloads() []deploy.Workload {
-	if v.Deploy == nil || v.Owner.Service == "" {
+	if v.Owner.Service == "" || v.Deploy() == nil {
 		return nil
 	}
-	return workloadsOf(v.Map, v.Deploy, v.Owner.Service)
+	return workloadsOf(v.rt.base, v.Deploy(), v.Owner.Service)
 }
 
 // ConfigFiles returns the config files of the view's service: those in
 // the directories it owns, and those outside every service's directories
 // that are named for it (configs/orders.yaml, config/orders/app.yaml).
 func (v *View) ConfigFiles() []*deploy.ConfigFile {
-	if v.Deploy == nil || v.Owner.Service == "" {
+	if v.Owner.Service == "" || v.Deploy() == nil {
 		return nil
 	}
-	return configFilesOf(v.Map, v.Deploy, v.Owner.Service)
+	return configFilesOf(v.rt.base, v.Deploy(), v.Owner.Service)
 }
 
 // workloadsOf returns the workloads that run service svc's code (see the
@@ -122,7 +122,7 @@ func namesService(file, svc string) bool {
 // lists no hosts in the map: using payments, payments:9000 from
 // docker-compose.yml:12".
 func DerivedHostNotes(m *boundaries.Map) []string {
-	tree := runtimeOf(m).tree
+	tree := runtimeOf(m).deployTree()
 	var notes []string
 	for _, s := range m.Services {
 		if len(s.Hosts) > 0 {

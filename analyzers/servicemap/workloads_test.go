@@ -35,7 +35,7 @@ func TestDerivedHosts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	withHosts := runtimeOf(m).m
+	withHosts := runtimeOf(m).mapWithHosts()
 	if got := withHosts.ServiceOfHost("http://pay:9000/v1/charge"); got != "payments" {
 		t.Errorf("ServiceOfHost(pay:9000) = %q, want payments (its compose service)", got)
 	}

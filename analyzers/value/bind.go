@@ -57,7 +57,7 @@ type Binding struct {
 // tree.
 func Bind(v *servicemap.View, val Value) Binding {
 	b := Binding{Alternatives: []Bound{{Value: val}}}
-	if v == nil || v.Deploy == nil || v.Owner.Service == "" || !bindable(val) {
+	if v == nil || v.Owner.Service == "" || !bindable(val) || v.Deploy() == nil {
 		return b
 	}
 	r := &runtime{service: v.Owner.Service, workloads: v.Workloads(), configs: v.ConfigFiles()}
