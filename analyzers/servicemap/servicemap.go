@@ -129,6 +129,9 @@ type mapRuntime struct {
 	tree     *deploy.Tree
 	mapOnce  sync.Once
 	m        *boundaries.Map
+
+	indexOnce sync.Once
+	index     map[string]*serviceRuntime // by service name (byService)
 }
 
 func runtimeOf(m *boundaries.Map) *mapRuntime {

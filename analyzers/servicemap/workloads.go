@@ -20,7 +20,32 @@ func (v *View) Workloads() []deploy.Workload {
 	if v.Owner.Service == "" || v.Deploy() == nil {
 		return nil
 	}
-	return workloadsOf(v.rt.base, v.Deploy(), v.Owner.Service)
+	if sr := v.rt.byService()[v.Owner.Service]; sr != nil {
+		return sr.workloads
+	}
+	return nil
+}
+
+// A serviceRuntime is what the deploy tree holds for one service.
+type serviceRuntime struct {
+	workloads []deploy.Workload
+	configs   []*deploy.ConfigFile
+}
+
+// byService sorts the deploy tree's workloads and config files by service,
+// once per process: every value bound asks for its service's.
+func (rt *mapRuntime) byService() map[string]*serviceRuntime {
+	rt.indexOnce.Do(func() {
+		m, t := rt.base, rt.deployTree()
+		rt.index = make(map[string]*serviceRuntime, len(m.Services))
+		for _, s := range m.Services {
+			rt.index[s.Name] = &serviceRuntime{
+				workloads: workloadsOf(m, t, s.Name),
+				configs:   configFilesOf(m, t, s.Name),
+			}
+		}
+	})
+	return rt.index
 }
 
 // ConfigFiles returns the config files of the view's service: those in
@@ -30,7 +55,10 @@ func (v *View) ConfigFiles() []*deploy.ConfigFile {
 	if v.Owner.Service == "" || v.Deploy() == nil {
 		return nil
 	}
-	return configFilesOf(v.rt.base, v.Deploy(), v.Owner.Service)
+	if sr := v.rt.byService()[v.Owner.Service]; sr != nil {
+		return sr.configs
+	}
+	return nil
 }
 
 // workloadsOf returns the workloads that run service svc's code (see the
