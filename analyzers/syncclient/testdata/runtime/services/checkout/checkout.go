@@ -20,12 +20,18 @@ func fromDeployFiles() {
 	http.Get("https://api.example.org/v1/rates") // want `checkout makes a synchronous call \(http GET https://api.example.org/v1/rates\) that no service of the map claims: `
 	// docker-compose says billing, Kubernetes shipping: no guess.
 	http.Get(os.Getenv("BILLING_URL")) // want `no service of the map claims \(http://shipping:7000 \(deploy/k8s/checkout.yaml:15\) and http://billing:8080 \(docker-compose.yml:9\) name different services \(shipping, billing\)\)`
+	// In no file.
+	http.Get(c.Catalog.Endpoint + "/v1/items") // want `\(config field config.Config.Catalog.Endpoint: not in the config files of checkout\)`
 	// Set nowhere.
 	http.Get(os.Getenv("CATALOG_URL")) // want `\(env CATALOG_URL: no value in the map, the config files or the deploy files of checkout\)`
 }
 
 func fromConfigFile(c config.Config) {
-	http.Get(c.Orders.Endpoint + "/v1/orders")   // want `checkout calls orders synchronously \(http GET \{config.Config.Orders.Endpoint\}/v1/orders, address from services/checkout/etc/checkout.yaml:3\)`
-	http.Get(c.Shipping.Endpoint + "/v1/ship")   // want `checkout calls shipping synchronously`
-	http.Get(c.Billing.Endpoint + "/v1/invoice") // want `\(config field config.Config.Billing.Endpoint: not in the config files of checkout\)`
+	// Per-environment files that agree on the service: attributed.
+	http.Get(c.Orders.Endpoint + "/v1/orders") // want `checkout calls orders synchronously \(http GET \{config.Config.Orders.Endpoint\}/v1/orders, address from services/checkout/etc/checkout-prod.yaml:4, services/checkout/etc/checkout.yaml:3\)`
+	http.Get(c.Shipping.Endpoint + "/v1/ship") // want `checkout calls shipping synchronously`
+	// Files that disagree: no guess, -strict lists both.
+	http.Get(c.Billing.Endpoint + "/v1/invoice") // want `no service of the map claims \(http://shipping:7000/v1/invoice \(services/checkout/etc/checkout-prod.yaml:6\) and http://billing:8080/v1/invoice \(services/checkout/etc/checkout.yaml:7\) name different services \(shipping, billing\)\)`
+	// In no file.
+	http.Get(c.Catalog.Endpoint + "/v1/items") // want `\(config field config.Config.Catalog.Endpoint: not in the config files of checkout\)`
 }

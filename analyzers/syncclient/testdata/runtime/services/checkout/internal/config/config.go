@@ -13,4 +13,7 @@ type Config struct {
 	Billing struct {
 		Endpoint string
 	}
+	Catalog struct {
+		Endpoint string
+	}
 }
