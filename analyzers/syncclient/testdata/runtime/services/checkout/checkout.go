@@ -20,8 +20,6 @@ func fromDeployFiles() {
 	http.Get("https://api.example.org/v1/rates") // want `checkout makes a synchronous call \(http GET https://api.example.org/v1/rates\) that no service of the map claims: `
 	// docker-compose says billing, Kubernetes shipping: no guess.
 	http.Get(os.Getenv("BILLING_URL")) // want `no service of the map claims \(http://shipping:7000 \(deploy/k8s/checkout.yaml:15\) and http://billing:8080 \(docker-compose.yml:9\) name different services \(shipping, billing\)\)`
-	// In no file.
-	http.Get(c.Catalog.Endpoint + "/v1/items") // want `\(config field config.Config.Catalog.Endpoint: not in the config files of checkout\)`
 	// Set nowhere.
 	http.Get(os.Getenv("CATALOG_URL")) // want `\(env CATALOG_URL: no value in the map, the config files or the deploy files of checkout\)`
 }
