@@ -287,7 +287,14 @@ func (r *runtime) config(what string, paths [][][]string) ([]Bound, []string) {
 		}
 	}
 	if len(out) == 0 {
-		return nil, []string{fmt.Sprintf("%s: not in the config files of %s", what, r.service)}
+		why := []string{fmt.Sprintf("%s: not in the config files of %s", what, r.service)}
+		for _, f := range r.configs {
+			if p := f.Problem(); p != nil {
+				// A file that does not parse may hold it: say so.
+				why = append(why, fmt.Sprintf("%s cannot be read: %s", position(p.File, p.Line), p.Msg))
+			}
+		}
+		return nil, why
 	}
 	return dedupe(out), nil
 }

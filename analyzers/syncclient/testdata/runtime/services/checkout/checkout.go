@@ -30,6 +30,6 @@ func fromConfigFile(c config.Config) {
 	http.Get(c.Shipping.Endpoint + "/v1/ship") // want `checkout calls shipping synchronously`
 	// Files that disagree: no guess, -strict lists both.
 	http.Get(c.Billing.Endpoint + "/v1/invoice") // want `no service of the map claims \(http://shipping:7000/v1/invoice \(services/checkout/etc/checkout-prod.yaml:6\) and http://billing:8080/v1/invoice \(services/checkout/etc/checkout.yaml:7\) name different services \(shipping, billing\)\)`
-	// In no file.
-	http.Get(c.Catalog.Endpoint + "/v1/items") // want `\(config field config.Config.Catalog.Endpoint: not in the config files of checkout\)`
+	// In no file that parses: -strict names the one that does not.
+	http.Get(c.Catalog.Endpoint + "/v1/items") // want `\(config field config.Config.Catalog.Endpoint: not in the config files of checkout; services/checkout/etc/broken.yaml:1 cannot be read: cannot parse config file: yaml: `
 }
