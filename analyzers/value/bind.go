@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/couplingvet/couplingvet/analyzers/dsn"
 	"github.com/couplingvet/couplingvet/analyzers/servicemap"
 	"github.com/couplingvet/couplingvet/deploy"
 )
@@ -114,17 +115,7 @@ func from(sources []string) string {
 }
 
 // redact shows a value for reasons without credentials.
-func redact(v Value) string {
-	s := v.Pattern("…")
-	if i := strings.Index(s, "://"); i >= 0 {
-		if at := strings.LastIndexByte(s, '@'); at > i {
-			s = s[:i+3] + "***" + s[at:]
-		}
-	} else if at := strings.LastIndexByte(s, '@'); at >= 0 {
-		s = "***" + s[at:]
-	}
-	return s
-}
+func redact(v Value) string { return dsn.Redact(v.Pattern("…")) }
 
 func appendNew(list []string, items ...string) []string {
 	for _, s := range items {
