@@ -168,7 +168,7 @@ type binding struct {
 func (c *checker) bind(h sinks.Hit, v value.Value) (binding, bool) {
 	bs := value.Bind(c.view, v)
 	b := binding{why: bs.Why}
-	if len(bs.Alternatives) == 1 && bs.Alternatives[0].Value.Equal(v) {
+	if !bs.Changed(v) {
 		return b, false
 	}
 	for i, alt := range bs.Alternatives {

@@ -90,7 +90,10 @@ func (c *checker) serviceOf(v value.Value, attr func(*boundaries.Map, value.Valu
 		return svc
 	}
 	b := value.Bind(c.view, v)
-	svc, why := b.Attribute(func(alt value.Value) string { return attr(m, alt) })
+	svc, why := "", slices.Clone(b.Why)
+	if b.Changed(v) { // else attr has said "" already
+		svc, why = b.Attribute(func(alt value.Value) string { return attr(m, alt) })
+	}
 	for _, part := range v.Parts {
 		if part.Kind == value.Unknown && part.Key != "" && !slices.Contains(why, part.Key) {
 			why = append(why, part.Key) // what the resolver could not follow, for -strict

@@ -73,6 +73,12 @@ func Bind(v *servicemap.View, val Value) Binding {
 	return b
 }
 
+// Changed reports whether Bind gave val, the value it was asked about,
+// anything other than itself.
+func (b Binding) Changed(val Value) bool {
+	return len(b.Alternatives) != 1 || !b.Alternatives[0].Value.Equal(val)
+}
+
 // Attribute applies attr to every alternative and returns the service they
 // all name, or "" when one names none or they disagree. A disagreement is
 // added to why, with the alternatives and their sources.
