@@ -61,7 +61,7 @@ func Bind(v *servicemap.View, val Value) Binding {
 	if v == nil || v.Owner.Service == "" || !bindable(val) || v.Deploy() == nil {
 		return b
 	}
-	r := &runtime{service: v.Owner.Service, workloads: v.Workloads(), configs: v.ConfigFiles()}
+	r := &runtime{service: v.Owner.Service, workloads: v.Workloads(), configs: v.ConfigFiles(), unread: unreadDeployFiles(v)}
 	for range maxBindDepth {
 		next, why, changed := r.bindOnce(b.Alternatives)
 		b.Why = appendNew(b.Why, why...)
@@ -143,6 +143,30 @@ type runtime struct {
 	service   string
 	workloads []deploy.Workload
 	configs   []*deploy.ConfigFile
+	unread    []deploy.Problem // deploy files that may have set an env variable but could not be read
+}
+
+// unreadDeployFiles returns the problems of deploy files that may hold the
+// service's environment: a file that gave no workload at all (it does not
+// parse, or a path the map names does not exist), and a file of one of the
+// service's own workloads (an env_file it names is missing). Problems of
+// files whose workloads all run other services cannot hide its values.
+func unreadDeployFiles(v *servicemap.View) []deploy.Problem {
+	tree := v.Deploy()
+	own, producing := map[string]bool{}, map[string]bool{}
+	for _, w := range v.Workloads() {
+		own[w.File] = true
+	}
+	for _, w := range tree.Workloads() {
+		producing[w.File] = true
+	}
+	var out []deploy.Problem
+	for _, p := range tree.Problems {
+		if own[p.File] || !producing[p.File] {
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 // bindOnce binds every bindable part of every alternative once.
@@ -262,6 +286,10 @@ func (r *runtime) env(key string) ([]Bound, []string) {
 	}
 	if len(out) == 0 && len(why) == 0 {
 		why = append(why, fmt.Sprintf("env %s: no value in the map, the config files or the deploy files of %s", key, r.service))
+		for _, p := range r.unread {
+			// A deploy file that cannot be read may set it: say so.
+			why = append(why, fmt.Sprintf("%s cannot be read: %s", position(p.File, p.Line), p.Msg))
+		}
 	}
 	if len(why) > 0 {
 		return nil, why // one container that cannot tell is enough to not know

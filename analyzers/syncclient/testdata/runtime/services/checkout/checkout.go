@@ -21,7 +21,7 @@ func fromDeployFiles() {
 	// docker-compose says billing, Kubernetes shipping: no guess.
 	http.Get(os.Getenv("BILLING_URL")) // want `no service of the map claims \(http://shipping:7000 \(deploy/k8s/checkout.yaml:15\) and http://billing:8080 \(docker-compose.yml:9\) name different services \(shipping, billing\)\)`
 	// Set nowhere.
-	http.Get(os.Getenv("CATALOG_URL")) // want `\(env CATALOG_URL: no value in the map, the config files or the deploy files of checkout\)`
+	http.Get(os.Getenv("CATALOG_URL")) // want `\(env CATALOG_URL: no value in the map, the config files or the deploy files of checkout; deploy/k8s/shipping.yaml:11 cannot be read: cannot parse Kubernetes manifest: `
 }
 
 func fromConfigFile(c config.Config) {
