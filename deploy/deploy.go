@@ -19,6 +19,14 @@ type Options struct {
 	// Paths (files or directories, relative to root) where deploy files are. Empty: discover them
 	// anywhere below root (skip .git, vendor, node_modules, testdata and hidden directories).
 	Paths []string
+	// Unclaimed, when set, reports whether a config file (relative,
+	// slash-separated) lies where no service claims it: Load then reads
+	// the repository's Go files for the loader calls that name such files
+	// (Tree.Loads). Not part of the memo key: one process has one map per
+	// root.
+	Unclaimed func(rel string) bool
+	// ScanCache, when set, keeps what the Go files hold between runs.
+	ScanCache *ScanCache
 }
 
 // A Tree is what Load found below one root: the workloads of its deploy
@@ -31,6 +39,7 @@ type Tree struct {
 	files     map[string][]byte // every candidate file read, by relative path
 	workloads []Workload
 	configs   map[string]*ConfigFile // by relative path
+	loads     []ConfigLoad
 }
 
 // A Problem is a deploy file, or a value in one, that could not be read.
@@ -94,8 +103,9 @@ func Load(root string, opts Options) *Tree {
 
 func load(root string, opts Options) *Tree {
 	t := &Tree{Root: root, files: map[string][]byte{}, configs: map[string]*ConfigFile{}}
-	s := &scan{tree: t, root: root}
+	s := &scan{tree: t, root: root, goFiles: opts.Unclaimed != nil}
 	all := s.walk(".")
+	s.goFiles = false // the deploy paths below are walked again
 	deploySet := all
 	if len(opts.Paths) > 0 {
 		deploySet = nil
@@ -123,6 +133,15 @@ func load(root string, opts Options) *Tree {
 	p := &parser{tree: t, read: s.read, charts: charts}
 	p.parseAll(sortedKeys(deploys))
 	t.workloads = p.finish()
+	if opts.Unclaimed != nil {
+		var unclaimed []string
+		for _, rel := range sortedKeys(t.configs) {
+			if opts.Unclaimed(rel) {
+				unclaimed = append(unclaimed, rel)
+			}
+		}
+		t.loads = findLoads(root, s.gofiles, unclaimed, opts.ScanCache)
+	}
 	sortProblems(t.Problems)
 	t.Digest = t.digest()
 	return t
@@ -146,6 +165,11 @@ func (t *Tree) digest() string {
 		h.Write([]byte{0})
 		h.Write(data)
 	}
+	// What the Go code loads, not the Go files: an edit that changes no
+	// loader call changes no value.
+	for _, l := range t.loads {
+		h.Write([]byte("\x00load\x00" + l.GoFile + ":" + strconv.Itoa(l.Line) + "\x00" + strings.Join(l.Files, "\x00")))
+	}
 	return hex.EncodeToString(h.Sum(nil))
 }
 
@@ -153,6 +177,10 @@ func (t *Tree) digest() string {
 type scan struct {
 	tree *Tree
 	root string
+	// goFiles: also list the Go files (not tests) in gofiles, for the
+	// loader calls (loads.go).
+	goFiles bool
+	gofiles []string
 }
 
 // walk returns the candidate files at or below rel, slash-separated and
@@ -177,6 +205,9 @@ func (s *scan) walk(rel string) []string {
 			return nil
 		}
 		if !isCandidateName(d.Name()) {
+			if s.goFiles && strings.HasSuffix(d.Name(), ".go") && !strings.HasSuffix(d.Name(), "_test.go") {
+				s.gofiles = append(s.gofiles, r)
+			}
 			return nil
 		}
 		if info, err := d.Info(); err != nil || info.Size() > maxFileSize || !info.Mode().IsRegular() {

@@ -33,8 +33,11 @@
 //     swagger key), and the tooling files of package managers, build tools
 //     and CI (package.json, tsconfig*.json, buf.yaml, sqlc.yaml,
 //     couplingvet.yaml and the like).
+//   - Go files, only with Options.Unclaimed and only when some config file
+//     lies where no service claims it: their loader calls that name such a
+//     file (loads.go; Tree.Loads), read from source without type-checking.
 //
-// Tree.Digest covers every file read: candidates by name, .env files and
+// Tree.Digest covers every file read, and what the Go files load: candidates by name, .env files and
 // env_file targets. A tool that caches results keys them on it, so editing
 // any of these files changes the next result. Load memoises its result for
 // the life of the process; RunCache shares it between the processes of one

@@ -37,10 +37,11 @@ type snapshot struct {
 	Problems  []Problem
 	Workloads []Workload
 	Configs   map[string][]byte // the config files' contents, by path: all a loaded Tree still reads
+	Loads     []ConfigLoad
 }
 
 // snapshotVersion changes whenever snapshot or what it holds changes.
-const snapshotVersion = "deploy-snapshot-1"
+const snapshotVersion = "deploy-snapshot-2"
 
 // Load is Load with the run's shared entry: read from Dir when an earlier
 // process of the run wrote one, else loaded and written for the next.
@@ -79,7 +80,7 @@ func readSnapshot(file, root string) *Tree {
 	if gob.NewDecoder(bytes.NewReader(data)).Decode(&s) != nil || s.Root != root {
 		return nil
 	}
-	t := &Tree{Root: s.Root, Digest: s.Digest, Problems: s.Problems, files: map[string][]byte{}, workloads: s.Workloads, configs: map[string]*ConfigFile{}}
+	t := &Tree{Root: s.Root, Digest: s.Digest, Problems: s.Problems, files: map[string][]byte{}, workloads: s.Workloads, configs: map[string]*ConfigFile{}, loads: s.Loads}
 	for rel, data := range s.Configs {
 		t.files[rel] = data
 		t.configs[rel] = &ConfigFile{Path: rel, Format: configFormat(rel), data: data}
@@ -88,7 +89,7 @@ func readSnapshot(file, root string) *Tree {
 }
 
 func writeSnapshot(file string, t *Tree) {
-	s := snapshot{Root: t.Root, Digest: t.Digest, Problems: t.Problems, Workloads: t.workloads, Configs: map[string][]byte{}}
+	s := snapshot{Root: t.Root, Digest: t.Digest, Problems: t.Problems, Workloads: t.workloads, Configs: map[string][]byte{}, Loads: t.loads}
 	for rel, f := range t.configs {
 		s.Configs[rel] = f.data
 	}

@@ -45,6 +45,9 @@ var (
 	// of one run. The vet tool sets it to go vet's work directory: go vet
 	// starts one process per package, and each would walk the repository.
 	DeployCache *deploy.RunCache
+	// ScanCache, when set, keeps the loader calls of the repository's Go
+	// files between runs (deploy.ScanCache).
+	ScanCache *deploy.ScanCache
 )
 
 // EnvConfig is the environment variable that names the map.
@@ -171,7 +174,7 @@ func DeployDigest(m *boundaries.Map) string {
 // Digest is part of every cache key, since editing those files changes
 // what the analyzers report.
 func DeployTree(m *boundaries.Map) *deploy.Tree {
-	opts := deploy.Options{Paths: m.Deploy}
+	opts := deploy.Options{Paths: m.Deploy, Unclaimed: func(rel string) bool { return unclaimed(m, rel) }, ScanCache: ScanCache}
 	if DeployCache != nil {
 		return DeployCache.Load(m.Root, opts)
 	}

@@ -49,8 +49,10 @@ func (rt *mapRuntime) byService() map[string]*serviceRuntime {
 }
 
 // ConfigFiles returns the config files of the view's service: those in
-// the directories it owns, and those outside every service's directories
-// that are named for it (configs/orders.yaml, config/orders/app.yaml).
+// the directories it owns, those outside every service's directories
+// that are named for it (configs/orders.yaml, config/orders/app.yaml),
+// and the others its code loads (conf.MustLoad of a flag's default,
+// viper.AddConfigPath: deploy.Tree.Loads).
 func (v *View) ConfigFiles() []*deploy.ConfigFile {
 	if v.Owner.Service == "" || v.Deploy() == nil {
 		return nil
@@ -122,7 +124,9 @@ func hostNamed(s *boundaries.Service, n string) bool {
 	return false
 }
 
-// configFilesOf returns the config files in directories service svc owns.
+// configFilesOf returns the config files of service svc: those in
+// directories it owns, those outside every service's directories named for
+// it, and the unclaimed ones its code loads (deploy.Tree.Loads).
 func configFilesOf(m *boundaries.Map, t *deploy.Tree, svc string) []*deploy.ConfigFile {
 	var out []*deploy.ConfigFile
 	for _, f := range t.ConfigFiles(".") {
@@ -131,7 +135,32 @@ func configFilesOf(m *boundaries.Map, t *deploy.Tree, svc string) []*deploy.Conf
 			out = append(out, f)
 		}
 	}
+	for _, l := range t.Loads() {
+		if m.OwnerOfDir(filepath.FromSlash(path.Dir(l.GoFile))).Service != svc {
+			continue
+		}
+		for _, rel := range l.Files {
+			if f := t.ConfigFile(rel); f != nil && !slices.Contains(out, f) {
+				out = append(out, f)
+			}
+		}
+	}
 	return out
+}
+
+// unclaimed reports whether a config file lies outside every service's
+// directories and is named for none: only the code that loads it says
+// whose it is.
+func unclaimed(m *boundaries.Map, rel string) bool {
+	if m.OwnerOfDir(filepath.FromSlash(path.Dir(rel))).Service != "" {
+		return false
+	}
+	for _, s := range m.Services {
+		if namesService(rel, s.Name) {
+			return false
+		}
+	}
+	return true
 }
 
 // namesService reports whether a config file outside every service's

@@ -19,7 +19,8 @@ import (
 //     containers that run the service's code.
 //   - A config field (c.Mysql.DataSource) or config key
 //     (viper.GetString("redis.addr")) takes the value that the service's
-//     config files (YAML, JSON or TOML files in the directories it owns)
+//     config files (YAML, JSON or TOML files in the directories it owns,
+//     and those elsewhere its code loads: servicemap.View.ConfigFiles)
 //     hold at that key path.
 //   - A value from a file may itself name environment variables (${VAR},
 //     $VAR), which are bound in turn.

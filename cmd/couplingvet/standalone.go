@@ -200,6 +200,7 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	// its importers need, reported only when the patterns name it.
 	opts := engine.Options{Patterns: patterns, Tests: o.tests, Env: env, Own: m.IsRepoPackage}
 	if o.cache {
+		servicemap.ScanCache = scanCache()
 		opts.CacheDir, opts.CacheKey = engine.DefaultCacheDir(), cacheKey(m)
 	}
 	res, err := engine.Run(context.Background(), opts, suite.Analyzers())

@@ -24,6 +24,7 @@ func vetMain() {
 	servicemap.RegisterFlags(flag.CommandLine)
 	servicemap.DiskCache = mapDiskCache()
 	servicemap.DeployCache = deployRunCache(os.Args[1:], servicemap.DiskCache)
+	servicemap.ScanCache = scanCache()
 	tuneGCForVet()
 	// unitchecker registers its own -V only when none exists: ours puts the
 	// map's digest into the tool ID.
@@ -38,17 +39,36 @@ func vetMain() {
 // never reads its predecessor's entries. (Hashing the executable, as -V=full
 // does once per go vet run, would cost each process more than the map.)
 func mapDiskCache() *boundaries.DiskCache {
-	dir := engine.DefaultCacheDir()
-	exe, err := os.Executable()
-	if dir == "" || err != nil {
+	dir, salt := engine.DefaultCacheDir(), toolSalt()
+	if dir == "" || salt == "" {
 		return nil
+	}
+	return &boundaries.DiskCache{Dir: filepath.Join(dir, "maps"), Salt: salt}
+}
+
+// scanCache keeps the loader calls found in the repository's Go files
+// between runs (deploy.ScanCache), under the result cache's directory and
+// salted like the map cache.
+func scanCache() *deploy.ScanCache {
+	dir, salt := engine.DefaultCacheDir(), toolSalt()
+	if dir == "" || salt == "" {
+		return nil
+	}
+	return &deploy.ScanCache{Dir: filepath.Join(dir, "scans"), Salt: salt}
+}
+
+// toolSalt identifies this executable for the disk caches: "" when it
+// cannot tell.
+func toolSalt() string {
+	exe, err := os.Executable()
+	if err != nil {
+		return ""
 	}
 	info, err := os.Stat(exe)
 	if err != nil {
-		return nil
+		return ""
 	}
-	salt := fmt.Sprintf("%s\x00%d\x00%d\x00%s", exe, info.Size(), info.ModTime().UnixNano(), buildIdentity())
-	return &boundaries.DiskCache{Dir: filepath.Join(dir, "maps"), Salt: salt}
+	return fmt.Sprintf("%s\x00%d\x00%d\x00%s", exe, info.Size(), info.ModTime().UnixNano(), buildIdentity())
 }
 
 // deployRunCache shares the deploy tree between the per-package processes
