@@ -88,3 +88,21 @@ func TestRuntimeValues(t *testing.T) {
 		t.Fatalf("Aggregate = %+v, want simple_shop opened by auth, order and product", agg)
 	}
 }
+
+// DSNs that only the services' config files hold, read through real
+// loaders (go-zero's conf.MustLoad, kratos' config, viper), each service
+// with its own database beside another's. Under -strict, its own stays
+// silent only when it is bound.
+func TestLoaders(t *testing.T) {
+	dir := realModules(t, "loaders")
+	servicemap.Strict = true
+	defer func() { servicemap.Strict = false }()
+	results := analysistest.Run(t, dir, shareddb.Analyzer, "./...")
+	for _, r := range results {
+		for _, d := range r.Diagnostics {
+			if strings.Contains(d.Message, password) {
+				t.Errorf("diagnostic leaks the password: %s", d.Message)
+			}
+		}
+	}
+}

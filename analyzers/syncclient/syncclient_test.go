@@ -66,3 +66,14 @@ func TestRuntimeValues(t *testing.T) {
 	defer func() { servicemap.Strict = false }()
 	run(t, "runtime")
 }
+
+// Each real config loader as services use it (go-zero's conf.MustLoad,
+// viper, koanf, kratos' config, yaml.v3, BurntSushi/toml, encoding/json):
+// the address is only in the service's own config file. Under -strict, a
+// negative (the service itself, an external API) stays silent only when it
+// is bound too.
+func TestLoaders(t *testing.T) {
+	servicemap.Strict = true
+	defer func() { servicemap.Strict = false }()
+	run(t, "loaders")
+}

@@ -226,9 +226,9 @@ func (r *runtime) bindPart(p Part) ([]Bound, []string) {
 	case Env:
 		return r.env(p.Key)
 	case Config:
-		return r.config("config key "+p.Key, [][][]string{dottedPath(p.Key)})
+		return r.config("config key "+p.Key, [][][]string{dottedPath(p.Key)}, false)
 	case ConfigField:
-		return r.config("config field "+p.Key, ConfigFieldPaths(p))
+		return r.config("config field "+p.Key, ConfigFieldPaths(p), true)
 	}
 	return nil, nil
 }
@@ -298,18 +298,31 @@ func (r *runtime) env(key string) ([]Bound, []string) {
 	return dedupe(out), nil
 }
 
-// config returns the values the service's config files hold at any of the
-// candidate key paths.
-func (r *runtime) config(what string, paths [][][]string) ([]Bound, []string) {
+// config returns the values the service's config files hold at the first
+// of the candidate key paths (outermost anchor first, see configField)
+// that any of them has. A later candidate is a suffix of an earlier one,
+// anchored lower in the document: where the file has the earlier one, the
+// later one is another key (c.UserRpc.Etcd.Key is UserRpc.Etcd.Key, not
+// the server's own Etcd.Key that zrpc.RpcClientConf's candidate reads).
+// With lists, a key path may hold a sequence (go-zero's Endpoints): each
+// item is one alternative.
+func (r *runtime) config(what string, paths [][][]string, lists bool) ([]Bound, []string) {
 	if out, ok := r.envNamed(paths); ok {
 		return out, nil
 	}
 	var out []Bound
-	for _, f := range r.configs {
-		for _, p := range paths {
-			if s, line, ok := f.Lookup(p); ok {
+	for _, p := range paths {
+		for _, f := range r.configs {
+			values, line, ok := lookup(f, p, lists)
+			if !ok {
+				continue
+			}
+			for _, s := range values {
 				out = append(out, Bound{Value: expand(s), Sources: []string{position(f.Path, line)}})
 			}
+		}
+		if len(out) > 0 {
+			break
 		}
 	}
 	if len(out) == 0 {
@@ -323,6 +336,16 @@ func (r *runtime) config(what string, paths [][][]string) ([]Bound, []string) {
 		return nil, why
 	}
 	return dedupe(out), nil
+}
+
+// lookup returns the scalar at key path p in f, or with lists the
+// scalars of the sequence there.
+func lookup(f *deploy.ConfigFile, p [][]string, lists bool) ([]string, int, bool) {
+	if lists {
+		return f.LookupList(p)
+	}
+	s, line, ok := f.Lookup(p)
+	return []string{s}, line, ok
 }
 
 func position(file string, line int) string {

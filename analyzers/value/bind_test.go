@@ -3,7 +3,11 @@ package value
 import (
 	"go/ast"
 	"slices"
+	"strings"
 	"testing"
+
+	"github.com/couplingvet/couplingvet/deploy"
+	"github.com/couplingvet/couplingvet/internal/testtree"
 )
 
 // TestExpand checks how references to environment variables in a value
@@ -50,5 +54,54 @@ func f() {
 	want := []string{"postgres://app@{env:DB_HOST}:5432/orders", "http://{env:X}/{env:PATH_PREFIX}"}
 	if !slices.Equal(got, want) {
 		t.Errorf("os.ExpandEnv resolved to %q, want %q", got, want)
+	}
+}
+
+// TestBindConfigField checks which key path of a config field's candidates
+// a config file answers: the outermost that the file has (c.UserRpc.Etcd.Key
+// is UserRpc.Etcd.Key, not the server's own Etcd.Key that the candidate
+// anchored at zrpc.RpcClientConf reads), and that a list (go-zero's
+// Endpoints) gives one alternative per item.
+func TestBindConfigField(t *testing.T) {
+	root := testtree.Write(t, t.TempDir(), map[string]string{
+		"etc/order.yaml": `Name: order.rpc
+Etcd:
+  Hosts:
+  - etcd:2379
+  Key: order.rpc
+UserRpc:
+  Etcd:
+    Key: user.rpc
+ProductRpc:
+  Endpoints:
+  - product:8080
+  - product:8081
+`,
+	})
+	r := &runtime{service: "order", configs: deploy.Load(root, deploy.Options{}).ConfigFiles(".")}
+	field := func(paths ...string) Part {
+		return Part{Kind: ConfigField, Key: "config.Config.X", Text: strings.Join(paths, "\n")}
+	}
+	tests := []struct {
+		part Part
+		want []string
+	}{
+		// c.UserRpc.Etcd.Key: anchored at config.Config, at zrpc.RpcClientConf, at discov.EtcdConf.
+		{field("UserRpc.Etcd.Key", "Etcd.Key", "Key"), []string{"user.rpc etc/order.yaml:8"}},
+		// c.Etcd.Key: the server's own, through the embedded zrpc.RpcServerConf.
+		{field("Etcd.Key", "Key"), []string{"order.rpc etc/order.yaml:5"}},
+		{field("ProductRpc.Endpoints", "Endpoints"), []string{"product:8080 etc/order.yaml:11", "product:8081 etc/order.yaml:11"}},
+		// A config key (viper.GetString) is one string: a list is no value.
+		{Part{Kind: Config, Key: "ProductRpc.Endpoints"}, nil},
+	}
+	for _, tt := range tests {
+		bound, _ := r.bindPart(tt.part)
+		var got []string
+		for _, b := range bound {
+			got = append(got, b.Value.String()+" "+strings.Join(b.Sources, ","))
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("bind %q (%s) = %q, want %q", tt.part.Text, tt.part.Key, got, tt.want)
+		}
 	}
 }

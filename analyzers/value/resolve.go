@@ -370,7 +370,11 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 		return arg(0)
 	case "strings.Join":
 		return Hole("strings.Join")
-	case "github.com/spf13/viper.GetString", "(*github.com/spf13/viper.Viper).GetString":
+	case "github.com/spf13/viper.GetString", "(*github.com/spf13/viper.Viper).GetString",
+		// koanf, with the "." delimiter every example and most services
+		// pass to koanf.New.
+		"(*github.com/knadh/koanf/v2.Koanf).String", "(*github.com/knadh/koanf/v2.Koanf).MustString",
+		"(*github.com/knadh/koanf.Koanf).String", "(*github.com/knadh/koanf.Koanf).MustString":
 		return keyed(Config, 0)
 	case "cmp.Or":
 		// cmp.Or(os.Getenv("ORDERS_URL"), "http://orders:8080"): the

@@ -89,7 +89,7 @@ const (
 	Text    Kind = iota // known text, in Part.Text
 	Env                 // environment variable Part.Key; Part.Text is a default if one is known
 	Flag                // command-line flag named Part.Key; Part.Text is its default value
-	Config              // configuration key Part.Key (cfg["Key"], viper.GetString("key"))
+	Config              // configuration key Part.Key (cfg["Key"], viper.GetString("key"), koanf's k.String("key"))
 	Param               // parameter Part.Index (named Part.Key) of the enclosing function
 	Field               // struct field Part.Key ("pkgpath.Type.field") of the receiver or a value
 	Unknown             // not resolvable; Part.Key says why, for -strict listings

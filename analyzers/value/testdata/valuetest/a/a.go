@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/knadh/koanf/v2"
 	"github.com/spf13/viper"
 )
 
@@ -40,6 +41,8 @@ func values(cfg map[string]string, c Config, unknown func() string) {
 	show(cfg["OrdersDBAddress"])                                                // want `\{config:OrdersDBAddress\} origin=config key OrdersDBAddress`
 	show(viper.GetString("orders.db"))                                          // want `\{config:orders.db\}`
 	show(viper.New().GetString("orders.db"))                                    // want `\{config:orders.db\}`
+	show(koanf.New(".").String("orders.db"))                                    // want `\{config:orders.db\}`
+	show(koanf.New(".").MustString("orders.db"))                                // want `\{config:orders.db\}`
 	show(c.DatabaseURL)                                                         // want `\{env:ORDERS_DATABASE_URL\}`
 	show(c.Plain)                                                               // want `^\{paramfield1:c.Plain\} origin=field Plain of parameter c$`
 	show(net.JoinHostPort(host, "6379"))                                        // want `orders-db:6379 origin=literal`

@@ -1,0 +1,2 @@
+// Package product only owns a database in this fixture.
+package product

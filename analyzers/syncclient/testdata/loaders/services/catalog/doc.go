@@ -1,0 +1,2 @@
+// Package catalog is only called in this fixture.
+package catalog

@@ -1,0 +1,2 @@
+// Package payments is only called in this fixture.
+package payments

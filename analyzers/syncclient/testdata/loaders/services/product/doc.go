@@ -1,0 +1,2 @@
+// Package product is only called in this fixture.
+package product

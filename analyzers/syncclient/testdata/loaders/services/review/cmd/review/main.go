@@ -1,0 +1,41 @@
+// Command review is a kratos service as kratos-layout lays it out: the
+// config directory is a flag, config.Scan fills conf.Bootstrap from it.
+package main
+
+import (
+	"flag"
+
+	"example.com/loaders/services/review/internal/conf"
+	"example.com/loaders/services/review/internal/data"
+
+	"github.com/go-kratos/kratos/v2/config"
+	"github.com/go-kratos/kratos/v2/config/file"
+)
+
+var flagconf string
+
+func init() {
+	flag.StringVar(&flagconf, "conf", "../../configs", "config path, eg: -conf config.yaml")
+}
+
+func main() {
+	flag.Parse()
+	c := config.New(
+		config.WithSource(
+			file.NewSource(flagconf),
+		),
+	)
+	defer c.Close()
+
+	if err := c.Load(); err != nil {
+		panic(err)
+	}
+
+	var bc conf.Bootstrap
+	if err := c.Scan(&bc); err != nil {
+		panic(err)
+	}
+	if _, _, err := data.NewData(bc.Data); err != nil {
+		panic(err)
+	}
+}

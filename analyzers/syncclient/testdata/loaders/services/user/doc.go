@@ -1,0 +1,2 @@
+// Package user is only called in this fixture.
+package user
