@@ -107,3 +107,67 @@ func resolveShown(t *testing.T, src string, f func(*Resolver, ast.Expr) string) 
 	})
 	return out
 }
+
+// TestDecoderFilled checks which fields of the package's own struct types
+// are looked up in config files: exported ones that nothing in the package
+// writes, in package main or tagged with a config key. A field a literal,
+// an assignment or an address sets stays a Field part, followed to those
+// writes.
+func TestDecoderFilled(t *testing.T) {
+	const tagged = "`yaml:\"payments_url\"`"
+	for _, c := range []struct {
+		name, src, want string
+	}{
+		{"main, untagged, decoded", `package main
+type Config struct{ PaymentsURL string }
+func decode(any) {}
+func show(string) {}
+func main() { var c Config; decode(&c); show(c.PaymentsURL) }`, "configfield"},
+		{"library, tagged, decoded", `package p
+type Config struct{ PaymentsURL string ` + tagged + ` }
+func decode(any) {}
+func show(string) {}
+func f() { var c Config; decode(&c); show(c.PaymentsURL) }`, "configfield"},
+		{"library, untagged: importers may set it", `package p
+type Config struct{ PaymentsURL string }
+func show(string) {}
+func f(c Config) { show(c.PaymentsURL) }`, "field"},
+		{"main, set by a literal", `package main
+type Client struct{ BaseURL string }
+func show(string) {}
+func newClient(u string) *Client { return &Client{BaseURL: u} }
+func (c *Client) get() { show(c.BaseURL) }
+func main() { newClient("http://x").get() }`, "field"},
+		{"main, set by an unkeyed literal", `package main
+type Client struct{ BaseURL string }
+func show(string) {}
+func (c Client) get() { show(c.BaseURL) }
+func main() { Client{"http://x"}.get() }`, "field"},
+		{"main, assigned through a pointer", `package main
+type Client struct{ BaseURL string }
+func show(string) {}
+func (c *Client) set(u string) { c.BaseURL = u }
+func (c *Client) get() { show(c.BaseURL) }
+func main() { c := new(Client); c.set("http://x"); c.get() }`, "field"},
+		{"main, unexported", `package main
+type config struct{ paymentsURL string }
+func decode(any) {}
+func show(string) {}
+func main() { var c config; decode(&c); show(c.paymentsURL) }`, "field"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got := resolveShown(t, c.src, func(r *Resolver, e ast.Expr) string {
+				sel := e.(*ast.SelectorExpr)
+				s := r.scopeOf(e.Pos())
+				field := r.info.Selections[sel].Obj().(*types.Var)
+				if s.decoderFilled(field, r.info.Selections[sel]) {
+					return "configfield"
+				}
+				return "field"
+			})
+			if len(got) != 1 || got[0] != c.want {
+				t.Errorf("got %v, want %s", got, c.want)
+			}
+		})
+	}
+}

@@ -67,6 +67,7 @@ type Resolver struct {
 	confParsed   map[*types.Var][]confParse // struct variables that conf.Parse fills (confparse.go)
 
 	typeFieldDefs map[*types.Var][]def  // writes to unexported string fields of the package's types (typefields.go)
+	writtenFields map[*types.Var]bool   // fields of any type the package writes (decoded.go), built when first asked
 	urlFieldDefs  map[urlFieldKey][]def // writes to Scheme, Host and Path of URL variables (urls.go)
 
 	// prod resolves expressions of production files, all those of test
@@ -570,6 +571,13 @@ func (s *scope) selector(e *ast.SelectorExpr) Value {
 	// a client): package sinks follows it to the literals that set it.
 	named := structNamed(sel.Recv())
 	if named != nil && field.Pkg() != nil && len(sel.Index()) == 1 && s.declaresHere(named.Obj()) {
+		// A field only a decoder fills (decoded.go) is looked up in the
+		// config files; any other, at the literals that set it.
+		if s.decoderFilled(field, sel) {
+			if v, ok := s.configField(e); ok {
+				return v
+			}
+		}
 		return Of(Part{Kind: Field, Key: FieldKey(named.Obj(), field.Name())})
 	}
 	// Any other field (of another package's struct, of an anonymous
