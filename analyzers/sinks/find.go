@@ -54,7 +54,9 @@ type Hit struct {
 	// (len(Chain) > 1).
 	Wrapped bool
 	// Partial reports that Value still holds parameters of the enclosing
-	// function, which Config.Settled judged irrelevant.
+	// function, which Config.Settled judged irrelevant, or that Value is a
+	// path relative to a client's base URL (Relative), which is not passed
+	// on to callers.
 	Partial bool
 }
 
@@ -541,7 +543,7 @@ func (f *finder) viaLocal(s *site) []localUse {
 
 // absorb adds u to the summary of fn when fn's callers should see it.
 func (f *finder) absorb(fn *types.Func, u Use) bool {
-	if fn == nil || len(u.Value.Parts) == 0 || len(u.Value.Parts) > maxParts || u.Value.Opaque() || u.Value.Has(value.Field) {
+	if fn == nil || len(u.Value.Parts) == 0 || len(u.Value.Parts) > maxParts || u.Value.Opaque() || u.Value.Has(value.Field) || Relative(u.Kind, u.Value) {
 		return false
 	}
 	if slices.Contains(u.Chain, FuncPath(fn)) {
@@ -571,7 +573,7 @@ func (f *finder) hits() []Hit {
 			return // an empty target, or one in a field: reported where the field is set
 		}
 		partial := u.Value.HasParams()
-		if partial && !f.settled(u) {
+		if partial && !f.settled(u) && !Relative(u.Kind, u.Value) {
 			return // the callers of the enclosing function see it, through its fact
 		}
 		hits = append(hits, Hit{Node: s.node, Kind: u.Kind, Label: u.Label, Value: u.Value, Chain: u.Chain, Wrapped: len(u.Chain) > 1, Partial: partial})
@@ -596,6 +598,21 @@ func (f *finder) hits() []Hit {
 	}
 	sort.SliceStable(hits, func(i, j int) bool { return hits[i].Node.Pos() < hits[j].Node.Pos() })
 	return hits
+}
+
+// Relative reports whether v, the value of a URL sink, is known to be only
+// a path ("/v1/orders/{id}", "/v1/orders/" + id): a request that a client
+// sends relative to its base URL (resty's R().Get after SetBaseURL). The
+// base URL is the connection, found where it is set, so such a use is not
+// passed on to the callers of the function that makes it: a client SDK's
+// methods are not calls of their own. It is still a Hit where it is made,
+// for the analyzer to account for.
+func Relative(k Kind, v value.Value) bool {
+	if k != URL || len(v.Parts) == 0 {
+		return false
+	}
+	p := v.Parts[0]
+	return p.Kind == value.Text && strings.HasPrefix(p.Text, "/") && !strings.HasPrefix(p.Text, "//")
 }
 
 func (f *finder) consumed(s *site) bool {

@@ -22,7 +22,9 @@
 // PostForm; http.NewRequest and NewRequestWithContext — reported at the
 // (*http.Client).Do that sends the request when that happens in the same
 // function, else where the request is built; resty's SetBaseURL and
-// R().Get/Post/Put/Patch/Delete/Head/Options/Execute with an absolute URL;
+// R().Get/Post/Put/Patch/Delete/Head/Options/Execute with an absolute URL
+// (a request relative to the client's base URL is part of the call that set
+// it: a client SDK's constructor is the call, not each of its methods);
 // go-kit's httptransport.NewClient(method, tgt, ...) and
 // jsonrpc.NewClient(tgt, method, ...); kratos'
 // http.NewClient(ctx, http.WithEndpoint(...)).

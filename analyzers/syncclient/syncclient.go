@@ -54,7 +54,7 @@ const (
 	FateReported     Fate = "reported"     // a finding
 	FateAllowed      Fate = "allowed"      // an allow rule, a directive or the check's severity accepted it
 	FateSelf         Fate = "self"         // the service calls itself
-	FateSameCall     Fate = "same call"    // the dial of a stub reported in the same package
+	FateSameCall     Fate = "same call"    // the dial of a stub reported in the same package, or a request relative to a client's base URL
 	FateExternal     Fate = "external"     // an external system the map declares
 	FateUnattributed Fate = "unattributed" // no service of the map; listed under -strict
 )
@@ -120,6 +120,10 @@ type call struct {
 	// generated stub, go-kit's grpctransport.NewClient): it is made on a
 	// connection dialled elsewhere, and that dial is the same coupling.
 	service bool
+	// relative is set for a request whose URL is only a path (resty's
+	// R().Get("/v1/orders") after SetBaseURL): the client's base URL is the
+	// coupling, reported where it is set.
+	relative bool
 	// from says where deploy or config files gave the address its value,
 	// or why they could not.
 	from provenance
@@ -344,6 +348,7 @@ func (c *checker) sinkCall(h sinks.Hit) call {
 		cl.node, cl.sink = do, h.Node
 	}
 	cl.proto, cl.method = protocol(h)
+	cl.relative = sinks.Relative(h.Kind, h.Value)
 	switch {
 	case h.Kind == GRPCService:
 		svc := display(h.Value)
@@ -369,7 +374,7 @@ func (c *checker) sinkCall(h sinks.Hit) call {
 			}
 		}
 	}
-	if ce, ok := h.Node.(*ast.CallExpr); ok && cl.to == "" && h.Wrapped {
+	if ce, ok := h.Node.(*ast.CallExpr); ok && cl.to == "" && h.Wrapped && !cl.relative {
 		cl.to = c.contractOwner(typeutil.StaticCallee(c.pass.TypesInfo, ce))
 	}
 	return cl
@@ -454,7 +459,7 @@ func (c *checker) report(r *finding.Reporter, calls []call) *Result {
 		switch {
 		case cl.to == from:
 			o.Fate = FateSelf
-		case cl.isDial() && served[cl.to]:
+		case cl.isDial() && served[cl.to], cl.relative:
 			o.Fate = FateSameCall
 		case reported[edge{cl.node, cl.to}]:
 			o.Fate = FateReported

@@ -10,6 +10,8 @@ import (
 	"github.com/go-kit/kit/transport/http/jsonrpc"
 	"github.com/go-resty/resty/v2"
 	ggrpc "google.golang.org/grpc"
+
+	ordersclient "example.com/shop/services/orders/client"
 )
 
 func restyCalls() {
@@ -17,6 +19,14 @@ func restyCalls() {
 	client.R().Get("/v1/orders")
 	resty.New().R().Post("http://stock:8080/v1/reservations") // want `checkout calls stock synchronously \(http POST http://stock:8080/v1/reservations\)`
 	resty.New().R().Get("https://api.github.com/repos")
+}
+
+// orders' resty SDK: the client made on orders' base URL is the call; its
+// requests, relative to that URL, are not further calls.
+func restySDK() {
+	orders := ordersclient.New("http://orders:8080") // want `checkout calls orders synchronously \(http http://orders:8080 via services/orders/client.New\)`
+	orders.GetOrder("42")
+	orders.CancelOrder("42")
 }
 
 func gokit() {
