@@ -1,11 +1,14 @@
 package main
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
-	"regexp"
+	"slices"
 	"strings"
 	"testing"
+
+	"gopkg.in/yaml.v3"
 )
 
 func TestScore(t *testing.T) {
@@ -87,8 +90,35 @@ func TestLoadTruthIsStrict(t *testing.T) {
 
 // Every entry of the corpus decodes strictly and has its map, so that a
 // typo in a truth file fails CI instead of dropping an item from the score.
-// envKey finds an env: key (not a comment that mentions one).
-var envKey = regexp.MustCompile(`(?m)^[ \t-]*env:`)
+// envKeys returns the values of every env: key of a map, at any depth.
+func envKeys(data []byte) ([]string, error) {
+	var doc any
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		return nil, err
+	}
+	var keys []string
+	var walk func(any)
+	walk = func(n any) {
+		switch n := n.(type) {
+		case map[string]any:
+			for k, v := range n {
+				if list, ok := v.([]any); ok && k == "env" {
+					for _, item := range list {
+						keys = append(keys, fmt.Sprint(item))
+					}
+					continue
+				}
+				walk(v)
+			}
+		case []any:
+			for _, v := range n {
+				walk(v)
+			}
+		}
+	}
+	walk(doc)
+	return keys, nil
+}
 
 func TestCorpusEntriesLoad(t *testing.T) {
 	entries, err := corpusEntries(filepath.Join("..", "corpus"), nil)
@@ -111,13 +141,21 @@ func TestCorpusEntriesLoad(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dir, "couplingvet.yaml")); err != nil {
 			t.Errorf("%s: %v", name, err)
 		}
-		// The newcomer map names no env key: values must come from the
-		// deploy and config files.
+		// The newcomer map names no env key that a deploy or config file
+		// sets: those values must come from the files.
 		newcomer, err := os.ReadFile(filepath.Join(dir, "couplingvet.newcomer.yaml"))
 		if err != nil {
 			t.Errorf("%s: %v", name, err)
-		} else if envKey.Match(newcomer) {
-			t.Errorf("%s: couplingvet.newcomer.yaml names env keys", name)
+			continue
+		}
+		keys, err := envKeys(newcomer)
+		if err != nil {
+			t.Errorf("%s: couplingvet.newcomer.yaml: %v", name, err)
+		}
+		for _, k := range keys {
+			if !slices.Contains(truth.UnsetEnv, k) {
+				t.Errorf("%s: couplingvet.newcomer.yaml names env key %s, which truth.yaml's unset_env does not list", name, k)
+			}
 		}
 	}
 }

@@ -22,6 +22,10 @@ type Truth struct {
 	Expected   []Item   `yaml:"expected"`
 	Silent     []Item   `yaml:"silent"`
 	Debatable  []Item   `yaml:"debatable"`
+	// UnsetEnv are env keys the code reads that no deploy or config file
+	// of the repository sets. Nothing but the map can give their values,
+	// so the newcomer map may list them (and only them).
+	UnsetEnv []string `yaml:"unset_env"`
 }
 
 // An Item is one coupling (or one site that must stay silent): a check,
