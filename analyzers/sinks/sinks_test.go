@@ -73,6 +73,7 @@ func TestFromMapAndNames(t *testing.T) {
 	for path, want := range map[string]string{
 		"github.com/redis/go-redis/v9": "redis.Options{Addr}",
 		"gopkg.in/mgo.v2":              "mgo.Options{Addr}",
+		"resty.dev/v3":                 "resty.Options{Addr}",
 		"database/sql":                 "sql.Options{Addr}",
 	} {
 		if got := sinks.Literal(path, "Options", "{Addr}", sinks.DSN, "").Name(); got != want {

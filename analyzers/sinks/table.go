@@ -100,15 +100,21 @@ func (e Entry) Name() string {
 }
 
 // pkgName guesses a package's name from its import path, skipping major
-// version suffixes ("github.com/redis/go-redis/v9" -> "redis") and the
-// gopkg.in version ("gopkg.in/mgo.v2" -> "mgo").
+// version suffixes ("github.com/redis/go-redis/v9" -> "redis"), the
+// gopkg.in version ("gopkg.in/mgo.v2" -> "mgo") and the top-level domain of
+// a module path that is only a domain ("resty.dev/v3" -> "resty").
 func pkgName(path string) string {
 	elems := strings.Split(path, "/")
-	name := elems[len(elems)-1]
-	if len(elems) > 1 && len(name) > 1 && name[0] == 'v' && strings.Trim(name[1:], "0123456789") == "" {
-		name = elems[len(elems)-2]
+	last := len(elems) - 1
+	name := elems[last]
+	if last > 0 && len(name) > 1 && name[0] == 'v' && strings.Trim(name[1:], "0123456789") == "" {
+		last--
+		name = elems[last]
 	}
 	if i := strings.Index(name, ".v"); i > 0 {
+		name = name[:i]
+	}
+	if i := strings.IndexByte(name, '.'); i > 0 && last == 0 {
 		name = name[:i]
 	}
 	name = strings.TrimPrefix(name, "go-")

@@ -21,10 +21,13 @@
 // HTTP: http.Get, Head, Post, PostForm; (*http.Client).Get, Head, Post,
 // PostForm; http.NewRequest and NewRequestWithContext — reported at the
 // (*http.Client).Do that sends the request when that happens in the same
-// function, else where the request is built; resty's SetBaseURL and
+// function, else where the request is built; resty's (v2 and v3) SetBaseURL and
 // R().Get/Post/Put/Patch/Delete/Head/Options/Execute with an absolute URL
 // (a request relative to the client's base URL is part of the call that set
-// it: a client SDK's constructor is the call, not each of its methods);
+// it: a client SDK's constructor is the call, not each of its methods), and
+// v3's R().Trace/Query, the builder's R().SetURL (sent by Send), and the base
+// URLs of its load balancers (NewRoundRobin, Host{BaseURL}, and the domain
+// NewSRVWeightedRoundRobin looks up);
 // go-kit's httptransport.NewClient(method, tgt, ...) and
 // jsonrpc.NewClient(tgt, method, ...); kratos'
 // http.NewClient(ctx, http.WithEndpoint(...)).

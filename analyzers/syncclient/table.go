@@ -57,6 +57,26 @@ var builtins = []sinks.Entry{
 	sinks.Call("github.com/go-resty/resty/v2", "Request.Delete", 0, sinks.URL, "http DELETE"),
 	sinks.Call("github.com/go-resty/resty/v2", "Request.Options", 0, sinks.URL, "http OPTIONS"),
 	sinks.Call("github.com/go-resty/resty/v2", "Request.Execute", 1, sinks.URL, "").WithLabelArg(0),
+	// resty v3 (resty.dev/v3): the same calls, plus Trace and Query, the
+	// builder's SetURL (sent by Send with the method SetMethod gave it, which
+	// the message leaves out), and the load balancers that hold base URLs:
+	// NewRoundRobin's, each Host's, and the SRV name NewSRVWeightedRoundRobin
+	// looks up (_service._proto.domainName; the domain names the service).
+	sinks.Call("resty.dev/v3", "Client.SetBaseURL", 0, sinks.URL, protoHTTP),
+	sinks.Call("resty.dev/v3", "Request.Get", 0, sinks.URL, "http GET"),
+	sinks.Call("resty.dev/v3", "Request.Head", 0, sinks.URL, "http HEAD"),
+	sinks.Call("resty.dev/v3", "Request.Post", 0, sinks.URL, "http POST"),
+	sinks.Call("resty.dev/v3", "Request.Put", 0, sinks.URL, "http PUT"),
+	sinks.Call("resty.dev/v3", "Request.Patch", 0, sinks.URL, "http PATCH"),
+	sinks.Call("resty.dev/v3", "Request.Delete", 0, sinks.URL, "http DELETE"),
+	sinks.Call("resty.dev/v3", "Request.Options", 0, sinks.URL, "http OPTIONS"),
+	sinks.Call("resty.dev/v3", "Request.Trace", 0, sinks.URL, "http TRACE"),
+	sinks.Call("resty.dev/v3", "Request.Query", 0, sinks.URL, "http QUERY"),
+	sinks.Call("resty.dev/v3", "Request.Execute", 1, sinks.URL, "").WithLabelArg(0),
+	sinks.Call("resty.dev/v3", "Request.SetURL", 0, sinks.URL, protoHTTP),
+	sinks.Call("resty.dev/v3", "NewRoundRobin", 0, sinks.URL, protoHTTP),
+	sinks.Literal("resty.dev/v3", "Host", "{BaseURL}", sinks.URL, protoHTTP),
+	sinks.Call("resty.dev/v3", "NewSRVWeightedRoundRobin", 2, Discovery, "dns-srv"),
 
 	// go-kit
 	sinks.Call("github.com/go-kit/kit/transport/http", "NewClient", 1, sinks.URL, "").WithLabelArg(0),

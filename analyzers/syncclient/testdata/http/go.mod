@@ -9,6 +9,7 @@ require (
 	github.com/hudl/fargo v1.4.0
 	github.com/spf13/cobra v1.10.2
 	google.golang.org/grpc v1.85.0
+	resty.dev/v3 v3.0.0-rc.4
 )
 
 require (
