@@ -429,3 +429,24 @@ func isEnvName(s string) bool {
 	_, _, n := envRef(s)
 	return n == len(s)
 }
+
+// formatText returns the text of a format that the service's files hold
+// (fmt.Sprintf(c.MySQL.DSN, os.Getenv("MYSQL_USER"), ...), with the DSN
+// template "%s:%s@tcp(%s:3306)/cart" in conf/<env>/conf.yaml): the
+// arguments then fill its verbs as those of a constant format do. ok is
+// false unless every alternative gives the same known text: a format
+// that differs between files, or that a file does not give, is not
+// guessed.
+func formatText(v *servicemap.View, format Value) (string, bool) {
+	if !bindable(format) {
+		return "", false
+	}
+	b := Bind(v, format)
+	text, ok := b.Alternatives[0].Value.Text()
+	for _, alt := range b.Alternatives[1:] {
+		if t, known := alt.Value.Text(); !known || t != text {
+			return "", false
+		}
+	}
+	return text, ok && b.Changed(format)
+}

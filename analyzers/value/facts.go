@@ -107,6 +107,9 @@ func run(pass *analysis.Pass) (any, error) {
 	if !inRepository(pass) {
 		return r, nil
 	}
+	if view, err := servicemap.For(pass); err == nil && view != nil && view.Owner.Service != "" {
+		r.bindFormat = func(v Value) (string, bool) { return formatText(view, v) }
+	}
 	r.importFact = pass.ImportObjectFact
 	r.exportFacts(pass.Files, pass.ExportObjectFact)
 	return r, nil

@@ -58,6 +58,11 @@ type Resolver struct {
 	// analysis pass (New), where only this package's functions resolve.
 	importFact func(types.Object, analysis.Fact) bool
 
+	// bindFormat, in a service's package, gives a format that the
+	// service's config or deploy files hold its text (see formatText);
+	// nil elsewhere.
+	bindFormat func(Value) (string, bool)
+
 	// handledAddrs are the &v that a call records as a write to v
 	// (flag.StringVar, a function with a store summary): not escapes.
 	handledAddrs map[*ast.UnaryExpr]bool
@@ -410,7 +415,11 @@ func (s *scope) sprintf(call *ast.CallExpr) Value {
 	if len(call.Args) == 0 {
 		return Hole("fmt.Sprintf")
 	}
-	format, ok := s.resolve(call.Args[0]).Text()
+	formatVal := s.resolve(call.Args[0])
+	format, ok := formatVal.Text()
+	if !ok && s.bindFormat != nil {
+		format, ok = s.bindFormat(formatVal)
+	}
 	if !ok {
 		return Hole("fmt.Sprintf with a computed format")
 	}

@@ -7,4 +7,9 @@ type Config struct {
 	Mysql struct {
 		DataSource string
 	}
+	// A DSN template whose credentials and host the environment fills
+	// (fmt.Sprintf(c.Archive.DSN, os.Getenv(...), ...)).
+	Archive struct {
+		DSN string
+	}
 }
