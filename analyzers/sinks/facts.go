@@ -20,17 +20,24 @@ type Use struct {
 	Label value.Value // the entry's label, or the value of its label argument
 	Value value.Value
 	Chain []string // from the summarised function's callee down to the sink: "example.com/shop/pkg/db.connect", "sql.Open"
+	// MadeIn is the path of the package whose code makes the call, when
+	// it is not the package where the use is found: a method of an
+	// imported struct type whose fields the use's literal sets (see
+	// Config and the type facts in find.go). "" otherwise.
+	MadeIn string
 }
 
 // Via renders the chain: "db.connect -> sql.Open".
 func (u Use) Via() string { return strings.Join(u.Chain, " -> ") }
 
 func (u Use) key() string {
-	return string(u.Kind) + "\x00" + u.Label.String() + "\x00" + u.Value.String() + "\x00" + u.Via()
+	return string(u.Kind) + "\x00" + u.Label.String() + "\x00" + u.Value.String() + "\x00" + u.Via() + "\x00" + u.MadeIn
 }
 
 // Summary is what a function does with connection targets: the payload of
-// each analyzer's wrapper fact. Analyzers embed it in their own fact type
+// each analyzer's wrapper fact. On an exported struct type, it lists what
+// the type's methods do with its exported fields, which only importing
+// packages set: the uses' Field parts are filled at their literals. Analyzers embed it in their own fact type
 // (see the package documentation); Summary's SinkSummary method makes that
 // type a Fact.
 type Summary struct {
@@ -51,7 +58,11 @@ func (s *Summary) String() string {
 			label = "(" + u.Label.String() + ")"
 		}
 		// Facts are printed by analysistest and debugging drivers: no credentials.
-		parts = append(parts, fmt.Sprintf("%s%s %s via %s", u.Kind, label, dsn.Redact(u.Value.String()), u.Via()))
+		part := fmt.Sprintf("%s%s %s via %s", u.Kind, label, dsn.Redact(u.Value.String()), u.Via())
+		if u.MadeIn != "" {
+			part += " in " + u.MadeIn
+		}
+		parts = append(parts, part)
 	}
 	return strings.Join(parts, "; ")
 }

@@ -53,6 +53,10 @@ type Hit struct {
 	// Wrapped reports whether the value reached the sink through a wrapper
 	// (len(Chain) > 1).
 	Wrapped bool
+	// MadeIn is the path of the package whose code makes the call when
+	// it is not this one: Node is a literal of an imported struct type
+	// that sets the fields a method of that package reads (Use.MadeIn).
+	MadeIn string
 	// Partial reports that Value still holds parameters of the enclosing
 	// function, which Config.Settled judged irrelevant, or that Value is a
 	// path relative to a client's base URL (Relative), which is not passed
@@ -88,7 +92,8 @@ type site struct {
 // set, exports a wrapper fact for every function whose uses its callers
 // should see. Values are resolved with res (one per package: value.Analyzer).
 func Find(pass *analysis.Pass, res *value.Resolver, cfg Config) []Hit {
-	f := &finder{pass: pass, res: res, cfg: cfg, summaries: make(map[*types.Func]*Summary)}
+	f := &finder{pass: pass, res: res, cfg: cfg, summaries: make(map[*types.Func]*Summary),
+		typeFacts: make(map[*types.TypeName][]Use), handed: make(map[*types.TypeName]*Summary)}
 	f.collect()
 	f.throughFields()
 	f.summarise()
@@ -111,6 +116,13 @@ type finder struct {
 	// sets, the fields' holes saying why: reported where they are, so
 	// that -strict lists them rather than nothing.
 	unset []siteUse
+	// typeFacts holds the uses of imported struct types that have a
+	// wrapper fact, for their literals here (nil: the type has none).
+	typeFacts map[*types.TypeName][]Use
+	// handed holds the uses, for the package's exported struct types,
+	// that read exported fields no literal here sets: exported as the
+	// types' facts, to be followed at importers' literals.
+	handed map[*types.TypeName]*Summary
 }
 
 type siteUse struct {
@@ -118,11 +130,13 @@ type siteUse struct {
 	use  Use
 }
 
-// structLit is a composite literal of a struct type declared in the package.
+// structLit is a composite literal of a struct type declared in the
+// package, or of an imported one with a wrapper fact.
 type structLit struct {
-	lit  *ast.CompositeLit
-	typ  string // "pkgpath.Type"
-	encl *types.Func
+	lit      *ast.CompositeLit
+	typ      string // "pkgpath.Type"
+	encl     *types.Func
+	imported bool
 }
 
 // collect goes through the package's calls and literals once, recording
@@ -166,10 +180,11 @@ func (f *finder) call(call *ast.CallExpr, encl *types.Func) {
 			name := FuncPath(callee)
 			for _, u := range fact.SinkSummary().Uses {
 				s.direct = append(s.direct, Use{
-					Kind:  u.Kind,
-					Label: u.Label.SubstFields(f.args(s)),
-					Value: u.Value.SubstFields(f.args(s)),
-					Chain: append([]string{name}, u.Chain...),
+					Kind:   u.Kind,
+					Label:  u.Label.SubstFields(f.args(s)),
+					Value:  u.Value.SubstFields(f.args(s)),
+					Chain:  append([]string{name}, u.Chain...),
+					MadeIn: u.MadeIn,
 				})
 			}
 		}
@@ -229,7 +244,9 @@ func (f *finder) literal(lit *ast.CompositeLit, encl *types.Func) {
 		return
 	}
 	if named := localStruct(tv.Type, f.pass.Pkg); named != nil {
-		f.structs = append(f.structs, structLit{lit, typeKey(named.Obj()), encl})
+		f.structs = append(f.structs, structLit{lit, typeKey(named.Obj()), encl, false})
+	} else if named := f.importedStruct(tv.Type); named != nil {
+		f.structs = append(f.structs, structLit{lit, typeKey(named.Obj()), encl, true})
 	}
 	entries := f.cfg.Table.Literals(tv.Type)
 	if len(entries) == 0 {
@@ -330,12 +347,9 @@ func (f *finder) throughFields() {
 			}
 		}
 	}
-	if len(uses) == 0 {
-		return
-	}
 	f.unset = append(f.unset, uses...)
 	f.keepUnset()
-	f.followFields(uses)
+	f.followFields(uses, f.typeFacts)
 }
 
 // throughLocalFields is throughFields for targets kept in fields that a
@@ -356,30 +370,33 @@ func (f *finder) throughLocalFields() bool {
 			}
 		}
 	}
+	f.handOverUnbuilt(uses)
 	n := len(f.sites)
-	f.followFields(uses)
+	f.followFields(uses, nil)
 	return len(f.sites) > n
 }
 
 // followFields turns each use, made in a method at its site and reading
 // fields of a struct type of this package, into a use at every literal of
-// that type, with the literal's field values in place.
-func (f *finder) followFields(uses []siteUse) {
+// that type, with the literal's field values in place. imported holds the
+// uses of imported struct types (their wrapper facts), followed the same
+// way to this package's literals of those types.
+func (f *finder) followFields(uses []siteUse, imported map[*types.TypeName][]Use) {
 	type fieldUse struct {
 		Use
 		test bool // the method is in a test file
 	}
 	byType := map[string][]fieldUse{}
 	for _, su := range uses {
-		u := su.use
-		// The method's own parameters are not those of the function
-		// that builds the literal: their values are the method's callers'.
-		method := su.site.encl.Name()
-		u.Value = u.Value.Subst(func(int) value.Value { return value.Hole("a parameter of method " + method) })
-		u.Chain = append([]string{FuncPath(su.site.encl)}, u.Chain...)
+		u := f.methodUse(su)
 		for _, key := range u.Value.Keys(value.Field) {
 			typ := key[:strings.LastIndexByte(key, '.')]
 			byType[typ] = append(byType[typ], fieldUse{u, f.res.InTestFile(su.site.node.Pos())})
+		}
+	}
+	for obj, us := range imported {
+		for _, u := range us {
+			byType[typeKey(obj)] = append(byType[typeKey(obj)], fieldUse{Use: u})
 		}
 	}
 	for _, sl := range f.structs {
@@ -402,6 +419,12 @@ func (f *finder) followFields(uses []siteUse) {
 				continue
 			}
 			u := fu.Use
+			if sl.imported {
+				if !setsAny(u.Value, sl.typ, fields) {
+					continue // the fields are set later (opts.Addr = x), or never: the literal says nothing
+				}
+				u.MadeIn = sl.typ[:strings.LastIndexByte(sl.typ, '.')]
+			}
 			u.Value = u.Value.Replace(func(p value.Part) (value.Value, bool) {
 				name, ok := strings.CutPrefix(p.Key, sl.typ+".")
 				if p.Kind != value.Field || !ok {
@@ -422,20 +445,48 @@ func (f *finder) followFields(uses []siteUse) {
 	}
 }
 
+// methodUse is a use made in a method, as a literal of the method's
+// struct type sees it: the method's own parameters are not those of the
+// function that builds the literal (their values are the method's
+// callers'), and the chain starts at the method.
+func (f *finder) methodUse(su siteUse) Use {
+	u := su.use
+	method := su.site.encl.Name()
+	u.Value = u.Value.Subst(func(int) value.Value { return value.Hole("a parameter of method " + method) })
+	u.Chain = append([]string{FuncPath(su.site.encl)}, u.Chain...)
+	return u
+}
+
+// setsAny reports whether a literal of typ sets one of the fields of typ that v reads.
+func setsAny(v value.Value, typ string, fields map[string]value.Value) bool {
+	for _, key := range v.Keys(value.Field) {
+		if name, ok := strings.CutPrefix(key, typ+"."); ok {
+			if _, set := fields[name]; set {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // keepUnset keeps, of the uses that read fields, those of types that no
 // literal of the package builds, with each field a hole that says why:
-// another package sets it (facts flow from a package to its importers,
-// never back, so its value is not followed), or nothing here does.
+// another package sets it, or nothing here does. A use that reads only
+// exported fields of one exported type is also handed to the packages
+// that import this one (handOver), which follow it to their literals.
 func (f *finder) keepUnset() {
 	built := map[string]bool{}
 	for _, sl := range f.structs {
-		built[sl.typ] = true
+		if !sl.imported {
+			built[sl.typ] = true
+		}
 	}
 	kept := f.unset[:0]
 	for _, su := range f.unset {
 		for _, key := range su.use.Value.Keys(value.Field) {
 			if !built[key[:strings.LastIndexByte(key, '.')]] {
-				su.use.Value = su.use.Value.Replace(unsetField)
+				handed := f.handOver(su)
+				su.use.Value = su.use.Value.Replace(func(p value.Part) (value.Value, bool) { return unsetField(p, handed) })
 				kept = append(kept, su)
 				break
 			}
@@ -444,19 +495,106 @@ func (f *finder) keepUnset() {
 	f.unset = kept
 }
 
+// handOverUnbuilt hands over, of uses found through local helpers, those
+// that read fields no literal of the package sets (keepUnset's, which
+// were not listed before): listed with the hole that says so.
+func (f *finder) handOverUnbuilt(uses []siteUse) {
+	built := map[string]bool{}
+	for _, sl := range f.structs {
+		if !sl.imported {
+			built[sl.typ] = true
+		}
+	}
+	for _, su := range uses {
+		keys := su.use.Value.Keys(value.Field)
+		if len(keys) == 0 || built[keys[0][:strings.LastIndexByte(keys[0], '.')]] || !f.handOver(su) {
+			continue
+		}
+		su.use.Value = su.use.Value.Replace(func(p value.Part) (value.Value, bool) { return unsetField(p, true) })
+		f.unset = append(f.unset, su)
+	}
+}
+
+// handOver adds su, a use in a method that reads fields no literal of the
+// package sets, to the wrapper fact of their struct type, when the type
+// and the fields are exported (so importers can set them) and the method
+// is production code. It reports whether it did.
+func (f *finder) handOver(su siteUse) bool {
+	if f.cfg.NewFact == nil || f.res.InTestFile(su.site.node.Pos()) || f.consumed(su.site) {
+		return false
+	}
+	keys := su.use.Value.Keys(value.Field)
+	typ := keys[0][:strings.LastIndexByte(keys[0], '.')]
+	for _, key := range keys {
+		name, ok := strings.CutPrefix(key, typ+".")
+		if !ok || !token.IsExported(name) {
+			return false // fields of several types, or one importers cannot set
+		}
+	}
+	obj, _ := f.pass.Pkg.Scope().Lookup(typ[strings.LastIndexByte(typ, '.')+1:]).(*types.TypeName)
+	if obj == nil || !obj.Exported() || typeKey(obj) != typ {
+		return false
+	}
+	u := f.methodUse(su)
+	if len(u.Value.Parts) > maxParts || len(u.Chain) >= maxChain {
+		return false
+	}
+	sum := f.handed[obj]
+	if sum == nil {
+		sum = new(Summary)
+		f.handed[obj] = sum
+	}
+	sum.add(u)
+	return true
+}
+
 // unsetField replaces a Field part that no literal of the package sets by
-// a hole saying where its value comes from, for -strict listings.
-func unsetField(p value.Part) (value.Value, bool) {
+// a hole saying where its value comes from, for -strict listings. handed
+// says that the use was handed to the importers of the package.
+func unsetField(p value.Part, handed bool) (value.Value, bool) {
 	if p.Kind != value.Field {
 		return value.Value{}, false
 	}
 	short := p.Key[strings.LastIndexByte(p.Key, '/')+1:] // frontend.ConfigOptions.DriverHostPort
 	parts := strings.Split(short, ".")
+	if handed {
+		return value.Hole("field " + short + ": set only by packages that import " + parts[0] +
+			", where couplingvet reports the call at their literals of " + parts[1]), true
+	}
 	if len(parts) == 3 && token.IsExported(parts[1]) && token.IsExported(parts[2]) {
 		return value.Hole("field " + short + ": set only by packages that import " + parts[0] +
 			", which couplingvet does not follow back; set it in package " + parts[0] + " or list the address in the map"), true
 	}
 	return value.Hole("field " + short + ": not set in package " + parts[0]), true
+}
+
+// importedStruct returns t's named struct type (through a pointer) when
+// another package declares it and has given it a wrapper fact: uses of
+// its fields that this package's literals fill in.
+func (f *finder) importedStruct(t types.Type) *types.Named {
+	if f.cfg.NewFact == nil {
+		return nil
+	}
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg() == f.pass.Pkg {
+		return nil
+	}
+	named = named.Origin()
+	uses, seen := f.typeFacts[named.Obj()]
+	if !seen {
+		fact := f.cfg.NewFact()
+		if f.pass.ImportObjectFact(named.Obj(), fact) {
+			uses = fact.SinkSummary().Uses
+		}
+		f.typeFacts[named.Obj()] = uses
+	}
+	if len(uses) == 0 {
+		return nil
+	}
+	return named
 }
 
 // localStruct returns t's named struct type (through a pointer) when pkg declares it.
@@ -530,10 +668,11 @@ func (f *finder) viaLocal(s *site) []localUse {
 		}
 		out = append(out, localUse{
 			use: Use{
-				Kind:  u.Kind,
-				Label: u.Label.SubstFields(f.args(s)),
-				Value: u.Value.SubstFields(f.args(s)),
-				Chain: append([]string{name}, u.Chain...),
+				Kind:   u.Kind,
+				Label:  u.Label.SubstFields(f.args(s)),
+				Value:  u.Value.SubstFields(f.args(s)),
+				Chain:  append([]string{name}, u.Chain...),
+				MadeIn: u.MadeIn,
 			},
 			fixed: !u.Value.HasParams(),
 		})
@@ -576,7 +715,7 @@ func (f *finder) hits() []Hit {
 		if partial && !f.settled(u) && !Relative(u.Kind, u.Value) {
 			return // the callers of the enclosing function see it, through its fact
 		}
-		hits = append(hits, Hit{Node: s.node, Kind: u.Kind, Label: u.Label, Value: u.Value, Chain: u.Chain, Wrapped: len(u.Chain) > 1, Partial: partial})
+		hits = append(hits, Hit{Node: s.node, Kind: u.Kind, Label: u.Label, Value: u.Value, Chain: u.Chain, Wrapped: len(u.Chain) > 1, MadeIn: u.MadeIn, Partial: partial})
 	}
 	for _, su := range f.unset {
 		if !f.consumed(su.site) {
@@ -637,5 +776,15 @@ func (f *finder) export() {
 		fact := f.cfg.NewFact()
 		*fact.SinkSummary() = *f.summaries[fn]
 		f.pass.ExportObjectFact(fn, fact)
+	}
+	objs := make([]*types.TypeName, 0, len(f.handed))
+	for obj := range f.handed {
+		objs = append(objs, obj)
+	}
+	sort.Slice(objs, func(i, j int) bool { return objs[i].Pos() < objs[j].Pos() })
+	for _, obj := range objs {
+		fact := f.cfg.NewFact()
+		*fact.SinkSummary() = *f.handed[obj]
+		f.pass.ExportObjectFact(obj, fact)
 	}
 }

@@ -127,6 +127,11 @@ type call struct {
 	// from says where deploy or config files gave the address its value,
 	// or why they could not.
 	from provenance
+	// madeBy is the service whose code makes the call when the package
+	// only sets its address: a literal of an options struct of that
+	// service (frontend.ConfigOptions{DriverHostPort: "driver:8082"})
+	// whose field a method of the service dials. "" otherwise.
+	madeBy string
 }
 
 // describe renders the call for messages: "http GET http://orders:8080/v1/orders via httpclient.Get".
@@ -349,6 +354,11 @@ func (c *checker) sinkCall(h sinks.Hit) call {
 	}
 	cl.proto, cl.method = protocol(h)
 	cl.relative = sinks.Relative(h.Kind, h.Value)
+	if h.MadeIn != "" {
+		if o := m.OwnerOfPackage(h.MadeIn); o.Role == boundaries.Private || o.Role == boundaries.Contract {
+			cl.madeBy = o.Service
+		}
+	}
 	switch {
 	case h.Kind == GRPCService:
 		svc := display(h.Value)
@@ -452,6 +462,13 @@ func (c *checker) report(r *finding.Reporter, calls []call) *Result {
 			continue
 		}
 		seen[k] = true
+		// A literal of another service's options struct: that
+		// service's code makes the call, with the address set here.
+		from := from
+		if cl.madeBy != "" && cl.madeBy != from {
+			from = cl.madeBy
+			cl.via = append(cl.via, c.setBy())
+		}
 		o := Outcome{Pos: cl.node.Pos(), To: cl.to, Target: cl.target, Via: cl.via}
 		if cl.sink != nil {
 			o.Sink = cl.sink.Pos()
@@ -492,18 +509,34 @@ func (c *checker) report(r *finding.Reporter, calls []call) *Result {
 // function of service A: A calls B, though A's code never names B. It is
 // reported where the root hands the client over. A dial handed to a
 // constructor that builds the stub itself is reported in A already.
+//
+// A root that sets the address in a literal of A's options struct, which a
+// method of A dials (frontend.NewServer(frontend.ConfigOptions{
+// DriverHostPort: "driver:8082"})), is A calling B too: reported at the
+// literal.
 func (c *checker) reportHandedOver(r *finding.Reporter, calls []call) {
 	built := make(map[ast.Node]call)
+	seen := make(map[string]bool)
 	for _, cl := range calls {
-		if cl.to != "" && !c.isConsumed(cl.node) {
-			built[cl.node] = cl
+		if cl.to == "" || c.isConsumed(cl.node) {
+			continue
 		}
+		if cl.madeBy == "" {
+			built[cl.node] = cl
+			continue
+		}
+		key := fmt.Sprint(cl.node.Pos(), cl.madeBy, cl.to, cl.target)
+		if cl.madeBy == cl.to || seen[key] {
+			continue
+		}
+		seen[key] = true
+		cl.via = append(cl.via, c.setBy())
+		r.Report(cl.node, finding.Finding{Check: finding.SyncClient, From: cl.madeBy, To: cl.to, Target: cl.target, Message: message(cl.madeBy, cl)})
 	}
 	if len(built) == 0 {
 		return
 	}
 	m := c.view.Map
-	seen := make(map[string]bool)
 	for _, s := range c.res.Sites() {
 		handOver, ok := s.Node.(*ast.CallExpr)
 		if !ok {
@@ -535,6 +568,12 @@ func (c *checker) reportHandedOver(r *finding.Reporter, calls []call) {
 			r.Report(handOver, finding.Finding{Check: finding.SyncClient, From: owner.Service, To: cl.to, Target: cl.target, Message: message(owner.Service, cl)})
 		}
 	}
+}
+
+// setBy ends the via chain of a call whose address the package sets in
+// a literal of the calling service's struct type.
+func (c *checker) setBy() string {
+	return "address set by " + sinks.Display(c.view.Package, c.module)
 }
 
 // servedInPackage lists the services that the package's calls name by

@@ -5,6 +5,7 @@ package main
 
 import (
 	ordersv1 "example.com/shop/api/orders/v1"
+	"example.com/shop/services/frontend"
 	"example.com/shop/services/orders"
 	"example.com/shop/services/payments"
 	"google.golang.org/grpc"
@@ -20,4 +21,12 @@ func main() {
 	payments.New(client)                               // want `payments calls orders synchronously \(grpc shop.orders.v1.OrderService via api/orders/v1.NewOrderServiceClient -> handed to services/payments.New by cmd/allinone\)`
 	payments.New(ordersv1.NewOrderServiceClient(conn)) // want `payments calls orders synchronously`
 	orders.NewServer(client)                           // orders' own client: not coupling
+
+	// frontend's options: the root sets the addresses that frontend's
+	// methods call, which is frontend calling driver and customer.
+	frontend.NewServer(frontend.ConfigOptions{ // want `^frontend calls driver synchronously \(http GET http://driver:8082/driver via services/frontend.Server.route -> address set by cmd/allinone\)` `^frontend calls customer synchronously`
+		DriverHostPort:   "driver:8082",
+		CustomerHostPort: "customer:8081",
+	})
+	frontend.NewServer(frontend.ConfigOptions{DriverHostPort: "frontend:8080"}) // frontend itself
 }

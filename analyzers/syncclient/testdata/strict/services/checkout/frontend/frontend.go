@@ -1,12 +1,12 @@
 // Package frontend dials what its importer configures: the field's value
-// is set in another package (cmd), which facts cannot bring back here, so
-// -strict lists the call, with a hole where the field is, rather than
-// nothing.
+// is set in another package (cmd). ConfigOptions' fact hands the use to
+// the importers, which report it at their literals; here -strict lists
+// the call, with a hole where the field is that says so.
 package frontend
 
 import "net/http"
 
-type ConfigOptions struct {
+type ConfigOptions struct { // want ConfigOptions:`^url\(http GET\) http://\{field:example.com/shop/services/checkout/frontend.ConfigOptions.DriverHostPort\}/drivers via example.com/shop/services/checkout/frontend.Server.Drivers -> http.Get$`
 	DriverHostPort string
 }
 
@@ -22,7 +22,7 @@ func New(opts ConfigOptions) *Server {
 }
 
 func (s *Server) Drivers() {
-	http.Get("http://" + s.opts.DriverHostPort + "/drivers") // want `^checkout makes a synchronous call \(http GET http://…/drivers\) that no service of the map claims \(field frontend.ConfigOptions.DriverHostPort: set only by packages that import frontend`
+	http.Get("http://" + s.opts.DriverHostPort + "/drivers") // want `^checkout makes a synchronous call \(http GET http://…/drivers\) that no service of the map claims \(field frontend.ConfigOptions.DriverHostPort: set only by packages that import frontend, where couplingvet reports the call at their literals of ConfigOptions\)`
 }
 
 // Dial reads a field of its parameter: its callers, wherever they are,

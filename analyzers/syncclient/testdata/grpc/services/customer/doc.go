@@ -1,0 +1,2 @@
+// Package customer serves customers.
+package customer

@@ -1,0 +1,2 @@
+// Package driver serves drivers.
+package driver

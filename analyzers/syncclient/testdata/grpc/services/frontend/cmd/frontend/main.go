@@ -1,0 +1,12 @@
+// Command frontend is frontend's own main: its options' addresses are
+// frontend's calls, set where the service is started.
+package main
+
+import "example.com/shop/services/frontend"
+
+func main() {
+	frontend.NewServer(frontend.ConfigOptions{DriverHostPort: "driver:8082"})        // want `^frontend calls driver synchronously \(http GET http://driver:8082/driver via services/frontend.Server.route\)`
+	frontend.NewServer(frontend.ConfigOptions{DriverHostPort: "frontend:8080"})      // frontend itself
+	frontend.NewServer(frontend.ConfigOptions{CustomerHostPort: "maps.example.com"}) // a third-party API
+	frontend.NewServer(frontend.ConfigOptions{Debug: true})                          // sets neither address: says nothing
+}
