@@ -124,6 +124,16 @@
 // entry, or a main no service owns) that builds a client for service B and
 // hands it to a function of service A is reported there, as A calling B.
 //
+// An exported field of an exported struct type of service A that only
+// packages importing A's package set (frontend.ConfigOptions{DriverHostPort:
+// "driver:8082"} in a cmd), and that a method of A dials, is followed to
+// those literals by the type's wrapper fact: the call is A's code, reported
+// as A calling B at the literal, whether it is in A's own code, in a
+// composition root or in service C's code ("... -> address set by
+// services/c/embedded"). Fields set by assignment after the literal
+// (opts.DriverHostPort = x) are not followed; -strict lists the call in A's
+// package with a hole that says where it is reported.
+//
 // # The target, and allowing an edge
 //
 // Each finding names a target: the URL (credentials, query string and
