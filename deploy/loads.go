@@ -25,10 +25,10 @@ import (
 //	var configFile = flag.String("f", "configs/app.yaml", "the config file")
 //	conf.MustLoad(*configFile, &c)
 //
-// The loaders: go-zero conf.MustLoad/ConfigLoad, viper SetConfigFile or
+// The loaders: go-zero conf.MustLoad/Load, viper SetConfigFile or
 // AddConfigPath with SetConfigName ("config" when not set), koanf
 // file.Provider, kratos file.NewSource (a file or a directory), BurntSushi
-// toml.DecodeFile, cleanenv.ReadConfig, configor.ConfigLoad, and os.ReadFile,
+// toml.DecodeFile, cleanenv.ReadConfig, configor.Load, and os.ReadFile,
 // os.Open and ioutil.ReadFile of a config file.
 //
 // A path is resolved within its Go file: literals, constants and variables
@@ -70,14 +70,14 @@ type loader struct {
 
 // loaders by import path, then function name.
 var loaders = map[string]map[string]loader{
-	"github.com/zeromicro/go-zero/core/conf":     {"MustLoad": {file: []int{0}, dir: -1}, "ConfigLoad": {file: []int{0}, dir: -1}, "LoadConfig": {file: []int{0}, dir: -1}},
-	"github.com/tal-tech/go-zero/core/conf":      {"MustLoad": {file: []int{0}, dir: -1}, "ConfigLoad": {file: []int{0}, dir: -1}, "LoadConfig": {file: []int{0}, dir: -1}},
+	"github.com/zeromicro/go-zero/core/conf":     {"MustLoad": {file: []int{0}, dir: -1}, "Load": {file: []int{0}, dir: -1}, "LoadConfig": {file: []int{0}, dir: -1}},
+	"github.com/tal-tech/go-zero/core/conf":      {"MustLoad": {file: []int{0}, dir: -1}, "Load": {file: []int{0}, dir: -1}, "LoadConfig": {file: []int{0}, dir: -1}},
 	"github.com/knadh/koanf/providers/file":      {"Provider": {file: []int{0}, dir: -1}},
 	"github.com/knadh/koanf/v2/providers/file":   {"Provider": {file: []int{0}, dir: -1}},
 	"github.com/go-kratos/kratos/v2/config/file": {"NewSource": {file: []int{0}, dir: -1, fileOrDir: true}},
 	"github.com/BurntSushi/toml":                 {"DecodeFile": {file: []int{0}, dir: -1}},
 	"github.com/ilyakaznacheev/cleanenv":         {"ReadConfig": {file: []int{0}, dir: -1}},
-	"github.com/jinzhu/configor":                 {"ConfigLoad": {file: []int{-1}, dir: -1}},
+	"github.com/jinzhu/configor":                 {"Load": {file: []int{-1}, dir: -1}},
 	"os":                                         {"ReadFile": {file: []int{0}, dir: -1}, "Open": {file: []int{0}, dir: -1}},
 	"io/ioutil":                                  {"ReadFile": {file: []int{0}, dir: -1}},
 	viperPath: {

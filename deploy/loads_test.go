@@ -46,6 +46,18 @@ func main() { var c struct{}; conf.MustLoad(*configFile, &c) }`,
 			want: map[string][]string{"services/order/order.go": {"etc/order-api.yaml"}},
 		},
 		{
+			name: "go-zero conf.Load and configor.Load's variadic files",
+			files: map[string]string{
+				"services/p/main.go": `package main
+import ("github.com/zeromicro/go-zero/core/conf"; "github.com/jinzhu/configor")
+func main() { var c struct{}; conf.Load("etc/p.yaml", &c); configor.Load(&c, "etc/a.yml", "etc/b.json") }`,
+				"etc/p.yaml": yaml,
+				"etc/a.yml":  yaml,
+				"etc/b.json": `{"a": 1}`,
+			},
+			want: map[string][]string{"services/p/main.go": {"etc/p.yaml", "etc/a.yml", "etc/b.json"}},
+		},
+		{
 			name: "StringVar default, path.Join, nearest directory first",
 			files: map[string]string{
 				"services/a/cmd/main.go": `package main
