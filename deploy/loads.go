@@ -62,28 +62,27 @@ var loaderNeedles = [][]byte{
 
 // A loader says how a call names the files it loads.
 type loader struct {
-	file      []int // argument indexes of file paths (-1: every argument from the next one on)
-	dir       int   // argument index of a directory whose config files are all loaded, -1 none
-	fileOrDir bool  // file[0] may also be a directory (kratos)
-	viper     string
+	file      []int  // argument indexes of file paths (-1: every argument from the next one on)
+	fileOrDir bool   // file[0] may also be a directory (kratos)
+	viper     string // viper: "file", "dir" or "name": gathered into one load per file
 }
 
 // loaders by import path, then function name.
 var loaders = map[string]map[string]loader{
-	"github.com/zeromicro/go-zero/core/conf":     {"MustLoad": {file: []int{0}, dir: -1}, "Load": {file: []int{0}, dir: -1}, "LoadConfig": {file: []int{0}, dir: -1}},
-	"github.com/tal-tech/go-zero/core/conf":      {"MustLoad": {file: []int{0}, dir: -1}, "Load": {file: []int{0}, dir: -1}, "LoadConfig": {file: []int{0}, dir: -1}},
-	"github.com/knadh/koanf/providers/file":      {"Provider": {file: []int{0}, dir: -1}},
-	"github.com/knadh/koanf/v2/providers/file":   {"Provider": {file: []int{0}, dir: -1}},
-	"github.com/go-kratos/kratos/v2/config/file": {"NewSource": {file: []int{0}, dir: -1, fileOrDir: true}},
-	"github.com/BurntSushi/toml":                 {"DecodeFile": {file: []int{0}, dir: -1}},
-	"github.com/ilyakaznacheev/cleanenv":         {"ReadConfig": {file: []int{0}, dir: -1}},
-	"github.com/jinzhu/configor":                 {"Load": {file: []int{-1}, dir: -1}},
-	"os":                                         {"ReadFile": {file: []int{0}, dir: -1}, "Open": {file: []int{0}, dir: -1}},
-	"io/ioutil":                                  {"ReadFile": {file: []int{0}, dir: -1}},
+	"github.com/zeromicro/go-zero/core/conf":     {"MustLoad": {file: []int{0}}, "Load": {file: []int{0}}, "LoadConfig": {file: []int{0}}},
+	"github.com/tal-tech/go-zero/core/conf":      {"MustLoad": {file: []int{0}}, "Load": {file: []int{0}}, "LoadConfig": {file: []int{0}}},
+	"github.com/knadh/koanf/providers/file":      {"Provider": {file: []int{0}}},
+	"github.com/knadh/koanf/v2/providers/file":   {"Provider": {file: []int{0}}},
+	"github.com/go-kratos/kratos/v2/config/file": {"NewSource": {file: []int{0}, fileOrDir: true}},
+	"github.com/BurntSushi/toml":                 {"DecodeFile": {file: []int{0}}},
+	"github.com/ilyakaznacheev/cleanenv":         {"ReadConfig": {file: []int{0}}},
+	"github.com/jinzhu/configor":                 {"Load": {file: []int{-1}}},
+	"os":                                         {"ReadFile": {file: []int{0}}, "Open": {file: []int{0}}},
+	"io/ioutil":                                  {"ReadFile": {file: []int{0}}},
 	viperPath: {
-		"SetConfigFile": {file: []int{0}, dir: -1, viper: "file"},
-		"AddConfigPath": {dir: -1, viper: "dir"},
-		"SetConfigName": {dir: -1, viper: "name"},
+		"SetConfigFile": {file: []int{0}, viper: "file"},
+		"AddConfigPath": {viper: "dir"},
+		"SetConfigName": {viper: "name"},
 	},
 }
 
