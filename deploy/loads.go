@@ -134,13 +134,13 @@ func findLoads(root string, goFiles []string, unclaimed []string, cache *ScanCac
 		for _, c := range scanned[i].Calls {
 			var files []string
 			for _, p := range c.Files {
-				files = appendNew(files, m.files(p)...)
+				files = append(files, m.files(p)...)
 			}
 			for _, p := range c.Dirs {
-				files = appendNew(files, m.dirFiles(p, c.Names)...)
+				files = append(files, m.dirFiles(p, c.Names)...)
 			}
 			if len(files) > 0 {
-				out = append(out, ConfigLoad{GoFile: rel, Line: c.Line, Call: c.Call, Files: sorted(files)})
+				out = append(out, ConfigLoad{GoFile: rel, Line: c.Line, Call: c.Call, Files: dedupe(files)})
 			}
 		}
 	}
@@ -259,20 +259,6 @@ func cmpCall(a, b *ast.CallExpr) *ast.CallExpr {
 		return b
 	}
 	return a
-}
-
-func sorted(list []string) []string {
-	sort.Strings(list)
-	return list
-}
-
-func appendNew(list []string, items ...string) []string {
-	for _, s := range items {
-		if !slices.Contains(list, s) {
-			list = append(list, s)
-		}
-	}
-	return list
 }
 
 // A matcher finds the unclaimed config files a path pattern names, taken
