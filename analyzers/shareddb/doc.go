@@ -69,6 +69,14 @@
 // database are already known inside a function, with only credentials
 // coming from its parameters, is judged where it is written.
 //
+// An exported DSN field of an exported options struct of service A, which
+// only the packages importing A set and a method of A opens
+// (store.Options{DSN: ...}.Connect()), is followed to where they set it,
+// in a literal or field by field (opts.DSN = x), by the type's wrapper
+// fact: A's code opens that database, so the connection is A's, reported
+// there ("via services/orders/store.Options.Connect -> sql.Open -> DSN set
+// by cmd/monolith"), also in a composition root that no service owns.
+//
 // The DSN is then read (package dsn: PostgreSQL URL and key=value,
 // MySQL URL and go-sql-driver form, MongoDB, Redis, SQL Server URL and
 // ADO form, ClickHouse, SQLite files, memcache addresses) into an identity —

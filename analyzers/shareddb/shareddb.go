@@ -128,6 +128,12 @@ func (c *checker) check(h sinks.Hit) (Connection, bool) {
 	if h.Wrapped {
 		conn.Via = h.ViaIn(c.module())
 	}
+	if maker := c.madeBy(h); maker != "" && maker != conn.Service {
+		// A literal or variable of another service's options struct:
+		// that service's code opens the database this package chose.
+		conn.Service = maker
+		conn.Via += " -> DSN set by " + sinks.Display(c.view.Package, c.module())
+	}
 	v := h.Value
 	owner, db := c.attribute(info, err == nil, v)
 	if db == nil && (err != nil || !info.Attributable()) {
@@ -343,6 +349,19 @@ func targetOf(conn Connection) string {
 		return conn.DSN
 	}
 	return conn.Origin
+}
+
+// madeBy names the service whose code opens the connection when that is
+// not this package's (Hit.MadeIn), or "".
+func (c *checker) madeBy(h sinks.Hit) string {
+	if h.MadeIn == "" {
+		return ""
+	}
+	switch o := c.view.Map.OwnerOfPackage(h.MadeIn); o.Role {
+	case boundaries.Private, boundaries.Contract:
+		return o.Service
+	}
+	return ""
 }
 
 // service names the service that owns the package, or "" for code that

@@ -95,6 +95,7 @@ func Find(pass *analysis.Pass, res *value.Resolver, cfg Config) []Hit {
 	f := &finder{pass: pass, res: res, cfg: cfg, summaries: make(map[*types.Func]*Summary),
 		typeFacts: make(map[*types.TypeName][]Use), handed: make(map[*types.TypeName]*Summary)}
 	f.collect()
+	f.assignedStructs()
 	f.throughFields()
 	f.summarise()
 	if f.throughLocalFields() {
@@ -131,12 +132,23 @@ type siteUse struct {
 }
 
 // structLit is a composite literal of a struct type declared in the
-// package, or of an imported one with a wrapper fact.
+// package, or of an imported one with a wrapper fact; or a variable of
+// such a type whose fields the package assigns one by one (assigned).
 type structLit struct {
-	lit      *ast.CompositeLit
+	lit      *ast.CompositeLit // nil for an assigned variable
+	assigned *assignedVar
 	typ      string // "pkgpath.Type"
 	encl     *types.Func
 	imported bool
+}
+
+// node is where the uses of the literal or variable that read the
+// fields read says are reported.
+func (sl structLit) node(read func(field string) bool) ast.Node {
+	if sl.lit == nil {
+		return sl.assigned.node(read)
+	}
+	return sl.lit
 }
 
 // collect goes through the package's calls and literals once, recording
@@ -244,9 +256,9 @@ func (f *finder) literal(lit *ast.CompositeLit, encl *types.Func) {
 		return
 	}
 	if named := localStruct(tv.Type, f.pass.Pkg); named != nil {
-		f.structs = append(f.structs, structLit{lit, typeKey(named.Obj()), encl, false})
+		f.structs = append(f.structs, structLit{lit: lit, typ: typeKey(named.Obj()), encl: encl})
 	} else if named := f.importedStruct(tv.Type); named != nil {
-		f.structs = append(f.structs, structLit{lit, typeKey(named.Obj()), encl, true})
+		f.structs = append(f.structs, structLit{lit: lit, typ: typeKey(named.Obj()), encl: encl, imported: true})
 	}
 	entries := f.cfg.Table.Literals(tv.Type)
 	if len(entries) == 0 {
@@ -404,16 +416,15 @@ func (f *finder) followFields(uses []siteUse, imported map[*types.TypeName][]Use
 		if len(uses) == 0 {
 			continue
 		}
-		litInTest := f.res.InTestFile(sl.lit.Pos())
-		fields := map[string]value.Value{}
-		for _, elt := range sl.lit.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok {
-					fields[id.Name] = f.res.Resolve(kv.Value)
-				}
-			}
+		node := sl.node(func(field string) bool {
+			return slices.ContainsFunc(uses, func(fu fieldUse) bool { return slices.Contains(fu.Value.Keys(value.Field), sl.typ+"."+field) })
+		})
+		if node == nil {
+			continue // a variable whose writes are to fields no use reads
 		}
-		s := &site{node: sl.lit, encl: sl.encl}
+		litInTest := f.res.InTestFile(node.Pos())
+		fields := f.fieldValues(sl)
+		s := &site{node: node, encl: sl.encl}
 		for _, fu := range uses {
 			if fu.test && !litInTest {
 				continue

@@ -130,9 +130,12 @@
 // those literals by the type's wrapper fact: the call is A's code, reported
 // as A calling B at the literal, whether it is in A's own code, in a
 // composition root or in service C's code ("... -> address set by
-// services/c/embedded"). Fields set by assignment after the literal
-// (opts.DriverHostPort = x) are not followed; -strict lists the call in A's
-// package with a hole that says where it is reported.
+// services/c/embedded"). A variable of the type whose fields are set one
+// by one (var opts frontend.ConfigOptions; opts.DriverHostPort = x) is
+// followed the same way, reported at the first write of a field the call
+// reads; one reached through a pointer (opts := &frontend.ConfigOptions{})
+// is not. -strict also lists the call in A's package, with a hole that
+// says where it is reported.
 //
 // # The target, and allowing an edge
 //

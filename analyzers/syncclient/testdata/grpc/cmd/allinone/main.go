@@ -29,4 +29,11 @@ func main() {
 		CustomerHostPort: "customer:8081",
 	})
 	frontend.NewServer(frontend.ConfigOptions{DriverHostPort: "frontend:8080"}) // frontend itself
+
+	// Field by field: reported at the first field write, the literal
+	// that starts the variable being part of it.
+	opts := frontend.ConfigOptions{Debug: true}
+	opts.DriverHostPort = "driver:8082" // want `^frontend calls driver synchronously \(http GET http://driver:8082/driver via services/frontend.Server.route -> address set by cmd/allinone\)` `^frontend calls customer synchronously \(http GET http://customer:8081/customer`
+	opts.CustomerHostPort = "customer:8081"
+	frontend.NewServer(opts)
 }
