@@ -53,7 +53,7 @@ import (
 )
 
 // cacheFormat changes whenever what the cache stores changes shape.
-const cacheFormat = "couplingvet-engine-cache-3"
+const cacheFormat = "couplingvet-engine-cache-4"
 
 // EnvCache is the environment variable that moves the result cache; "off"
 // disables it.
@@ -759,11 +759,24 @@ func (r *fastRun) cachedOutcome(n *node, a *analysis.Analyzer, i int) (result an
 	return nil, nil, ca.Diags
 }
 
-// Export data. A package outside the repository (the standard library, a
-// module dependency) is type-checked without bodies the first time an
-// analysed package needs it; its types are then stored as export data
-// under its key, so that later runs (a one-file edit) read them instead of
-// parsing and type-checking it again.
+// Export data. The packages outside the repository (the standard library,
+// module dependencies) are type-checked without bodies when an analysed
+// package needs them. Of those, the frontier (packages a repository
+// package imports directly) have their types stored as export data under
+// their key, so that a later run that re-analyses a few packages (a
+// one-file edit) reads the frontier instead of type-checking the whole
+// closure again. Export data is deep: a frontier package's carries every
+// declaration of its dependencies that its API reaches, so the rest of
+// the closure is never needed. Writing it for every dependency, as an
+// earlier version did, was half of a cold run's CPU time on a go-zero
+// repository (973 dependencies, 56 of them on the frontier), and keeping
+// every exported package for later readers held the whole closure in
+// memory to the end of the run.
+//
+// A run either reads the whole frontier from export data or type-checks
+// everything from source (exportMode): a package read from export data
+// and one of its dependencies type-checked from source would be two
+// different packages of one path to go/types, whose types never match.
 
 func (r *fastRun) exportPath(n *node) string {
 	name := hex.EncodeToString(n.key[:])
@@ -789,14 +802,124 @@ func setExportable(n *node) {
 	}
 }
 
-// readExport loads n's types from export data, if it is cached. Its
-// dependencies have been loaded, so the map already holds them, complete.
-func (r *fastRun) readExport(n *node) bool {
-	if !r.exportable(n) {
-		return false
+// keyOutside sets exportOK, key and iface of every package outside the
+// repository whose key does not depend on a repository package's outcome,
+// dependencies first, so that exportMode can look for their export data
+// while the packages are visited. It runs before the visits, which keep
+// the keys it set (keyed) and read them.
+func (r *fastRun) keyOutside() {
+	done := make(map[*node]bool, len(r.nodes))
+	var walk func(n *node)
+	walk = func(n *node) {
+		if done[n] {
+			return
+		}
+		done[n] = true
+		for _, d := range n.deps {
+			walk(d)
+		}
+		if n.repo {
+			return
+		}
+		setExportable(n)
+		if n.exportOK {
+			n.key = r.keyOf(n)
+			n.iface, n.keyed = n.key, true
+		}
 	}
-	data, err := os.ReadFile(r.exportPath(n))
-	if err != nil || len(data) < 1 {
+	for _, n := range r.nodes {
+		walk(n)
+	}
+}
+
+// exportMode reports whether this run reads the frontier from export
+// data: the cache is on and every frontier package has export data that
+// is whole (its checksum holds), read here so that no read can fail half
+// way through the run. It is decided once, when a package first needs its
+// dependencies' types (a run that re-analyses nothing decides nothing).
+// Frontier packages whose export data is missing or damaged are marked
+// stale, so that writeExport replaces it.
+func (r *fastRun) exportMode() bool {
+	r.exportOnce.Do(func() {
+		if r.cache.dir == "" {
+			return
+		}
+		whole := true
+		var read []*node
+		for _, n := range r.nodes {
+			if !n.frontier || n.id == "unsafe" {
+				continue
+			}
+			if !r.exportable(n) {
+				whole = false
+				continue
+			}
+			data, ok := readExportFile(r.exportPath(n))
+			if !ok {
+				n.exportStale, whole = true, false
+				continue
+			}
+			n.exportData = data
+			read = append(read, n)
+		}
+		if !whole {
+			for _, n := range read {
+				n.exportData = nil
+			}
+		}
+		r.fromExport = whole
+	})
+	return r.fromExport
+}
+
+// healExport type-checks, after a run from source, the frontier packages
+// whose export data is missing or damaged and that no analysed package
+// needed this time, so that they are written: the next run would read
+// from source again otherwise, and so every run after it. A dependency
+// upgrade or a new import needs none (the importers are analysed again,
+// which writes it); damaged export data does.
+func (r *fastRun) healExport() {
+	if r.fromExport {
+		return
+	}
+	var wg sync.WaitGroup
+	for _, n := range r.nodes {
+		if n.frontier && n.exportStale && r.exportable(n) {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				r.ensureTypes(n)
+			}()
+		}
+	}
+	wg.Wait()
+}
+
+// An export data file holds a flag ('1': the package or a dependency did
+// not type-check), the SHA-256 of the export data, and the export data.
+const exportHeader = 1 + sha256.Size
+
+// readExportFile returns the file's contents if its export data is whole.
+func readExportFile(path string) ([]byte, bool) {
+	data, err := os.ReadFile(path)
+	if err != nil || len(data) < exportHeader {
+		return nil, false
+	}
+	sum := sha256.Sum256(data[exportHeader:])
+	if !bytes.Equal(sum[:], data[1:exportHeader]) {
+		return nil, false
+	}
+	return data, true
+}
+
+// readExport loads n, a frontier package, from the export data
+// exportMode read, into the map all export data of the run shares (a
+// package that another's export data reached is completed there, not
+// made again).
+func (r *fastRun) readExport(n *node) bool {
+	data := n.exportData
+	n.exportData = nil
+	if len(data) < exportHeader {
 		return false
 	}
 	r.exportMu.Lock()
@@ -804,44 +927,31 @@ func (r *fastRun) readExport(n *node) bool {
 	if r.exportImports == nil {
 		r.exportImports = map[string]*types.Package{}
 	}
-	if p := r.exportImports[n.id]; p != nil && p.Complete() {
-		return false // read partially by no one: all deps are loaded first; be safe
-	}
-	pkg, err := gcexportdata.Read(bytes.NewReader(data[1:]), r.fset, r.exportImports, n.id)
+	pkg, err := gcexportdata.Read(bytes.NewReader(data[exportHeader:]), r.fset, r.exportImports, n.id)
 	if err != nil {
-		delete(r.exportImports, n.id)
 		return false
 	}
 	n.pkg = pkg
 	n.illTyped = data[0] == '1'
-	for _, d := range n.deps {
-		if d.illTyped {
-			n.illTyped = true
-		}
-	}
 	return true
 }
 
-// writeExport registers n's freshly checked types for export data readers
-// and stores them.
+// writeExport stores the freshly checked types of n, a frontier package
+// whose export data is missing or damaged.
 func (r *fastRun) writeExport(n *node) {
-	if !r.exportable(n) || n.pkg == nil {
+	if !n.frontier || !n.exportStale || !r.exportable(n) || n.pkg == nil {
 		return
 	}
-	r.exportMu.Lock()
-	if r.exportImports == nil {
-		r.exportImports = map[string]*types.Package{}
+	var data bytes.Buffer
+	if err := gcexportdata.Write(&data, r.fset, n.pkg); err != nil {
+		return
 	}
-	r.exportImports[n.id] = n.pkg
-	r.exportMu.Unlock()
-	var buf bytes.Buffer
 	flag := byte('0')
-	if len(n.errs) > 0 {
+	if n.illTyped { // its own errors or a dependency's: readers load no dependency
 		flag = '1'
 	}
-	buf.WriteByte(flag)
-	if err := gcexportdata.Write(&buf, r.fset, n.pkg); err != nil {
-		return
-	}
-	writeAtomic(r.exportPath(n), buf.Bytes())
+	sum := sha256.Sum256(data.Bytes())
+	file := make([]byte, 0, exportHeader+data.Len())
+	file = append(append(append(file, flag), sum[:]...), data.Bytes()...)
+	writeAtomic(r.exportPath(n), file)
 }

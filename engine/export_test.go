@@ -22,11 +22,14 @@ func RunCached(ctx context.Context, opts Options, dir, key string, analyzers []*
 type Stats struct {
 	Listed            bool // it ran go list
 	Checked, Analysed int  // packages type-checked, of which analysed
+	FromExport        bool // it read the dependencies it needed from export data
 }
 
 // WatchStats makes every later run record its Stats in *s.
 func WatchStats(s *Stats) {
-	testHookStats = func(listed bool, checked, analysed int) { *s = Stats{listed, checked, analysed} }
+	testHookStats = func(listed bool, checked, analysed int, fromExport bool) {
+		*s = Stats{listed, checked, analysed, fromExport}
+	}
 }
 
 // WatchFacts makes every later run record in *stored the number of facts

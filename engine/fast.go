@@ -85,6 +85,10 @@ type node struct {
 	importersLeft atomic.Int32
 	encoder       *objectpath.Encoder // of passPkg, for twin
 	exportOK      bool                // its types may be cached as export data (see exportable)
+	frontier      bool                // outside the repository, imported by a repository package
+	keyed         bool                // key set before the visit (keyOutside)
+	exportData    []byte              // a frontier package's export data, read by exportMode
+	exportStale   bool                // a frontier package whose export data is missing or damaged
 
 	// testVariant is the package's in-package test variant, whose
 	// analysis it borrows (borrowed) when that was clean; a test variant
@@ -120,6 +124,8 @@ type fastRun struct {
 	snap      *snapshot
 	checked   atomic.Int32 // packages type-checked
 
+	exportOnce    sync.Once
+	fromExport    bool // the frontier's types come from export data (exportMode)
 	exportMu      sync.Mutex
 	exportImports map[string]*types.Package // packages by path, for gcexportdata
 
@@ -196,10 +202,14 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 		}
 		return nil, fmt.Errorf("%w: %s", ErrNoPackages, strings.Join(patterns, " "))
 	}
+	if r.cache.dir != "" {
+		r.keyOutside()
+	}
 	r.execute()
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
+	r.healExport()
 	if testHookFacts != nil {
 		testHookFacts(r.facts.stored, len(r.facts.obj)+len(r.facts.pkg))
 	}
@@ -220,7 +230,7 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 				analysed++
 			}
 		}
-		testHookStats(listedNow, int(r.checked.Load()), analysed)
+		testHookStats(listedNow, int(r.checked.Load()), analysed, r.fromExport)
 	}
 	return r.collect(roots, modules), nil
 }
@@ -254,8 +264,9 @@ func (r *fastRun) heldTypes() []string {
 var testHookBudget func(bytes uint64)
 
 // testHookStats, when set by tests, learns whether a run started go list,
-// and how many packages it type-checked and analysed.
-var testHookStats func(listed bool, checked, analysed int)
+// how many packages it type-checked and analysed, and whether it read the
+// frontier from export data.
+var testHookStats func(listed bool, checked, analysed int, fromExport bool)
 
 // Garbage collection during a run, unless $GOGC or $GOMEMLIMIT say
 // otherwise.
@@ -447,6 +458,13 @@ func (r *fastRun) buildGraph(listed []*listedPackage) ([]*node, map[string]*Modu
 		}
 		roots = append(roots, n)
 	}
+	for _, n := range r.nodes {
+		if n.repo {
+			for _, d := range n.deps {
+				d.frontier = !d.repo
+			}
+		}
+	}
 	slices.SortFunc(roots, func(a, b *node) int { return cmp.Compare(a.id, b.id) })
 	r.linkTestVariants()
 	return roots, modules
@@ -559,7 +577,7 @@ func (r *fastRun) finish(n *node) {
 func (r *fastRun) visit(n *node) {
 	setExportable(n)
 	caching := r.cache.dir != ""
-	if caching {
+	if caching && !n.keyed {
 		n.key = r.keyOf(n)
 		n.iface = n.key
 	}
@@ -634,13 +652,21 @@ func (r *fastRun) ensureTypes(n *node) {
 		if n.full {
 			return
 		}
+		if n.frontier && r.exportMode() {
+			r.cpu.acquire(n.rank)
+			ok := r.readExport(n)
+			r.cpu.release()
+			if ok {
+				return
+			}
+			// Gone or unreadable since exportMode looked: from source,
+			// at the risk of type errors where its types meet the
+			// export data's (the cache entry is rewritten for next time).
+		}
 		r.ensureDepTypes(n)
 		r.cpu.acquire(n.rank)
 		defer r.cpu.release()
 		defer r.release(n)
-		if r.readExport(n) {
-			return
-		}
 		r.typeCheck(n)
 		r.writeExport(n)
 		if n.entry != nil {
@@ -658,7 +684,7 @@ func (r *fastRun) ensureTypes(n *node) {
 // grow with the whole repository instead of with its widest layer.
 func (r *fastRun) release(n *node) {
 	for _, d := range n.deps {
-		if d.importersLeft.Add(-1) == 0 && !r.exportable(d) {
+		if d.importersLeft.Add(-1) == 0 {
 			d.pkg = nil
 		}
 	}

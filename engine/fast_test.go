@@ -3,6 +3,7 @@ package engine_test
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -370,6 +371,26 @@ func TestCache(t *testing.T) {
 	inv := filepath.Join(dir, "services/inventory/inventory.go")
 	appendFile(t, inv, "\nfunc openPayments() (*sql.DB, error) {\n\treturn sql.Open(\"postgres\", \"postgres://u:p@payments-db:5432/payments\")\n}\n")
 	check("body edit", false, 1) // inventory only: its API did not change
+	// Its dependencies come from the frontier's export data: the packages
+	// type-checked are inventory and the repository packages it imports,
+	// not the standard library beneath them.
+	if !stats.FromExport || stats.Checked > 4 {
+		t.Errorf("body edit: type-checked %d packages, from export data %v; want at most 4, from export data", stats.Checked, stats.FromExport)
+	}
+
+	// Damaged export data is never read: the run type-checks from source
+	// (and finds the same), and writes it again for the next run.
+	damageExportData(t, cache)
+	appendFile(t, inv, "\n// A comment.\n")
+	check("body edit, export data damaged", false, 1)
+	if stats.FromExport {
+		t.Errorf("a run read damaged export data")
+	}
+	appendFile(t, inv, "\n// Another comment.\n")
+	check("body edit, export data rewritten", false, 1)
+	if !stats.FromExport {
+		t.Errorf("the damaged export data was not written again")
+	}
 
 	// A new test in a package whose test variant lends it its analysis:
 	// the variant is analysed again, httpx only takes its facts again, and
@@ -403,5 +424,30 @@ func TestCache(t *testing.T) {
 	// The caller's key (the map) changes: everything is analysed again.
 	if _, err := engine.RunCached(ctx, opts, cache, "another-map", suite.Analyzers()); err != nil || stats.Analysed < 18 {
 		t.Errorf("new key: err %v, analysed %d, want every package", err, stats.Analysed)
+	}
+}
+
+// damageExportData flips a byte in the middle of one export data file of
+// the cache.
+func damageExportData(t *testing.T, cache string) {
+	t.Helper()
+	var files []string
+	filepath.WalkDir(filepath.Join(cache, "export"), func(path string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			files = append(files, path)
+		}
+		return nil
+	})
+	if len(files) == 0 {
+		t.Fatal("the cache holds no export data")
+	}
+	slices.Sort(files)
+	data, err := os.ReadFile(files[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	data[len(data)/2] ^= 0xff
+	if err := os.WriteFile(files[0], data, 0o644); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -87,6 +87,8 @@ type options struct {
 	checkConfig    bool
 	version        bool
 	cache          bool
+	cpuProfile     string
+	memProfile     string
 }
 
 var formats = map[string]func(io.Writer, report.Result) error{
@@ -114,6 +116,8 @@ func newFlagSet(stderr io.Writer, o *options) *flag.FlagSet {
 	fs.BoolVar(&o.strictBaseline, "strict-baseline", false, "with -baseline: fail (exit 1) when baseline entries no longer occur, so the file shrinks as debt is paid")
 	fs.BoolVar(&o.checkConfig, "check-config", false, "validate the boundary map (the one given, or the one found) and exit: 0 valid, 2 listing every error as file:line:col: key: problem")
 	fs.BoolVar(&o.version, "version", false, "print the version and exit")
+	fs.StringVar(&o.cpuProfile, "debug.cpuprofile", "", "write a CPU profile of the run to `file` (as staticcheck's flag of the same name), for performance reports")
+	fs.StringVar(&o.memProfile, "debug.memprofile", "", "write a heap profile at the end of the run to `file`")
 	fs.BoolVar(&o.cache, "cache", true, "reuse per-package results of earlier runs (in $"+engine.EnvCache+", else the user cache directory); results depend on the files, the map and the flags, never on time")
 	fs.Usage = func() {
 		var b strings.Builder
@@ -147,6 +151,11 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	if write == nil {
 		return code
 	}
+	stop, err := startProfiles(o.cpuProfile, o.memProfile)
+	if err != nil {
+		return fail(exitUsage, "%v", err)
+	}
+	defer stop()
 	if o.dir != "" {
 		if err := os.Chdir(o.dir); err != nil {
 			return fail(exitUsage, "-C: %v", err)
