@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -450,4 +451,73 @@ func damageExportData(t *testing.T, cache string) {
 	if err := os.WriteFile(files[0], data, 0o644); err != nil {
 		t.Fatal(err)
 	}
+}
+
+// TestExportDataFollowsLocalModules edits a module that the shop reaches
+// through a replace directive to a directory beside it, and a vendored
+// copy of a module inside it: neither is the read-only module cache, so
+// their export data must be keyed by their files' contents. A run after
+// each edit must see the new API (a type error in the importer), as a
+// run without a cache does, not the export data of the old one.
+func TestExportDataFollowsLocalModules(t *testing.T) {
+	root := t.TempDir()
+	src, _ := filepath.Abs("../testdata/shop")
+	dir := testtree.Copy(t, src, filepath.Join(root, "shop"))
+	testtree.Write(t, root, map[string]string{
+		"extlib/go.mod":     "module example.com/extlib\n\ngo 1.22\n",
+		"extlib/extlib.go":  "package extlib\n\n// Limit is how many items a reservation holds.\nfunc Limit(n int) int { return n }\n",
+		"shop/stock/use.go": "package stock\n\nimport \"example.com/extlib\"\n\nvar Reserved = extlib.Limit(3)\n",
+	})
+	appendFile(t, filepath.Join(dir, "go.mod"), "\nrequire example.com/extlib v0.0.0\n\nreplace example.com/extlib => ../extlib\n")
+
+	cache := t.TempDir()
+	var stats engine.Stats
+	defer engine.WatchStats(new(engine.Stats))
+	ctx := context.Background()
+	opts := engine.Options{Dir: dir, Tests: true, Env: goEnv()}
+	check := func(step string, wantError bool) {
+		t.Helper()
+		engine.WatchStats(new(engine.Stats))
+		want, err := engine.RunFast(ctx, opts, suite.Analyzers())
+		if err != nil {
+			t.Fatal(err)
+		}
+		engine.WatchStats(&stats)
+		got, err := engine.RunCached(ctx, opts, cache, "map-digest", suite.Analyzers())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %+v", step, stats)
+		compareResults(t, got, want)
+		failed := false
+		for _, p := range got.Packages {
+			if p.ID == "example.com/shop/stock" && len(p.Errors) > 0 {
+				failed = true
+			}
+		}
+		if failed != wantError {
+			t.Errorf("%s: stock failed to type-check = %v, want %v", step, failed, wantError)
+		}
+	}
+	check("cold", false)
+	appendFile(t, filepath.Join(dir, "stock/use.go"), "\n// A comment.\n")
+	check("edit of the importer", false)
+	if !stats.FromExport {
+		t.Errorf("an edit of the importer alone did not read the frontier from export data")
+	}
+	replaceInFile(t, filepath.Join(root, "extlib/extlib.go"), "func Limit(n int) int", "func Limit(n string) int")
+	check("API edit of the replaced module", true)
+	replaceInFile(t, filepath.Join(root, "extlib/extlib.go"), "func Limit(n string) int", "func Limit(n int) int")
+	check("the edit undone", false)
+
+	// Vendored: go mod vendor copies extlib into the shop's vendor
+	// directory; the vendored copy is what the build reads.
+	cmd := exec.Command("go", "mod", "vendor")
+	cmd.Dir, cmd.Env = dir, goEnv()
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Skipf("go mod vendor: %v\n%s", err, out) // the module cache lacks the shop's modules' full trees
+	}
+	check("vendored", false)
+	replaceInFile(t, filepath.Join(dir, "vendor/example.com/extlib/extlib.go"), "func Limit(n int) int", "func Limit(n string) int")
+	check("API edit of the vendored copy", true)
 }
