@@ -725,6 +725,9 @@ func (r *fastRun) typeCheck(n *node) {
 			n.files = append(n.files, f)
 		}
 	}
+	if !n.repo {
+		pruneDependency(n.files)
+	}
 
 	n.pkg = types.NewPackage(n.lp.pkgPath(), n.lp.Name)
 	if n.full {
@@ -834,51 +837,6 @@ func clipLines(f *token.File) {
 	if f != nil {
 		f.SetLines(slices.Clone(f.Lines()))
 	}
-}
-
-// dropBodies empties function bodies, which a dependency's importers never
-// need, so that their syntax is garbage as soon as possible. (An empty body,
-// not none: go/types requires bodies of generic functions and init.)
-func dropBodies(f *ast.File) {
-	for _, decl := range f.Decls {
-		switch decl := decl.(type) {
-		case *ast.FuncDecl:
-			if decl.Body != nil {
-				decl.Body = &ast.BlockStmt{Lbrace: decl.Body.Lbrace, Rbrace: decl.Body.Rbrace}
-			}
-		case *ast.GenDecl:
-			if decl.Tok == token.VAR {
-				for _, spec := range decl.Specs {
-					for _, v := range spec.(*ast.ValueSpec).Values {
-						dropElements(v)
-					}
-				}
-			}
-		}
-	}
-}
-
-// dropElements empties the composite literal that initialises a
-// package-level variable (through &, if taken): its type is the literal's
-// type, whatever the elements, and the elements of a dependency's tables
-// (generated protobuf descriptors, Unicode tables, route lists) cost as
-// much to check as the rest of its declarations. An array of inferred
-// length ([...]T{...}) keeps them: they are its type.
-func dropElements(e ast.Expr) {
-	e = ast.Unparen(e)
-	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		e = ast.Unparen(u.X)
-	}
-	lit, ok := e.(*ast.CompositeLit)
-	if !ok || lit.Type == nil {
-		return
-	}
-	if at, ok := lit.Type.(*ast.ArrayType); ok {
-		if _, inferred := at.Len.(*ast.Ellipsis); inferred {
-			return
-		}
-	}
-	lit.Elts = nil
 }
 
 func parseErrors(err error) []string {
