@@ -699,6 +699,20 @@ func parseMode(repo bool) parser.Mode {
 	return parser.SkipObjectResolution
 }
 
+// parseFile parses a file of a package; one checked without bodies is
+// parsed with its bodies blanked (blankBodies), or as it is when that
+// fails.
+func (r *fastRun) parseFile(name string, src []byte, full bool) (*ast.File, error) {
+	if !full {
+		if blanked := blankBodies(src); blanked != nil {
+			if f, err := parser.ParseFile(r.fset, name, blanked, parseMode(false)); err == nil {
+				return f, nil
+			}
+		}
+	}
+	return parser.ParseFile(r.fset, name, src, parseMode(full))
+}
+
 func (r *fastRun) typeCheck(n *node) {
 	if n.id == "unsafe" {
 		n.pkg = types.Unsafe // what importers get (importFor); not checked from source
@@ -713,7 +727,7 @@ func (r *fastRun) typeCheck(n *node) {
 			continue
 		}
 		srcBytes += len(src)
-		f, err := parser.ParseFile(r.fset, name, src, parseMode(n.full))
+		f, err := r.parseFile(name, src, n.full)
 		if err != nil {
 			n.errs = append(n.errs, parseErrors(err)...)
 		}
