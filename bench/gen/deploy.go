@@ -151,7 +151,11 @@ func (t *tree) serviceConfig(s int) string {
 	svc := t.services[s]
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Configuration of the %s service (written by bench/gen).\n", svc)
-	fmt.Fprintf(&b, "name: %s\nlistenOn: 0.0.0.0:9090\ntimeout: 5s\n\n", svc)
+	timeout := "5s"
+	if t.deps == depsHeavy {
+		timeout = "5000" // go-zero's RpcServerConf.Timeout: milliseconds
+	}
+	fmt.Fprintf(&b, "name: %s\nlistenOn: 0.0.0.0:9090\ntimeout: %s\n\n", svc, timeout)
 	fmt.Fprintf(&b, "database:\n  dataSource: %s\n  maxOpenConns: 16\n", ownDSN(svc))
 	if t.readsReports(s) {
 		fmt.Fprintf(&b, "\nreporting:\n  dataSource: %s\n", reportingDSN(t.services[t.reports[s]]))

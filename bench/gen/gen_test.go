@@ -25,8 +25,18 @@ func generate(t *testing.T, size string, seed uint64, work bool) (string, *manif
 
 func generateShape(t *testing.T, sh shape, size string, seed uint64) (string, *manifest) {
 	t.Helper()
+	return generateDeps(t, sh, size, seed, depsStandin)
+}
+
+// generateDeps writes a tree with the given dependencies; a heavy tree's
+// go.mod is not resolved (resolveModules is not run).
+func generateDeps(t *testing.T, sh shape, size string, seed uint64, deps string) (string, *manifest) {
+	t.Helper()
 	tr := plan(sh, seed)
 	tr.size = size
+	if err := tr.useDeps(deps); err != nil {
+		t.Fatal(err)
+	}
 	dir := t.TempDir()
 	man, err := write(dir, tr)
 	if err != nil {

@@ -1,6 +1,6 @@
 // Command gen writes a synthetic Go monorepo for couplingvet's benchmarks.
 //
-//	go run ./bench/gen -out DIR -size small|medium|large [-seed N] [-work]
+//	go run ./bench/gen -out DIR -size small|medium|large [-seed N] [-work | -deps heavy]
 //
 // The tree is deterministic for a size and seed. It has services (each owns
 // services/<svc>: private packages and a main under cmd/), shared packages
@@ -40,6 +40,21 @@
 // module. -work makes every service a module of its own and pkg/ and api/
 // one module each, tied together by a go.work; for the large size the tree
 // then has 18 services, so 20 modules.
+//
+// -deps heavy (one module only) requires real modules instead of the
+// stand-in, as a real service monorepo does: google.golang.org/grpc and
+// google.golang.org/protobuf (the contracts are then protoc-gen-go and
+// protoc-gen-go-grpc output against them), go-zero (config, zrpc servers,
+// logx, mapreduce), k8s.io/client-go, the AWS SDK (S3, SQS), OpenTelemetry
+// (API and SDK), pgx, go-sql-driver/mysql and go-redis, at exact versions.
+// The packages use them (infra_*.go files, each service's main and config),
+// so that the import closure has about 1,000 packages outside the standard
+// library. The planted violations, the map and the depguard rules are those
+// of -deps standin for the same seed. After writing the tree, gen runs
+// go mod download and go mod tidy in it, which complete go.mod and write
+// go.sum: that needs the Go module proxy (GOPROXY, not off), or a module
+// cache that already holds every module, and gen fails saying so when
+// neither is there. Afterwards the tree builds offline (GOPROXY=off).
 package main
 
 import (
@@ -47,6 +62,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 func main() {
@@ -55,9 +71,10 @@ func main() {
 		size = flag.String("size", "small", "tree size: small, medium or large")
 		seed = flag.Uint64("seed", 1, "seed of the pseudo-random choices; the same seed gives the same tree")
 		work = flag.Bool("work", false, "write a go.work of one module per service (plus pkg and api) instead of one module")
+		deps = flag.String("deps", depsStandin, "dependencies: standin (an offline gRPC stand-in) or heavy (real modules, fetched through the module proxy)")
 	)
 	flag.Usage = func() {
-		fmt.Fprintf(flag.CommandLine.Output(), "usage: gen -out DIR [-size small|medium|large] [-seed N] [-work]\n\n")
+		fmt.Fprintf(flag.CommandLine.Output(), "usage: gen -out DIR [-size small|medium|large] [-seed N] [-work | -deps heavy]\n\n")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -81,10 +98,20 @@ func main() {
 	}
 	tree := plan(sh, *seed)
 	tree.size = *size
+	if err := tree.useDeps(*deps); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(2)
+	}
 	stats, err := write(dir, tree)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
+	}
+	if tree.deps == depsHeavy {
+		if err := resolveModules(dir, 20*time.Minute); err != nil {
+			fmt.Fprintln(os.Stderr, "gen:", err)
+			os.Exit(1)
+		}
 	}
 	fmt.Printf("gen: %s: %d packages, %d files, %d lines, %d modules, %d planted violations\n",
 		dir, stats.Packages, stats.Files, stats.Lines, stats.Modules, len(stats.Violations))

@@ -34,6 +34,24 @@ var shapes = map[string]shape{
 // 18×(259+1) + 18 + 282 = 4,980 packages.
 var largeWorkspace = shape{services: 18, pkgsPerService: 259, filesPerPkg: 3, shared: 282, workspace: true}
 
+// useDeps chooses the tree's dependencies: depsStandin (the offline gRPC
+// stand-in) or depsHeavy (real modules, heavy.go). It changes nothing that
+// plan decided.
+func (t *tree) useDeps(deps string) error {
+	switch deps {
+	case depsStandin:
+	case depsHeavy:
+		if t.shape.workspace {
+			return fmt.Errorf("-deps heavy is for the one-module layout, not -work")
+		}
+		t.planHeavy()
+	default:
+		return fmt.Errorf("unknown -deps %q: use standin or heavy", deps)
+	}
+	t.deps = deps
+	return nil
+}
+
 func shapeFor(size string, work bool) (shape, error) {
 	sh, ok := shapes[size]
 	if !ok {
@@ -111,6 +129,7 @@ type pkg struct {
 	partner      bool   // calls a host no service owns (clean)
 	kinds        []int  // template of each file after the first
 	test         bool   // has a _test.go file
+	heavy        []int  // -deps heavy: heavyKinds it has a file of
 }
 
 // A call is a planted remote call.
@@ -134,6 +153,7 @@ var deployedKinds = []call{
 type tree struct {
 	size     string
 	seed     uint64
+	deps     string // depsStandin or depsHeavy
 	shape    shape
 	services []string
 	pkgs     []*pkg
@@ -147,7 +167,7 @@ type tree struct {
 // plan decides everything about the tree from the seed; write only renders.
 func plan(sh shape, seed uint64) *tree {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
-	t := &tree{seed: seed, shape: sh, services: serviceNames[:sh.services]}
+	t := &tree{seed: seed, deps: depsStandin, shape: sh, services: serviceNames[:sh.services]}
 	t.private = make([][]*pkg, sh.services)
 
 	var shared []*pkg

@@ -25,6 +25,7 @@ type violation struct {
 type manifest struct {
 	Size       string      `json:"size"`
 	Seed       uint64      `json:"seed"`
+	Deps       string      `json:"deps"` // standin or heavy
 	Workspace  bool        `json:"workspace"`
 	Module     string      `json:"module"`
 	Services   int         `json:"services"`
@@ -47,7 +48,7 @@ type writer struct {
 func write(root string, t *tree) (*manifest, error) {
 	w := &writer{root: root, tree: t}
 	w.man = manifest{
-		Size: t.size, Seed: t.seed, Workspace: t.shape.workspace, Module: modulePath,
+		Size: t.size, Seed: t.seed, Deps: t.deps, Workspace: t.shape.workspace, Module: modulePath,
 		Services: len(t.services), Packages: len(t.pkgs),
 	}
 	for _, p := range t.pkgs {
@@ -55,8 +56,10 @@ func write(root string, t *tree) (*manifest, error) {
 			return nil, err
 		}
 	}
-	if err := w.standIn(); err != nil {
-		return nil, err
+	if t.deps != depsHeavy {
+		if err := w.standIn(); err != nil {
+			return nil, err
+		}
 	}
 	if err := w.modules(); err != nil {
 		return nil, err
@@ -119,13 +122,22 @@ func (w *writer) pkg(p *pkg) error {
 	switch p.role {
 	case roleContract:
 		svc := w.tree.services[p.svc]
+		if w.tree.deps == depsHeavy {
+			return w.contractHeavy(p, svc)
+		}
 		if err := w.file(path.Join(p.dir, svc+".pb.go"), renderContract(contractMessages, svc)); err != nil {
 			return err
 		}
 		return w.file(path.Join(p.dir, svc+"_grpc.pb.go"), renderContract(contractGRPC, svc))
 	case roleMain:
+		if w.tree.deps == depsHeavy {
+			return w.file(path.Join(p.dir, "main.go"), w.mainFileHeavy(p))
+		}
 		return w.file(path.Join(p.dir, "main.go"), w.mainFile(p))
 	case roleConfig:
+		if w.tree.deps == depsHeavy {
+			return w.file(path.Join(p.dir, "config.go"), w.tree.configFileHeavy(p.svc))
+		}
 		return w.file(path.Join(p.dir, "config.go"), w.tree.configFile(p.svc))
 	}
 	if err := w.file(path.Join(p.dir, p.name+".go"), w.apiFile(p)); err != nil {
@@ -135,6 +147,11 @@ func (w *writer) pkg(p *pkg) error {
 		fk := fileKinds[kind]
 		typ := fmt.Sprintf("%s%d", exported(fk.name), k+1)
 		if err := w.file(path.Join(p.dir, kindFile(fk, k)), render(fk.text, p.name, typ)); err != nil {
+			return err
+		}
+	}
+	for _, k := range p.heavy {
+		if err := w.file(path.Join(p.dir, heavyFile(k)), w.tree.renderHeavy(k, p)); err != nil {
 			return err
 		}
 	}
@@ -184,8 +201,14 @@ func (w *writer) imports(s *src, std []string, pkgs []*pkg, extra ...string) []i
 		s.add("\t%q", p)
 	}
 	if len(extra) > 0 {
+		// An extra import is a path, or "name path" for a renamed one.
 		s.add("")
 		for _, p := range extra {
+			if name, ipath, ok := strings.Cut(p, " "); ok {
+				s.add("\t%s %q", name, ipath)
+				taken[name] = true
+				continue
+			}
 			s.add("\t%q", p)
 			taken[path.Base(p)] = true
 		}
@@ -605,6 +628,11 @@ func (w *writer) standIn() error {
 // modules writes go.mod (one module) or go.work and a go.mod per module.
 func (w *writer) modules() error {
 	const grpcRequire = "require google.golang.org/grpc v1.70.0\n"
+	if w.tree.deps == depsHeavy {
+		// go mod tidy (resolveModules) completes it and writes go.sum.
+		w.man.Modules = 1
+		return w.file("go.mod", heavyGoMod())
+	}
 	if !w.tree.shape.workspace {
 		w.man.Modules = 1
 		if err := w.file("go.sum", yamlGoSum); err != nil {
@@ -634,4 +662,21 @@ func (w *writer) modules() error {
 	}
 	w.man.Modules = len(dirs)
 	return w.file("go.work", "go 1.26\n\nuse (\n"+use.String()+")\n\nreplace google.golang.org/grpc => ./third_party/grpc\n")
+}
+
+// contractHeavy writes a contract package as protoc-gen-go and
+// protoc-gen-go-grpc do (protobuf.go), and a hand-written events file.
+func (w *writer) contractHeavy(p *pkg, svc string) error {
+	f := contractSchema(svc)
+	pb, err := renderPB(f)
+	if err != nil {
+		return err
+	}
+	if err := w.file(path.Join(p.dir, svc+".pb.go"), pb); err != nil {
+		return err
+	}
+	if err := w.file(path.Join(p.dir, svc+"_grpc.pb.go"), renderGRPC(f)); err != nil {
+		return err
+	}
+	return w.file(path.Join(p.dir, "events.go"), renderContract(contractEvents, svc))
 }
