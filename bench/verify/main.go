@@ -16,6 +16,14 @@
 // derived from planted ones, such as two services on one database). It
 // exits 1 if a planted violation of a checked kind was missed, 2 on bad
 // input.
+//
+//	verify -list OUTPUT
+//
+// prints OUTPUT's findings in a canonical form instead, sorted, one per
+// line: "finding CHECK {the finding's JSON, keys sorted}" and "load_error
+// MESSAGE" for a JSON document, "finding - LINE" for each path:line: line of
+// text output. Two runs over the same tree must print the same lines
+// (bench/run -repo compares them, having nothing planted to check).
 package main
 
 import (
@@ -60,8 +68,27 @@ func main() {
 		planted = flag.String("planted", "", "`file` planted.json written by bench/gen")
 		checks  = flag.String("checks", "crossimport,shareddb,syncclient", "comma-separated `checks` whose planted violations must all be found")
 		root    = flag.String("root", "", "the tree's root `dir`, stripped from absolute paths in the output (default: planted.json's directory)")
+		list    = flag.Bool("list", false, "print OUTPUT's findings (and load errors) in a canonical form, sorted, one per line, and check nothing")
 	)
 	flag.Parse()
+	if *list {
+		if flag.NArg() != 1 {
+			fmt.Fprintln(os.Stderr, "usage: verify -list OUTPUT")
+			os.Exit(2)
+		}
+		data, err := os.ReadFile(flag.Arg(0))
+		if err != nil {
+			fail(err)
+		}
+		lines, err := canonical(data)
+		if err != nil {
+			fail(fmt.Errorf("%s: %v", flag.Arg(0), err))
+		}
+		for _, l := range lines {
+			fmt.Println(l)
+		}
+		return
+	}
 	if *planted == "" || flag.NArg() != 1 {
 		fmt.Fprintln(os.Stderr, "usage: verify -planted planted.json [-checks LIST] [-root DIR] OUTPUT")
 		os.Exit(2)
@@ -127,6 +154,45 @@ func parseJSON(data []byte, root string) ([]finding, error) {
 	for _, f := range doc.Findings {
 		out = append(out, finding{check: f.Check, file: relative(f.File, root), line: f.Line})
 	}
+	return out, nil
+}
+
+// canonical lists the findings and load errors of couplingvet's JSON
+// document, or the finding lines of text output, in a canonical form, sorted.
+func canonical(data []byte) ([]string, error) {
+	var out []string
+	if trimmed := bytes.TrimSpace(data); len(trimmed) > 0 && trimmed[0] == '{' {
+		var doc struct {
+			Findings   []map[string]any `json:"findings"`
+			LoadErrors []string         `json:"load_errors"`
+		}
+		if err := json.Unmarshal(trimmed, &doc); err != nil {
+			return nil, err
+		}
+		for _, f := range doc.Findings {
+			b, err := json.Marshal(f) // map keys come out sorted
+			if err != nil {
+				return nil, err
+			}
+			check, _ := f["check"].(string)
+			out = append(out, "finding "+cmp.Or(check, "-")+" "+string(b))
+		}
+		for _, e := range doc.LoadErrors {
+			out = append(out, "load_error "+strings.ReplaceAll(e, "\n", " "))
+		}
+	} else {
+		sc := bufio.NewScanner(bytes.NewReader(data))
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		for sc.Scan() {
+			if position.MatchString(sc.Text()) {
+				out = append(out, "finding - "+sc.Text())
+			}
+		}
+		if err := sc.Err(); err != nil {
+			return nil, err
+		}
+	}
+	sort.Strings(out)
 	return out, nil
 }
 

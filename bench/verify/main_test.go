@@ -62,3 +62,34 @@ func TestTextMatchesFileAndLine(t *testing.T) {
 		t.Errorf("report:\n%s", b.String())
 	}
 }
+
+func TestCanonicalSortsAndKeepsEverything(t *testing.T) {
+	a := `{"findings": [
+		{"check": "syncclient", "file": "b.go", "line": 2, "message": "m"},
+		{"line": 1, "file": "a.go", "check": "crossimport"}
+	], "load_errors": ["x: no\nway"]}`
+	b := `{"load_errors": ["x: no\nway"], "findings": [
+		{"check": "crossimport", "file": "a.go", "line": 1},
+		{"message": "m", "line": 2, "file": "b.go", "check": "syncclient"}
+	]}`
+	ca, err := canonical([]byte(a))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, err := canonical([]byte(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		`finding crossimport {"check":"crossimport","file":"a.go","line":1}`,
+		`finding syncclient {"check":"syncclient","file":"b.go","line":2,"message":"m"}`,
+		`load_error x: no way`,
+	}
+	if strings.Join(ca, "\n") != strings.Join(want, "\n") || strings.Join(cb, "\n") != strings.Join(want, "\n") {
+		t.Errorf("canonical:\n%s\n%s\nwant:\n%s", strings.Join(ca, "\n"), strings.Join(cb, "\n"), strings.Join(want, "\n"))
+	}
+	text, err := canonical([]byte("# pkg\nb.go:3:1: y\nnoise\na.go:1:2: x\n"))
+	if err != nil || strings.Join(text, "\n") != "finding - a.go:1:2: x\nfinding - b.go:3:1: y" {
+		t.Errorf("canonical(text) = %q, %v", text, err)
+	}
+}
