@@ -521,3 +521,60 @@ func TestExportDataFollowsLocalModules(t *testing.T) {
 	replaceInFile(t, filepath.Join(dir, "vendor/example.com/extlib/extlib.go"), "func Limit(n int) int", "func Limit(n string) int")
 	check("API edit of the vendored copy", true)
 }
+
+// TestToolchainChangeInvalidates runs the cached engine, then again after
+// the go command on PATH was replaced in place by one that reports another
+// Go version (a toolchain upgrade; here a wrapper script): every package
+// must be analysed again, as results and export data depend on the
+// toolchain, though the invocation (directory, patterns, environment) is
+// the same.
+func TestToolchainChangeInvalidates(t *testing.T) {
+	realGo, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	bin := t.TempDir()
+	install := func(version string) {
+		t.Helper()
+		wrapper := "#!/bin/sh\nexec " + realGo + " \"$@\"\n"
+		if version != "" {
+			wrapper = "#!/bin/sh\nif [ \"$1\" = env ]; then\n\tout=$(" + realGo + " \"$@\") || exit $?\n" +
+				"\tprintf '%s\\n' \"$out\" | sed 's/\"GOVERSION\": \"[^\"]*\"/\"GOVERSION\": \"" + version + "\"/'\n\texit 0\nfi\nexec " + realGo + " \"$@\"\n"
+		}
+		if err := os.WriteFile(filepath.Join(bin, "go"), []byte(wrapper), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	install("")
+	t.Setenv("PATH", bin+string(os.PathListSeparator)+os.Getenv("PATH"))
+
+	src, _ := filepath.Abs("../testdata/shop")
+	dir := testtree.Copy(t, src, t.TempDir())
+	cache := t.TempDir()
+	var stats engine.Stats
+	engine.WatchStats(&stats)
+	defer engine.WatchStats(new(engine.Stats))
+	opts := engine.Options{Dir: dir, Tests: true, Env: goEnv()}
+	run := func(step string) {
+		t.Helper()
+		if _, err := engine.RunCached(context.Background(), opts, cache, "map-digest", suite.Analyzers()); err != nil {
+			t.Fatalf("%s: %v", step, err)
+		}
+		t.Logf("%s: %+v", step, stats)
+	}
+	run("cold")
+	all := stats.Analysed
+	run("warm")
+	if stats.Analysed != 0 {
+		t.Fatalf("warm run analysed %d packages, want none", stats.Analysed)
+	}
+	install("go9.99.0")
+	run("new toolchain")
+	if !stats.Listed || stats.Analysed != all {
+		t.Errorf("after a toolchain change: listed %v, analysed %d; want go list run and all %d packages analysed", stats.Listed, stats.Analysed, all)
+	}
+	run("new toolchain, warm")
+	if stats.Analysed != 0 {
+		t.Errorf("second run on the new toolchain analysed %d packages, want none", stats.Analysed)
+	}
+}
