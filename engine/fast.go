@@ -1001,7 +1001,7 @@ func (r *fastRun) dropTypes() {
 	r.exportMu.Unlock()
 	r.facts = nil
 	for _, n := range r.nodes {
-		n.pkg, n.passPkg, n.info, n.files = nil, nil, nil, nil
+		n.pkg, n.passPkg, n.info, n.files, n.exportData = nil, nil, nil, nil, nil
 	}
 	if r.mostlyChecked() && heapObjectBytes() > 64<<20 {
 		runtime.GC()
