@@ -11,7 +11,11 @@ package engine
 //     claims) from source with bodies and
 //     full type information, and every other package (standard library,
 //     module dependencies) from source without function bodies
-//     (types.Config.IgnoreFuncBodies), which is all their importers need,
+//     (types.Config.IgnoreFuncBodies), which is all their importers need:
+//     their bodies are blanked before parsing (blank.go) and what their
+//     importers cannot reach is pruned before the check (prune.go); the
+//     packages the repository imports directly keep export data in the
+//     cache, which a later run reads instead (cache.go),
 //   - runs the analyzers only on the repository's packages: couplingvet's
 //     analyzers do nothing elsewhere, so facts only ever come from there,
 //   - analyses a package that has in-package tests once, as its test
