@@ -51,22 +51,16 @@ func (b *blanker) run() bool {
 	depth := 0
 	lineStart := true
 	for b.i < len(b.src) {
-		c := b.src[b.i]
-		switch {
-		case c == '\n':
+		c, ok := b.skipSpace()
+		if !ok {
+			return false
+		}
+		if b.i == len(b.src) {
+			break
+		}
+		if c == '\n' {
 			lineStart = true
 			b.i++
-			continue
-		case c == ' ' || c == '\t' || c == '\r':
-			b.i++
-			continue
-		case c == '/' && b.peek(1) == '/':
-			b.skipLineComment()
-			continue
-		case c == '/' && b.peek(1) == '*':
-			if !b.skipBlockComment() {
-				return false
-			}
 			continue
 		}
 		atLineStart := lineStart
@@ -106,27 +100,19 @@ func (b *blanker) function() bool {
 	depth := 0
 	last, lastWord := tokNone, ""
 	for b.i < len(b.src) {
-		c := b.src[b.i]
+		c, ok := b.skipSpace()
+		if !ok {
+			return false
+		}
+		if b.i == len(b.src) {
+			break
+		}
 		switch {
 		case c == '\n':
 			if depth == 0 && (last == tokWord || last == tokClose || last == tokLiteral) {
 				return true // a statement ends here: no body
 			}
 			b.i++
-			continue
-		case c == ' ' || c == '\t' || c == '\r':
-			b.i++
-			continue
-		case c == '/' && b.peek(1) == '/':
-			b.skipLineComment()
-			continue
-		case c == '/' && b.peek(1) == '*':
-			if !b.skipBlockComment() {
-				return false
-			}
-			continue
-		}
-		switch {
 		case c == '"' || c == '\'' || c == '`':
 			if !b.skipQuoted(c) {
 				return false
@@ -203,6 +189,28 @@ func (b *blanker) blank(from, to int) {
 			b.out[i] = ' '
 		}
 	}
+}
+
+// skipSpace skips blanks and comments up to the next newline or token,
+// and returns its first byte (b.i is then len(b.src) at the end of the
+// file); ok is false when
+// a comment is left open.
+func (b *blanker) skipSpace() (c byte, ok bool) {
+	for b.i < len(b.src) {
+		switch c := b.src[b.i]; {
+		case c == ' ' || c == '\t' || c == '\r':
+			b.i++
+		case c == '/' && b.peek(1) == '/':
+			b.skipLineComment()
+		case c == '/' && b.peek(1) == '*':
+			if !b.skipBlockComment() {
+				return 0, false
+			}
+		default:
+			return c, true
+		}
+	}
+	return 0, true
 }
 
 func (b *blanker) peek(n int) byte {

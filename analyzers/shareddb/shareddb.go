@@ -357,11 +357,7 @@ func (c *checker) madeBy(h sinks.Hit) string {
 	if h.MadeIn == "" {
 		return ""
 	}
-	switch o := c.view.Map.OwnerOfPackage(h.MadeIn); o.Role {
-	case boundaries.Private, boundaries.Contract:
-		return o.Service
-	}
-	return ""
+	return c.view.Map.OwnerOfPackage(h.MadeIn).Service // "" but for a service's private or contract code
 }
 
 // service names the service that owns the package, or "" for code that

@@ -126,19 +126,20 @@ func (f *finder) fieldWrite(lhs ast.Expr) (*ast.SelectorExpr, *types.Var, *struc
 	if !ok || v.IsField() {
 		return nil, nil, nil
 	}
-	if _, _, isParam := f.res.ParamOf(v); isParam {
-		return nil, nil, nil // its caller's value: its fields are the caller's
-	}
-	encl := f.enclosingFunc(sel.Pos())
-	if encl != nil && encl.Signature().Recv() == v {
-		return nil, nil, nil
-	}
-	sl := &structLit{encl: encl}
+	sl := &structLit{}
 	if named := localStruct(v.Type(), f.pass.Pkg); named != nil {
 		sl.typ = typeKey(named.Obj())
 	} else if named := f.importedStruct(v.Type()); named != nil {
 		sl.typ, sl.imported = typeKey(named.Obj()), true
 	} else {
+		return nil, nil, nil
+	}
+	if _, _, isParam := f.res.ParamOf(v); isParam {
+		return nil, nil, nil // its caller's value: its fields are the caller's
+	}
+	// Looked up last: only writes to followed types pay for it.
+	sl.encl = f.enclosingFunc(sel.Pos())
+	if sl.encl != nil && sl.encl.Signature().Recv() == v {
 		return nil, nil, nil
 	}
 	return sel, v, sl

@@ -956,30 +956,9 @@ func main() {
 		if c.Mode == service.DevMode || c.Mode == service.TestMode {
 			reflection.Register(g)
 		}
-	})
-	mux := http.NewServeMux()
-	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), time.Second)
-		defer cancel()
-		if err := db.PingContext(ctx); err != nil {
-			http.Error(w, err.Error(), http.StatusServiceUnavailable)
-			return
-		}
-		w.WriteHeader(http.StatusOK)
-	})
-	mux.HandleFunc("/deps", func(w http.ResponseWriter, r *http.Request) {
-		var names []string`, api, S, databaseEnv(svc), svc, conf)
-	for _, sp := range specs {
-		if sp.pkg.role == rolePrivate {
-			s.add("\t\tnames = append(names, %s.Dependencies()...)", sp.local)
-		}
-	}
-	s.add(`		for _, name := range names {
-			fmt.Fprintln(w, name)
-		}
-	})
-	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	go func() {
+	})`, api, S, databaseEnv(svc), svc, conf)
+	addHTTPMux(&s, specs)
+	s.add(`	go func() {
 		<-ctx.Done()
 		rpc.Stop()
 		shutdown, cancel := context.WithTimeout(context.Background(), 10*time.Second)

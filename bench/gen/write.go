@@ -502,30 +502,9 @@ func main() {
 		}
 	}
 	g := grpc.NewServer()
-	%[1]s.Register%[2]sServiceServer(g, &server{db: db})
-	mux := http.NewServeMux()
-	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
-		ctx, cancel := context.WithTimeout(r.Context(), time.Second)
-		defer cancel()
-		if err := db.PingContext(ctx); err != nil {
-			http.Error(w, err.Error(), http.StatusServiceUnavailable)
-			return
-		}
-		w.WriteHeader(http.StatusOK)
-	})
-	mux.HandleFunc("/deps", func(w http.ResponseWriter, r *http.Request) {
-		var names []string`, api, S, databaseEnv(svc), svc, conf)
-	for _, sp := range specs {
-		if sp.pkg.role == rolePrivate {
-			s.add("\t\tnames = append(names, %s.Dependencies()...)", sp.local)
-		}
-	}
-	s.add(`		for _, name := range names {
-			fmt.Fprintln(w, name)
-		}
-	})
-	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	%[1]s.Register%[2]sServiceServer(g, &server{db: db})`, api, S, databaseEnv(svc), svc, conf)
+	addHTTPMux(&s, specs)
+	s.add(`	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	go func() {
 		<-ctx.Done()
@@ -540,6 +519,34 @@ func main() {
 	_ = db.Close()
 }`)
 	return s.String()
+}
+
+// addHTTPMux writes the part of a service's main that both dependency
+// modes share: the HTTP mux with its health check and its /deps listing of
+// the private packages in specs, and the server that serves it (srv).
+func addHTTPMux(s *src, specs []importSpec) {
+	s.add(`	mux := http.NewServeMux()
+	mux.HandleFunc("/healthz", func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), time.Second)
+		defer cancel()
+		if err := db.PingContext(ctx); err != nil {
+			http.Error(w, err.Error(), http.StatusServiceUnavailable)
+			return
+		}
+		w.WriteHeader(http.StatusOK)
+	})
+	mux.HandleFunc("/deps", func(w http.ResponseWriter, r *http.Request) {
+		var names []string`)
+	for _, sp := range specs {
+		if sp.pkg.role == rolePrivate {
+			s.add("\t\tnames = append(names, %s.Dependencies()...)", sp.local)
+		}
+	}
+	s.add(`		for _, name := range names {
+			fmt.Fprintln(w, name)
+		}
+	})
+	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}`)
 }
 
 // testFile tests a package's API and its transform files.
