@@ -86,6 +86,10 @@ type Result struct {
 
 	// Optional: service names of the map, so the graph shows services without edges.
 	ServiceNames []string
+
+	// Optional: where services publish to and consume from topics; the
+	// graph draws them as event edges (see EventEdges). Not violations.
+	Events []EventEndpoint
 }
 
 // Errors counts the findings that fail the run (after de-duplication):
