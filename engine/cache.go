@@ -838,14 +838,15 @@ func (r *fastRun) keyOutside() {
 // way through the run. It is decided once, when a package first needs its
 // dependencies' types (a run that re-analyses nothing decides nothing).
 // Frontier packages whose export data is missing or damaged are marked
-// stale, so that writeExport replaces it.
+// stale, so that writeExport replaces it; unless the build cache has
+// theirs (compilerExport), which then stands in for it.
 func (r *fastRun) exportMode() bool {
 	r.exportOnce.Do(func() {
 		if r.cache.dir == "" {
 			return
 		}
 		whole := true
-		var read []*node
+		var read, missing []*node
 		for _, n := range r.nodes {
 			if !n.frontier || n.id == "unsafe" {
 				continue
@@ -856,11 +857,15 @@ func (r *fastRun) exportMode() bool {
 			}
 			data, ok := readExportFile(r.exportPath(n))
 			if !ok {
-				n.exportStale, whole = true, false
+				n.exportStale = true
+				missing = append(missing, n)
 				continue
 			}
 			n.exportData = data
 			read = append(read, n)
+		}
+		if whole && len(missing) > 0 {
+			whole = r.compilerExport(missing)
 		}
 		if !whole {
 			for _, n := range read {

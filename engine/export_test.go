@@ -2,6 +2,7 @@ package engine
 
 import (
 	"context"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -49,4 +50,24 @@ func WatchBudgets(budgets chan<- uint64) {
 // whose types it still held once every package was done.
 func WatchHeld(held *[]string) {
 	testHookHeld = func(ids []string) { *held = ids }
+}
+
+// ListExport runs go list -export as a run whose own cache lacks the
+// frontier's export data does, for packages paths, in dir with env.
+func ListExport(ctx context.Context, dir string, env, paths []string) (map[string]string, error) {
+	var want []*node
+	for _, p := range paths {
+		want = append(want, &node{id: p})
+	}
+	return listExport(ctx, Options{Dir: dir, Env: env}, env, want)
+}
+
+// ErrColdBuildCache is what ListExport returns when it stopped go list.
+var ErrColdBuildCache = errColdBuildCache
+
+// CountCommands counts the tools a go list -x trace runs, up to
+// maxCompiles+1 (where countCommands gives up on the build cache).
+func CountCommands(trace string) (tooMany bool) {
+	countCommands(strings.NewReader(trace), func() { tooMany = true })
+	return tooMany
 }

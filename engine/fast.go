@@ -15,7 +15,9 @@ package engine
 //     their bodies are blanked before parsing (blank.go) and what their
 //     importers cannot reach is pruned before the check (prune.go); the
 //     packages the repository imports directly keep export data in the
-//     cache, which a later run reads instead (cache.go),
+//     cache, which a later run reads instead (cache.go); a run whose
+//     cache lacks it reads the compiler's from the go command's build
+//     cache when that is warm (gocache.go), and skips the closure,
 //   - runs the analyzers only on the repository's packages: couplingvet's
 //     analyzers do nothing elsewhere, so facts only ever come from there,
 //   - analyses a package that has in-package tests once, as its test
@@ -116,6 +118,7 @@ type action struct {
 // fastRun is the state of one run of the fast engine.
 type fastRun struct {
 	ctx       context.Context
+	opts      Options
 	fset      *token.FileSet
 	sizes     types.Sizes
 	analyzers []*analysis.Analyzer // requested and required, prerequisites first
@@ -150,7 +153,7 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 		patterns = []string{"./..."}
 	}
 	r := newFastRun(ctx, analyzers, sizesFor(opts))
-	r.cache, r.own = cache, opts.Own
+	r.cache, r.own, r.opts = cache, opts.Own, opts
 	var (
 		snapKey  string
 		previous map[string]storedOutcome // outcomes of a snapshot that no longer holds
@@ -176,18 +179,6 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 		}
 	}
 	roots, modules := r.buildGraph(r.snap.Listed)
-	if listedNow && previous == nil {
-		// Nothing cached: every package is type-checked from source.
-		repoFiles, depFiles := r.sourceFiles()
-		hook := testHookBudget
-		go func() {
-			budget := heapBudget(totalSize(repoFiles), totalSize(depFiles))
-			gc.Budget(budget)
-			if hook != nil {
-				hook(budget)
-			}
-		}()
-	}
 	if len(modules) == 0 {
 		var why []string
 		for _, n := range roots {
@@ -209,6 +200,9 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 	}
 	if r.cache.dir != "" {
 		r.keyOutside()
+	}
+	if listedNow && previous == nil {
+		r.budgetColdRun(gc)
 	}
 	r.execute()
 	if err := ctx.Err(); err != nil {
@@ -328,13 +322,40 @@ const (
 	minHeapBudget         = 64 << 20 // bytes
 )
 
+// budgetColdRun sets the memory budget of a run that has nothing cached
+// (see heapBudget): every package is type-checked from source, except the
+// dependencies when the frontier comes from the build cache's export data
+// (exportMode decides it now rather than when the first package needs
+// it, since every package will). Then the frontier's export data stands
+// in for the dependencies' source.
+func (r *fastRun) budgetColdRun(gc *gcpace.Pacer) {
+	fromSource := func(*node) bool { return true }
+	var exportBytes int64
+	if r.exportMode() {
+		built := r.builtClosure()
+		fromSource = func(n *node) bool { return !built[n] } // what only tests import (see compilerExport)
+		for _, n := range r.nodes {
+			exportBytes += int64(len(n.exportData))
+		}
+	}
+	repoFiles, depFiles := r.sourceFiles(fromSource)
+	hook := testHookBudget
+	go func() {
+		budget := heapBudget(totalSize(repoFiles), totalSize(depFiles)+exportBytes)
+		gc.Budget(budget)
+		if hook != nil {
+			hook(budget)
+		}
+	}()
+}
+
 // sourceFiles returns the files of the repository's packages and those of
-// the rest of the graph, which a cold run type-checks from source.
-func (r *fastRun) sourceFiles() (repo, deps []string) {
+// the dependencies that fromSource says are type-checked from source.
+func (r *fastRun) sourceFiles(fromSource func(*node) bool) (repo, deps []string) {
 	for _, n := range r.nodes {
 		if n.repo {
 			repo = append(repo, n.lp.files()...)
-		} else {
+		} else if fromSource(n) {
 			deps = append(deps, n.lp.files()...)
 		}
 	}
@@ -670,16 +691,17 @@ func (r *fastRun) ensureTypes(n *node) {
 		if n.full {
 			return
 		}
-		if n.frontier && r.exportMode() {
+		if r.exportMode() && (n.frontier || n.exportData != nil) {
 			r.cpu.acquire(n.rank)
 			ok := r.readExport(n)
 			r.cpu.release()
 			if ok {
 				return
 			}
-			// Gone or unreadable since exportMode looked: from source,
-			// at the risk of type errors where its types meet the
-			// export data's (the cache entry is rewritten for next time).
+			// Imported only by tests, which the build cache's export
+			// data does not cover (see compilerExport), or gone or
+			// unreadable since exportMode looked: from source (and
+			// its cache entry written for next time).
 		}
 		r.ensureDepTypes(n)
 		r.cpu.acquire(n.rank)

@@ -317,7 +317,9 @@ func TestCache(t *testing.T) {
 	var stats engine.Stats
 	defer engine.WatchStats(new(engine.Stats))
 	ctx := context.Background()
-	opts := engine.Options{Dir: dir, Tests: true, Env: goEnv()}
+	// A fresh build cache: the run's own export data is what is tested
+	// here (TestBuildCacheExportData tests the build cache's).
+	opts := engine.Options{Dir: dir, Tests: true, Env: append(goEnv(), "GOCACHE="+t.TempDir())}
 
 	budgets := make(chan uint64, 100)
 	defer engine.WatchBudgets(nil)

@@ -1,0 +1,114 @@
+package engine_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/couplingvet/couplingvet/analyzers/suite"
+	"github.com/couplingvet/couplingvet/engine"
+	"github.com/couplingvet/couplingvet/internal/testtree"
+)
+
+// TestBuildCacheExportData runs the cached engine, its own cache empty,
+// after `go build ./...` filled the build cache (a CI job that builds
+// before it lints): it must read the dependencies from the build cache's
+// export data, type-checking no package outside the repository, and find
+// what a run from source finds. The next run, after an edit, reads them
+// from its own cache.
+func TestBuildCacheExportData(t *testing.T) {
+	src, _ := filepath.Abs("../testdata/shop")
+	dir := testtree.Copy(t, src, t.TempDir())
+	ctx := context.Background()
+	opts := engine.Options{Dir: dir, Tests: true, Env: goEnv()} // the user's build cache, shared with the other tests
+	build := exec.Command("go", "build", "./...")
+	build.Dir, build.Env = dir, opts.Env
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	// The run from source of every package, for reference.
+	var source engine.Stats
+	defer engine.WatchStats(new(engine.Stats))
+	engine.WatchStats(&source)
+	want, err := engine.RunFast(ctx, opts, suite.Analyzers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Diagnostics) == 0 {
+		t.Fatal("the reference found nothing: the comparison would prove nothing")
+	}
+
+	var stats engine.Stats
+	engine.WatchStats(&stats)
+	cache := t.TempDir()
+	got, err := engine.RunCached(ctx, opts, cache, "map-digest", suite.Analyzers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("own cache empty, build cache warm: %+v", stats)
+	compareResults(t, got, want)
+	// From source, the standard library and gRPC beneath the shop are
+	// most of the packages type-checked.
+	if !stats.FromExport || stats.Checked*5 > source.Checked {
+		t.Errorf("type-checked %d packages (from source: %d), from export data %v: want the dependencies from the build cache's export data",
+			stats.Checked, source.Checked, stats.FromExport)
+	}
+
+	appendFile(t, filepath.Join(dir, "services/inventory/inventory.go"), "\n// A comment.\n")
+	got, err = engine.RunCached(ctx, opts, cache, "map-digest", suite.Analyzers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("body edit: %+v", stats)
+	compareResults(t, got, want)
+	if !stats.FromExport || stats.Checked > 4 {
+		t.Errorf("body edit: type-checked %d packages, from export data %v; want at most 4, from export data", stats.Checked, stats.FromExport)
+	}
+}
+
+// TestBuildCacheProbeStops asks go list -export for a package whose
+// closure a fresh build cache lacks: it must stop go list once it has run
+// a few tools, not build the closure, and say so.
+func TestBuildCacheProbeStops(t *testing.T) {
+	gocache := t.TempDir()
+	env := append(goEnv(), "GOCACHE="+gocache)
+	_, err := engine.ListExport(context.Background(), t.TempDir(), env, []string{"net/http"})
+	if !errors.Is(err, engine.ErrColdBuildCache) {
+		t.Fatalf("go list -export on a cold build cache: err = %v, want %v", err, engine.ErrColdBuildCache)
+	}
+	// net/http's closure is about 200 packages: a build would leave
+	// hundreds of entries.
+	entries := 0
+	filepath.WalkDir(gocache, func(path string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			entries++
+		}
+		return nil
+	})
+	if entries > 100 {
+		t.Errorf("the build cache holds %d entries after the probe was stopped: it went on compiling", entries)
+	}
+}
+
+func TestCountCommands(t *testing.T) {
+	tool := "/usr/local/go/pkg/tool/linux_amd64/"
+	var trace strings.Builder
+	trace.WriteString("WORK=/tmp/go-build1\nmkdir -p $WORK/b001/\ncat >/tmp/go-build1/b001/importcfg << 'EOF' # internal\npackagefile fmt=/x\nEOF\n")
+	for i := range 4 {
+		trace.WriteString("cd /src\n" + tool + "compile -o $WORK/b00" + itoa(i) + "/_pkg_.a -p p\n")
+	}
+	if engine.CountCommands(trace.String()) {
+		t.Errorf("4 compilations counted as too many")
+	}
+	trace.WriteString("gcc -I . -fPIC -c x.c\n")
+	if !engine.CountCommands(trace.String()) {
+		t.Errorf("5 commands (4 compilations and a C compilation) not counted as too many")
+	}
+	if engine.CountCommands(strings.Repeat("\t"+tool+"compile -o x\n", 10)) {
+		t.Errorf("indented lines (inside a here-document) counted as commands")
+	}
+}
