@@ -53,7 +53,7 @@ import (
 )
 
 // cacheFormat changes whenever what the cache stores changes shape.
-const cacheFormat = "couplingvet-engine-cache-4"
+const cacheFormat = "couplingvet-engine-cache-5"
 
 // EnvCache is the environment variable that moves the result cache; "off"
 // disables it.
@@ -98,6 +98,10 @@ type snapshot struct {
 	Files  []fileStamp // files of the repository's (and other local) packages
 	Dirs   []fileStamp // their directories (ModTime only)
 	Others []fileStamp // go.mod, go.sum, go.work, the go command (Size, ModTime)
+	// Modules are the Go files and directories of the packages in the
+	// module cache (Size, ModTime): read-only, and keyed by module
+	// version, but a user debugging a dependency may edit it all the same.
+	Modules []fileStamp
 	// Outcomes of the repository's packages by ID, so that a run that
 	// finds the same keys reads no entry files.
 	Outcomes map[string]storedOutcome
@@ -192,7 +196,7 @@ func (snap *snapshot) unchanged() bool {
 	ok := parallel(len(snap.Dirs), func(i int) bool {
 		fi, err := os.Stat(snap.Dirs[i].Name)
 		return err == nil && fi.ModTime().UnixNano() == snap.Dirs[i].ModTime
-	})
+	}) && parallel(len(snap.Modules), func(i int) bool { return sameStat(snap.Modules[i]) })
 	if !ok {
 		return false
 	}
@@ -314,6 +318,9 @@ func (snap *snapshot) index() {
 	for i := range snap.Files {
 		snap.byName[snap.Files[i].Name] = &snap.Files[i]
 	}
+	for i := range snap.Modules {
+		snap.byName[snap.Modules[i].Name] = &snap.Modules[i]
+	}
 }
 
 // newSnapshot stamps the files and directories of the listed packages that
@@ -323,8 +330,12 @@ func newSnapshot(listed []*listedPackage, env map[string]string, patterns []stri
 	files := map[string]bool{}
 	dirs := map[string]bool{}
 	mainDirs := map[string]bool{}
+	var modules []string // in the module cache
 	for _, lp := range listed {
 		if !isLocal(lp, env) {
+			if !lp.Standard && lp.Dir != "" {
+				modules = append(append(modules, lp.Dir), lp.files()...)
+			}
 			continue
 		}
 		dirs[lp.Dir] = true
@@ -411,6 +422,13 @@ func newSnapshot(listed []*listedPackage, env map[string]string, patterns []stri
 		st := statStamp(d)
 		snap.Dirs = append(snap.Dirs, st)
 	}
+	slices.Sort(modules)
+	modules = slices.Compact(modules) // test variants list a package's files again
+	snap.Modules = make([]fileStamp, len(modules))
+	parallel(len(modules), func(i int) bool {
+		snap.Modules[i] = statStamp(modules[i])
+		return true
+	})
 	slices.SortFunc(snap.Others, func(a, b fileStamp) int { return strings.Compare(a.Name, b.Name) })
 	slices.SortFunc(snap.Dirs, func(a, b fileStamp) int { return strings.Compare(a.Name, b.Name) })
 	snap.index()
@@ -572,6 +590,8 @@ func (r *fastRun) keyOf(n *node) hash {
 			fmt.Fprintf(h, "file %s\x00", name)
 			if st := r.snap.byName[name]; local && st != nil {
 				h.Write(st.Hash[:])
+			} else if st != nil {
+				fmt.Fprintf(h, "stat %d %d\x00", st.Size, st.ModTime) // in the module cache: edited, it changes
 			} else if local {
 				// Not stamped (a file outside the package's directory):
 				// never reused.

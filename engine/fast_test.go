@@ -1,6 +1,7 @@
 package engine_test
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io/fs"
@@ -17,6 +18,8 @@ import (
 	"github.com/couplingvet/couplingvet/boundaries"
 	"github.com/couplingvet/couplingvet/engine"
 	"github.com/couplingvet/couplingvet/internal/testtree"
+	"golang.org/x/mod/module"
+	modzip "golang.org/x/mod/zip"
 )
 
 // TestFastMatchesChecker runs couplingvet's analyzers over the example
@@ -579,4 +582,114 @@ func TestToolchainChangeInvalidates(t *testing.T) {
 	if stats.Analysed != 0 {
 		t.Errorf("second run on the new toolchain analysed %d packages, want none", stats.Analysed)
 	}
+}
+
+// TestExportDataFollowsAnEditedModuleCache edits a file of a module in
+// the module cache (read-only, but a user debugging a dependency may make
+// it writable): the next run must see the new API, as a run without a
+// cache does, not the results and export data of the module as it was.
+// The module comes from a file:// proxy into a module cache of the test's
+// own.
+func TestExportDataFollowsAnEditedModuleCache(t *testing.T) {
+	root := t.TempDir()
+	proxy := filepath.Join(root, "proxy")
+	serveModule(t, proxy, "example.com/extlib", "v1.0.0", map[string]string{
+		"go.mod":    "module example.com/extlib\n\ngo 1.22\n",
+		"extlib.go": "package extlib\n\n// Limit is how many items a reservation holds.\nfunc Limit(n int) int { return n }\n",
+	})
+	testtree.Write(t, root, map[string]string{
+		"app/go.mod":        "module example.com/app\n\ngo 1.22\n\nrequire example.com/extlib v1.0.0\n",
+		"app/stock/use.go":  "package stock\n\nimport \"example.com/extlib\"\n\nvar Reserved = extlib.Limit(3)\n",
+		"app/stock/more.go": "package stock\n\n// Spare is what is left.\nvar Spare = 1\n",
+	})
+	modcache := filepath.Join(root, "modcache")
+	env := append(goEnv(), "GOPROXY=file://"+filepath.ToSlash(proxy), "GOMODCACHE="+modcache,
+		"GOSUMDB=off", "GOFLAGS=-mod=mod", "GONOSUMDB=*", "GOCACHE="+filepath.Join(root, "gocache"))
+	dir := filepath.Join(root, "app")
+	tidy := exec.Command("go", "mod", "download", "example.com/extlib")
+	tidy.Dir, tidy.Env = dir, env
+	if out, err := tidy.CombinedOutput(); err != nil {
+		t.Fatalf("go mod download: %v\n%s", err, out)
+	}
+	t.Cleanup(func() { makeWritable(modcache) }) // so that TempDir can remove it
+
+	cache := t.TempDir()
+	var stats engine.Stats
+	defer engine.WatchStats(new(engine.Stats))
+	ctx := context.Background()
+	opts := engine.Options{Dir: dir, Env: env}
+	check := func(step string, wantError bool) {
+		t.Helper()
+		engine.WatchStats(new(engine.Stats))
+		want, err := engine.RunFast(ctx, opts, suite.Analyzers())
+		if err != nil {
+			t.Fatal(err)
+		}
+		engine.WatchStats(&stats)
+		got, err := engine.RunCached(ctx, opts, cache, "map-digest", suite.Analyzers())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %+v", step, stats)
+		compareResults(t, got, want)
+		failed := false
+		for _, p := range got.Packages {
+			if p.ID == "example.com/app/stock" && len(p.Errors) > 0 {
+				failed = true
+			}
+		}
+		if failed != wantError {
+			t.Errorf("%s: stock failed to type-check = %v, want %v", step, failed, wantError)
+		}
+	}
+	check("cold", false)
+	appendFile(t, filepath.Join(dir, "stock/more.go"), "\n// A comment.\n")
+	check("edit of the importer", false)
+	if !stats.FromExport {
+		t.Errorf("an edit of the importer alone did not read the frontier from export data")
+	}
+	lib := filepath.Join(modcache, "example.com", "extlib@v1.0.0")
+	makeWritable(lib)
+	replaceInFile(t, filepath.Join(lib, "extlib.go"), "func Limit(n int) int", "func Limit(n string) int")
+	check("API edit in the module cache", true)
+}
+
+// serveModule writes module path@version with files into a file:// proxy
+// directory, as GOPROXY=file://dir reads it.
+func serveModule(t *testing.T, proxy, path, version string, files map[string]string) {
+	t.Helper()
+	src := t.TempDir()
+	testtree.Write(t, src, files)
+	at := filepath.Join(proxy, filepath.FromSlash(path), "@v")
+	if err := os.MkdirAll(at, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var zipped bytes.Buffer
+	if err := modzip.CreateFromDir(&zipped, module.Version{Path: path, Version: version}, src); err != nil {
+		t.Fatal(err)
+	}
+	for name, data := range map[string][]byte{
+		"list":            []byte(version + "\n"),
+		version + ".info": []byte(`{"Version":"` + version + `"}`),
+		version + ".mod":  []byte(files["go.mod"]),
+		version + ".zip":  zipped.Bytes(),
+	} {
+		if err := os.WriteFile(filepath.Join(at, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// makeWritable undoes the module cache's read-only modes below dir.
+func makeWritable(dir string) {
+	filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
+		if err == nil {
+			mode := os.FileMode(0o644)
+			if d.IsDir() {
+				mode = 0o755
+			}
+			os.Chmod(path, mode)
+		}
+		return nil
+	})
 }
