@@ -475,35 +475,9 @@ func TestExportDataFollowsLocalModules(t *testing.T) {
 	})
 	appendFile(t, filepath.Join(dir, "go.mod"), "\nrequire example.com/extlib v0.0.0\n\nreplace example.com/extlib => ../extlib\n")
 
-	cache := t.TempDir()
 	var stats engine.Stats
 	defer engine.WatchStats(new(engine.Stats))
-	ctx := context.Background()
-	opts := engine.Options{Dir: dir, Tests: true, Env: goEnv()}
-	check := func(step string, wantError bool) {
-		t.Helper()
-		engine.WatchStats(new(engine.Stats))
-		want, err := engine.RunFast(ctx, opts, suite.Analyzers())
-		if err != nil {
-			t.Fatal(err)
-		}
-		engine.WatchStats(&stats)
-		got, err := engine.RunCached(ctx, opts, cache, "map-digest", suite.Analyzers())
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("%s: %+v", step, stats)
-		compareResults(t, got, want)
-		failed := false
-		for _, p := range got.Packages {
-			if p.ID == "example.com/shop/stock" && len(p.Errors) > 0 {
-				failed = true
-			}
-		}
-		if failed != wantError {
-			t.Errorf("%s: stock failed to type-check = %v, want %v", step, failed, wantError)
-		}
-	}
+	check := typeErrorCheck(t, engine.Options{Dir: dir, Tests: true, Env: goEnv()}, &stats, "example.com/shop/stock")
 	check("cold", false)
 	appendFile(t, filepath.Join(dir, "stock/use.go"), "\n// A comment.\n")
 	check("edit of the importer", false)
@@ -613,35 +587,9 @@ func TestExportDataFollowsAnEditedModuleCache(t *testing.T) {
 	}
 	t.Cleanup(func() { makeWritable(modcache) }) // so that TempDir can remove it
 
-	cache := t.TempDir()
 	var stats engine.Stats
 	defer engine.WatchStats(new(engine.Stats))
-	ctx := context.Background()
-	opts := engine.Options{Dir: dir, Env: env}
-	check := func(step string, wantError bool) {
-		t.Helper()
-		engine.WatchStats(new(engine.Stats))
-		want, err := engine.RunFast(ctx, opts, suite.Analyzers())
-		if err != nil {
-			t.Fatal(err)
-		}
-		engine.WatchStats(&stats)
-		got, err := engine.RunCached(ctx, opts, cache, "map-digest", suite.Analyzers())
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Logf("%s: %+v", step, stats)
-		compareResults(t, got, want)
-		failed := false
-		for _, p := range got.Packages {
-			if p.ID == "example.com/app/stock" && len(p.Errors) > 0 {
-				failed = true
-			}
-		}
-		if failed != wantError {
-			t.Errorf("%s: stock failed to type-check = %v, want %v", step, failed, wantError)
-		}
-	}
+	check := typeErrorCheck(t, engine.Options{Dir: dir, Env: env}, &stats, "example.com/app/stock")
 	check("cold", false)
 	appendFile(t, filepath.Join(dir, "stock/more.go"), "\n// A comment.\n")
 	check("edit of the importer", false)
@@ -692,4 +640,38 @@ func makeWritable(dir string) {
 		}
 		return nil
 	})
+}
+
+// typeErrorCheck returns a step of a test that edits a dependency: it runs
+// the cached engine (with a cache of its own, kept across steps, recording
+// its stats in *stats) and the engine without a cache, which must agree,
+// and checks whether the package pkg failed to type-check, as the step
+// expects.
+func typeErrorCheck(t *testing.T, opts engine.Options, stats *engine.Stats, pkg string) func(step string, wantError bool) {
+	cache := t.TempDir()
+	ctx := context.Background()
+	return func(step string, wantError bool) {
+		t.Helper()
+		engine.WatchStats(new(engine.Stats))
+		want, err := engine.RunFast(ctx, opts, suite.Analyzers())
+		if err != nil {
+			t.Fatal(err)
+		}
+		engine.WatchStats(stats)
+		got, err := engine.RunCached(ctx, opts, cache, "map-digest", suite.Analyzers())
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %+v", step, *stats)
+		compareResults(t, got, want)
+		failed := false
+		for _, p := range got.Packages {
+			if p.ID == pkg && len(p.Errors) > 0 {
+				failed = true
+			}
+		}
+		if failed != wantError {
+			t.Errorf("%s: %s failed to type-check = %v, want %v", step, pkg, failed, wantError)
+		}
+	}
 }
