@@ -39,10 +39,13 @@ const (
 	CheckSharedDB    = "shareddb"
 	CheckSyncClient  = "syncclient"
 	CheckUnowned     = "unowned"
+	// CheckCycles reports services that call or import each other in a
+	// circle; only a standalone run, which sees every service, can.
+	CheckCycles = "cycles"
 )
 
 // Checks lists every check name the map accepts, sorted.
-var Checks = []string{CheckCrossImport, CheckSharedDB, CheckSyncClient, CheckUnowned}
+var Checks = []string{CheckCrossImport, CheckCycles, CheckSharedDB, CheckSyncClient, CheckUnowned}
 
 // Severity of a check: what a finding of that check does to the exit code.
 type Severity string

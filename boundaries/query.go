@@ -362,7 +362,7 @@ func prefixMatches(rule, target string) bool {
 }
 
 // Severity of a check: what the map's checks table says, else error for
-// crossimport, shareddb and syncclient, and off for unowned and unknown names,
+// crossimport, shareddb and syncclient, warn for cycles, and off for unowned and unknown names,
 // so that nothing the map did not ask for is reported.
 func (m *Map) Severity(check string) Severity {
 	if m != nil {
@@ -373,6 +373,8 @@ func (m *Map) Severity(check string) Severity {
 	switch check {
 	case CheckCrossImport, CheckSharedDB, CheckSyncClient:
 		return SeverityError
+	case CheckCycles:
+		return SeverityWarn
 	}
 	return SeverityOff
 }

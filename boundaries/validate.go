@@ -425,6 +425,9 @@ func (v *validator) allowRules() {
 		switch {
 		case r.Check == "":
 			v.errAt(key, "add check: "+strings.Join(Checks, "|")+" (or \"*\")", "allow rule without check")
+		case r.Check == CheckCycles:
+			v.errAt(key+".check", "allow the edges you accept (check: crossimport or syncclient); record the cycle in a baseline, or set checks: {cycles: off}",
+				"allow rules accept edges, not cycles")
 		case r.Check != "*" && !contains(Checks, r.Check):
 			v.errAt(key+".check", suggest(r.Check, Checks, "use one of "+strings.Join(Checks, ", ")+", or \"*\""), "unknown check %q", r.Check)
 		}

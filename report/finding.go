@@ -20,7 +20,7 @@ const (
 // bytes, and 0 means unknown. EndLine/EndColumn point just past the end of
 // the reported range (0 when the range is a single point).
 type Finding struct {
-	Check     string // crossimport, shareddb, syncclient, unowned, directive
+	Check     string // crossimport, shareddb, syncclient, unowned, directive, cycles
 	Severity  string // SeverityError or SeverityWarning (the map's "warn" too); anything else is an error
 	From      string // service of the reporting package ("shared", or "" when unowned)
 	To        string // service or database reached ("" when there is none, e.g. unowned)
@@ -86,6 +86,10 @@ type Result struct {
 
 	// Optional: service names of the map, so the graph shows services without edges.
 	ServiceNames []string
+
+	// Optional: coupling that allow rules and directives accept; the graph
+	// draws it and service cycles count it. Not violations.
+	Allowed []AllowedCoupling
 
 	// Optional: where services publish to and consume from topics; the
 	// graph draws them as event edges (see EventEdges). Not violations.

@@ -32,6 +32,16 @@ var Rules = []Rule{
 		DefaultLevel: SeverityError,
 	},
 	{
+		ID:           CheckCycles,
+		Name:         "ServiceCycle",
+		Short:        "Services depend on each other in a circle, through synchronous calls and imports.",
+		Full:         "Two or more services call or import each other in a circle (a strongly connected component of the service graph over syncclient and crossimport edges, allowed edges included: an allow rule accepts an edge, not a cycle). A failure in any of them spreads to all, and none can be released, scaled or reasoned about alone. Only a standalone run, which sees every service at once, reports cycles.",
+		Fix:          "Break one edge of the cycle with an event: let the service that calls or imports publish or consume events instead, or move the shared logic into one of the services.",
+		Allow:        "Record the cycle in a baseline (-write-baseline) while it is being broken, or set `checks: {cycles: warn}` (the default) or `off` in couplingvet.yaml; allow rules and //couplingvet:allow directives accept edges, not cycles.",
+		DefaultLevel: SeverityWarning,
+		HelpURI:      InformationURI + "#service-cycles",
+	},
+	{
 		ID:           "directive",
 		Name:         "InvalidSuppressionDirective",
 		Short:        "A //couplingvet:allow directive is malformed or suppresses nothing.",

@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"path/filepath"
+	"reflect"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,11 +23,20 @@ var doc string
 
 // Analyzer reports imports that cross a service boundary.
 var Analyzer = &analysis.Analyzer{
-	Name:      "crossimport",
-	Doc:       docSummary(doc),
-	URL:       "https://pkg.go.dev/github.com/couplingvet/couplingvet/analyzers/crossimport",
-	Run:       run,
-	FactTypes: []analysis.Fact{new(reachesFact)},
+	Name:       "crossimport",
+	Doc:        docSummary(doc),
+	URL:        "https://pkg.go.dev/github.com/couplingvet/couplingvet/analyzers/crossimport",
+	Run:        run,
+	FactTypes:  []analysis.Fact{new(reachesFact)},
+	ResultType: reflect.TypeFor[*Result](),
+}
+
+// Result is what the analyzer returns for a package of the repository (nil
+// for others): the imports that an allow rule or a directive accepted, which
+// the standalone driver draws in the service graph and counts towards
+// service cycles.
+type Result struct {
+	Allowed []finding.Accepted
 }
 
 // reachesFact marks a shared package that imports, directly or through
@@ -51,10 +61,19 @@ func (f *reachesFact) String() string {
 	return "reaches(" + strings.Join(parts, "; ") + ")"
 }
 
+// AcceptedFindings returns what allow rules and directives accepted in the
+// package (nil for a nil result).
+func (r *Result) AcceptedFindings() []finding.Accepted {
+	if r == nil {
+		return nil
+	}
+	return r.Allowed
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	view, err := servicemap.For(pass)
 	if view == nil || err != nil {
-		return nil, err
+		return (*Result)(nil), err
 	}
 	r := finding.NewReporter(pass, view, finding.CrossImport, finding.Unowned)
 	c := &checker{pass: pass, view: view, report: r}
@@ -68,7 +87,7 @@ func run(pass *analysis.Pass) (any, error) {
 		c.reportUnowned()
 	}
 	r.Finish()
-	return nil, nil
+	return &Result{Allowed: r.Accepted()}, nil
 }
 
 type checker struct {

@@ -49,6 +49,9 @@ func (*wrapperFact) AFact() {}
 // It is nil for packages outside the repository.
 type Result struct {
 	Connections []Connection // in source order
+	// Allowed are the connections an allow rule or a directive accepted,
+	// for the service graph.
+	Allowed []finding.Accepted
 }
 
 // Connection is one place where a package opens a database whose identity
@@ -79,6 +82,15 @@ func Connections(result any) []Connection {
 	return nil
 }
 
+// AcceptedFindings returns what allow rules and directives accepted in the
+// package (nil for a nil result).
+func (r *Result) AcceptedFindings() []finding.Accepted {
+	if r == nil {
+		return nil
+	}
+	return r.Allowed
+}
+
 func run(pass *analysis.Pass) (any, error) {
 	view, err := servicemap.For(pass)
 	if view == nil || err != nil {
@@ -101,6 +113,7 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	c.reporter.Finish()
+	result.Allowed = c.reporter.Accepted()
 	return result, nil
 }
 
@@ -273,15 +286,17 @@ func (c *checker) report(h sinks.Hit, conn Connection, db *boundaries.Database) 
 	case conn.Owner == from:
 		return // its own database
 	default:
-		if _, ok := c.view.Map.Allowed(finding.SharedDB, from, db.Name, "", c.now); ok {
-			return // an allow rule naming the database rather than its owner
-		}
 		f = finding.Finding{
 			Check:   finding.SharedDB,
 			From:    from,
 			To:      conn.Owner,
 			Target:  db.Name,
 			Message: c.message(conn, db),
+		}
+		if rule, ok := c.view.Map.Allowed(finding.SharedDB, from, db.Name, "", c.now); ok {
+			// An allow rule naming the database rather than its owner.
+			c.reporter.AcceptByRule(h.Node, f, rule)
+			return
 		}
 	}
 	key := fmt.Sprint(h.Node.Pos(), f.Message)

@@ -34,6 +34,9 @@ var Analyzer = &analysis.Analyzer{
 // without a word.
 type Result struct {
 	Calls []Outcome // in source order
+	// Allowed are the calls an allow rule or a directive accepted, with
+	// their reasons, for the service graph and service cycles.
+	Allowed []finding.Accepted
 }
 
 // An Outcome is what became of one call.
@@ -68,6 +71,15 @@ const (
 type wrapperFact struct{ sinks.Summary }
 
 func (*wrapperFact) AFact() {}
+
+// AcceptedFindings returns what allow rules and directives accepted in the
+// package (nil for a nil result).
+func (r *Result) AcceptedFindings() []finding.Accepted {
+	if r == nil {
+		return nil
+	}
+	return r.Allowed
+}
 
 func run(pass *analysis.Pass) (any, error) {
 	view, err := servicemap.For(pass)
@@ -104,6 +116,12 @@ func run(pass *analysis.Pass) (any, error) {
 	r := finding.NewReporter(pass, view, finding.SyncClient)
 	result := c.report(r, calls)
 	r.Finish()
+	if accepted := r.Accepted(); len(accepted) > 0 {
+		if result == nil { // calls handed over by shared or wiring code
+			result = &Result{}
+		}
+		result.Allowed = accepted
+	}
 	return result, nil
 }
 

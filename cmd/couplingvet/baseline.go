@@ -146,13 +146,14 @@ func newScope(res *engine.Result, m *boundaries.Map, patterns []string, wd strin
 	return s
 }
 
-// aggregated reports whether e records a database shared by several
-// services that the map does not declare (see sharedDatabases): its target
+// aggregated reports whether e records a service cycle (report.Cycles) or
+// a database shared by several services that the map does not declare
+// (see sharedDatabases): only a whole run sees either. A database's target
 // is a database identity, not a declared database, and it names the other
 // services. Per-package shareddb findings name a declared database, or
 // (under -strict) no service.
 func (s scope) aggregated(e report.Entry) bool {
-	return e.Check == boundaries.CheckSharedDB && e.To != "" && !s.dbNames[e.Target]
+	return e.Check == boundaries.CheckCycles || (e.Check == boundaries.CheckSharedDB && e.To != "" && !s.dbNames[e.Target])
 }
 
 // judges reports whether the run can tell whether e still occurs.

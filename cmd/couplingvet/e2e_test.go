@@ -496,7 +496,7 @@ func TestNoMap(t *testing.T) {
 func TestUsage(t *testing.T) {
 	r := couplingvet(t, shopDir, "-h")
 	wantCode(t, r, exitClean)
-	for _, want := range []string{"Exit codes", "-check-config", "-format", "-tests", "-config", "-strict", "go vet -vettool", "-baseline", "-write-baseline", "-strict-baseline", "-graph", "Baselines:"} {
+	for _, want := range []string{"Exit codes", "-check-config", "-format", "-tests", "-config", "-strict", "go vet -vettool", "-baseline", "-write-baseline", "-strict-baseline", "-graph", "-graph-focus", "Service cycles:", "Baselines:"} {
 		if !strings.Contains(r.stderr, want) {
 			t.Errorf("usage lacks %q:\n%s", want, r.stderr)
 		}

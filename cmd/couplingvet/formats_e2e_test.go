@@ -268,33 +268,8 @@ func validateSARIF(t *testing.T, logs map[string]string) {
 	}
 }
 
-// shopGraph is -graph dot on the shop: each kind of coupling between two
-// services is an edge labelled with its count, and the analytics database
-// that checkout and inventory share is a node of its own.
-const shopGraph = `digraph couplingvet {
-  rankdir=LR;
-  node [shape=box];
-  "checkout";
-  "inventory";
-  "orders";
-  "payments";
-  "postgres://analytics-db:5432/analytics" [shape=cylinder];
-  "shared";
-  "shipping";
-  "checkout" -> "orders" [label="crossimport (2)"];
-  "checkout" -> "orders" [label="syncclient (1)"];
-  "checkout" -> "postgres://analytics-db:5432/analytics" [label="shareddb (1)"];
-  "inventory" -> "orders" [label="shareddb (1)"];
-  "inventory" -> "postgres://analytics-db:5432/analytics" [label="shareddb (1)"];
-  "shared" -> "orders" [label="crossimport (1)"];
-  "shipping" -> "inventory" [label="syncclient (1)"];
-  "shipping" -> "orders" [label="crossimport (1)"];
-  "shipping" -> "orders" [label="syncclient (1)"];
-  "shipping" -> "payments" [label="shareddb (1)"];
-}
-`
-
 func TestGraph(t *testing.T) {
+	shopGraph := readFile(t, shopGraphFile(".dot"))
 	r := couplingvet(t, shopDir, "-graph", "dot")
 	wantCode(t, r, exitViolations) // the graph does not hide the violations
 	wantText(t, "DOT", r.stdout, shopGraph)
@@ -302,25 +277,7 @@ func TestGraph(t *testing.T) {
 
 	r = couplingvet(t, shopDir, "-graph", "mermaid")
 	wantCode(t, r, exitViolations)
-	wantText(t, "Mermaid", r.stdout, `flowchart LR
-  n0["checkout"]
-  n1["inventory"]
-  n2["orders"]
-  n3["payments"]
-  n4[("postgres://analytics-db:5432/analytics")]
-  n5["shared"]
-  n6["shipping"]
-  n0 -->|"crossimport (2)"| n2
-  n0 -->|"syncclient (1)"| n2
-  n0 -->|"shareddb (1)"| n4
-  n1 -->|"shareddb (1)"| n2
-  n1 -->|"shareddb (1)"| n4
-  n5 -->|"crossimport (1)"| n2
-  n6 -->|"syncclient (1)"| n1
-  n6 -->|"crossimport (1)"| n2
-  n6 -->|"syncclient (1)"| n2
-  n6 -->|"shareddb (1)"| n3
-`)
+	wantText(t, "Mermaid", r.stdout, readFile(t, shopGraphFile(".mmd")))
 
 	// With a baseline, the graph still draws all the coupling there is;
 	// the exit code follows the baseline.
@@ -388,7 +345,7 @@ func TestNoCredentialsInAnyOutput(t *testing.T) {
 		for _, format := range []string{"text", "json", "sarif", "github"} {
 			runs = append(runs, []string{strict, "-format", format})
 		}
-		runs = append(runs, []string{strict, "-graph", "dot"}, []string{strict, "-graph", "mermaid"},
+		runs = append(runs, []string{strict, "-graph", "dot"}, []string{strict, "-graph", "mermaid"}, []string{strict, "-graph", "json"},
 			[]string{strict, "-write-baseline", baselineName})
 	}
 	// A baseline run that lists fixed entries, and one that fails to load.

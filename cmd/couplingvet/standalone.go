@@ -53,7 +53,18 @@ Flags:
 Output:
   Findings go to stdout in the -format chosen; load errors, fixed baseline
   entries and the summary line go to stderr. -graph prints the service graph
-  (DOT or Mermaid) instead of the findings; the exit code is the same.
+  (DOT, Mermaid or JSON) instead of the findings; the exit code is the same.
+  The graph draws services, databases and topics; violations as solid edges,
+  coupling that allow rules or directives accept as dashed edges with their
+  reasons, events as dotted edges, each labelled by kind and count.
+  -graph-focus SERVICE keeps that service, its direct neighbours and the
+  edges among them.
+
+Service cycles:
+  A standalone run also reports services that call (syncclient) or import
+  (crossimport) each other in a circle, allowed edges included, as check
+  "cycles" (warn by default; checks: {cycles: error|warn|off} in the map).
+  One finding per cycle; record it in a baseline to accept it.
 
 Baselines:
   couplingvet -write-baseline couplingvet.baseline ./...
@@ -81,6 +92,7 @@ type options struct {
 	tests          bool
 	format         string
 	graph          string
+	graphFocus     string
 	baseline       string
 	writeBaseline  string
 	strictBaseline bool
@@ -98,9 +110,10 @@ var formats = map[string]func(io.Writer, report.Result) error{
 	"github": report.GitHub,
 }
 
-var graphs = map[string]func(io.Writer, report.Result) error{
-	"dot":     report.DOT,
-	"mermaid": report.Mermaid,
+var graphs = map[string]func(report.ServiceGraph, io.Writer) error{
+	"dot":     report.ServiceGraph.DOT,
+	"mermaid": report.ServiceGraph.Mermaid,
+	"json":    report.ServiceGraph.JSON,
 }
 
 func newFlagSet(stderr io.Writer, o *options) *flag.FlagSet {
@@ -110,7 +123,8 @@ func newFlagSet(stderr io.Writer, o *options) *flag.FlagSet {
 	servicemap.RegisterFlags(fs)
 	fs.BoolVar(&o.tests, "tests", true, "also check _test.go files")
 	fs.StringVar(&o.format, "format", "text", "output `format`: text, json, sarif or github")
-	fs.StringVar(&o.graph, "graph", "", "print the service graph of the coupling found instead of the findings; `kind`: dot or mermaid (the exit code is unchanged)")
+	fs.StringVar(&o.graph, "graph", "", "print the service graph (services, databases, topics; coupling, allowed and event edges) instead of the findings; `kind`: dot, mermaid or json (the exit code is unchanged)")
+	fs.StringVar(&o.graphFocus, "graph-focus", "", "with -graph: draw only `service`, its direct neighbours and the edges among them")
 	fs.StringVar(&o.baseline, "baseline", "", "report and fail only on findings not recorded in baseline `file`; list its entries that no longer occur as fixed")
 	fs.StringVar(&o.writeBaseline, "write-baseline", "", "record every current finding in baseline `file` and exit 0 (3 if packages failed to load); keeps the entries of packages not analysed")
 	fs.BoolVar(&o.strictBaseline, "strict-baseline", false, "with -baseline: fail (exit 1) when baseline entries no longer occur, so the file shrinks as debt is paid")
@@ -181,6 +195,13 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	if o.checkConfig {
 		fmt.Fprintf(stdout, "%s: ok: %d services\n", relTo(wd, m.File), len(m.Services))
 		return exitClean
+	}
+	if names := serviceNames(m); o.graphFocus != "" && !slices.Contains(names, o.graphFocus) {
+		hint := "name one of " + strings.Join(names, ", ")
+		if best := boundaries.Closest(o.graphFocus, names); best != "" {
+			hint = fmt.Sprintf("did you mean %q?", best)
+		}
+		return fail(exitUsage, "-graph-focus: %s has no service %q: %s", relTo(wd, m.File), o.graphFocus, hint)
 	}
 
 	// Read the baseline before the analysis, so that a malformed one fails
@@ -317,13 +338,21 @@ func chooseOutput(fs *flag.FlagSet, o *options, stderr io.Writer) (func(io.Write
 		return usage("-graph and -format do not go together: -graph prints the service graph instead of the findings")
 	case o.graph != "" && o.writeBaseline != "":
 		return usage("-graph and -write-baseline do not go together")
+	case o.graphFocus != "" && o.graph == "":
+		return usage("-graph-focus needs -graph dot, mermaid or json")
 	}
 	if o.graph != "" {
-		g, ok := graphs[o.graph]
+		draw, ok := graphs[o.graph]
 		if !ok {
-			return usage("unknown -graph %q: use dot or mermaid", o.graph)
+			return usage("unknown -graph %q: use dot, mermaid or json", o.graph)
 		}
-		return g, exitClean
+		return func(w io.Writer, r report.Result) error {
+			g := report.BuildGraph(r)
+			if o.graphFocus != "" {
+				g = g.Focus(o.graphFocus)
+			}
+			return draw(g, w)
+		}, exitClean
 	}
 	return write, exitClean
 }
@@ -503,13 +532,40 @@ func buildResult(res *engine.Result, m *boundaries.Map, wd string) (report.Resul
 		f.Severity = severity(m, f.Check)
 		r.Findings = append(r.Findings, f)
 	}
-	shared, sharedEdges := sharedDatabases(res, m)
+	r.Allowed = allowedCoupling(res)
+	shared, sharedEdges, sharedAllowed := sharedDatabases(res, m)
+	r.Allowed = append(r.Allowed, sharedAllowed...)
 	graph := append(slices.Clone(r.Findings), sharedEdges...)
 	r.Findings = append(r.Findings, shared...)
+	if m.Severity(report.CheckCycles) != boundaries.SeverityOff {
+		r.Findings = append(r.Findings, report.Cycles(graph, r.Allowed, r.ServiceNames, severity(m, report.CheckCycles))...)
+	}
 	for _, fl := range res.Failures() {
 		r.LoadErrors = append(r.LoadErrors, fl.Path+": "+strings.Join(fl.Errors, "; "))
 	}
 	return r, graph
+}
+
+// allowedCoupling collects what allow rules and directives accepted, from
+// the result of every analyzer that returns it.
+func allowedCoupling(res *engine.Result) []report.AllowedCoupling {
+	var out []report.AllowedCoupling
+	for _, a := range suite.Analyzers() {
+		for _, pr := range res.ResultsOf(a) {
+			r, ok := pr.Value.(finding.AcceptingResult)
+			if !ok {
+				continue
+			}
+			for _, acc := range r.AcceptedFindings() {
+				out = append(out, report.AllowedCoupling{
+					Check: acc.Check, From: acc.From, To: acc.To, Target: acc.Target,
+					Package: pr.Package.Path, File: acc.Pos.Filename, Line: acc.Pos.Line, Column: acc.Pos.Column,
+					Reason: acc.Reason, By: acc.By,
+				})
+			}
+		}
+	}
+	return out
 }
 
 // analysedPackages are the import paths this run analysed completely: the
@@ -585,11 +641,12 @@ func moduleVersion() string {
 // finding stays while any of the services is not allowed, because the
 // database is still shared with that one.
 //
-// The second result draws the graph: an edge from each service to the
-// database.
-func sharedDatabases(res *engine.Result, m *boundaries.Map) (findings, edges []report.Finding) {
+// The other results draw the graph: an edge from each service to the
+// database, allowed (with its rule's reason) when the service's allow
+// rule accepts it.
+func sharedDatabases(res *engine.Result, m *boundaries.Map) (findings, edges []report.Finding, allowed []report.AllowedCoupling) {
 	if m.Severity(boundaries.CheckSharedDB) == boundaries.SeverityOff {
-		return nil, nil
+		return nil, nil, nil
 	}
 	// A site may open several databases (a wrapper that picks one DSN or
 	// another); test variants report each once per variant.
@@ -615,13 +672,22 @@ func sharedDatabases(res *engine.Result, m *boundaries.Map) (findings, edges []r
 		if len(db.Sites) == 0 || len(db.Services) < 2 {
 			continue
 		}
-		allowed := true
+		rules := map[string]*boundaries.AllowRule{}
 		for _, svc := range db.Services {
-			if _, ok := m.Allowed(boundaries.CheckSharedDB, svc, db.Identity, db.Identity, now); !ok {
-				allowed = false
+			if rule, ok := m.Allowed(boundaries.CheckSharedDB, svc, db.Identity, db.Identity, now); ok {
+				rules[svc] = rule
 			}
 		}
-		if allowed {
+		for _, c := range db.Sites {
+			if rule := rules[c.Service]; rule != nil {
+				allowed = append(allowed, report.AllowedCoupling{
+					Check: boundaries.CheckSharedDB, From: c.Service, To: db.Identity, Target: db.Identity,
+					Package: c.Package, File: c.Pos.Filename, Line: c.Pos.Line, Column: c.Pos.Column,
+					Reason: rule.Reason, By: fmt.Sprintf("%s:%d", filepath.Base(m.File), rule.Line),
+				})
+			}
+		}
+		if len(rules) == len(db.Services) {
 			continue
 		}
 		msg := db.Message
@@ -646,6 +712,9 @@ func sharedDatabases(res *engine.Result, m *boundaries.Map) (findings, edges []r
 			Message:  msg,
 		})
 		for _, c := range db.Sites {
+			if rules[c.Service] != nil {
+				continue // drawn as allowed
+			}
 			edges = append(edges, report.Finding{
 				Check: boundaries.CheckSharedDB, Severity: sev,
 				From: c.Service, To: db.Identity, Target: db.Identity,
@@ -654,7 +723,7 @@ func sharedDatabases(res *engine.Result, m *boundaries.Map) (findings, edges []r
 			})
 		}
 	}
-	return findings, edges
+	return findings, edges, allowed
 }
 
 // printDependencyErrors warns about dependencies outside the repository

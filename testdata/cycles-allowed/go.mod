@@ -1,0 +1,3 @@
+module example.com/cycles
+
+go 1.26.0
