@@ -141,13 +141,15 @@ func digest(data []byte) string {
 }
 
 // fillDefaults gives every check a severity: the three coupling checks are
-// errors, unowned is off so that nothing the map did not ask for is reported.
+// errors; unowned and events are off so that nothing the map did not ask for
+// is reported.
 func fillDefaults(m *Map) {
 	defaults := map[string]Severity{
 		CheckCrossImport: SeverityError,
 		CheckSharedDB:    SeverityError,
 		CheckSyncClient:  SeverityError,
 		CheckUnowned:     SeverityOff,
+		CheckEvents:      SeverityOff,
 	}
 	for name, s := range defaults {
 		if _, ok := m.Checks[name]; !ok {
