@@ -244,8 +244,8 @@ topics = ["payments.settled", "orders.refunds.*"]
 	for file, content := range maps {
 		m := loadShop(t, file, content)
 		for in, want := range map[string]string{
-			"orders.created":        "orders",  // exact
-			"orders.cancelled":      "orders",  // orders.*
+			"orders.created":        "orders",   // exact
+			"orders.cancelled":      "orders",   // orders.*
 			"orders.refunds.issued": "payments", // the longer pattern wins
 			"payments.settled":      "payments",
 			"payments.failed":       "",
