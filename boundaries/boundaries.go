@@ -19,7 +19,7 @@
 //     contract of geo inside geo's own directory), except that a shared
 //     directory may not lie inside a service's directory (make it a contract).
 //   - A contract must not lie inside another service's directories.
-//   - Hosts, gRPC names, env keys and database names belong to one service.
+//   - Hosts, gRPC names, env keys, database names and topics belong to one service.
 //   - Allow rules need from, to, check ("*" matches anything) and a reason; an
 //     expiry date is good through that day.
 //   - A database shared_with a service needs an allow rule for shareddb from
@@ -42,10 +42,11 @@ const (
 	// CheckCycles reports services that call or import each other in a
 	// circle; only a standalone run, which sees every service, can.
 	CheckCycles = "cycles"
+	CheckEvents = "events"
 )
 
 // Checks lists every check name the map accepts, sorted.
-var Checks = []string{CheckCrossImport, CheckCycles, CheckSharedDB, CheckSyncClient, CheckUnowned}
+var Checks = []string{CheckCrossImport, CheckCycles, CheckEvents, CheckSharedDB, CheckSyncClient, CheckUnowned}
 
 // Severity of a check: what a finding of that check does to the exit code.
 type Severity string
@@ -98,7 +99,11 @@ type Service struct {
 	GRPC      []string   // full gRPC service names (shop.orders.v1.OrderService)
 	Env       []string   // env/config keys that carry this service's address
 	Databases []Database // databases this service owns
-	Line      int        // line of the service's key in the map file
+	// Topics lists the topics (subjects, queues, streams) this service
+	// owns: only it should publish to them. * matches any run of
+	// characters ("orders.*").
+	Topics []string
+	Line   int // line of the service's key in the map file
 }
 
 // Database is a database a service owns.

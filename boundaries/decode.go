@@ -11,7 +11,7 @@ import (
 var (
 	topKeys      = []string{"version", "shared", "wiring", "deploy", "services", "external", "allow", "checks", "sinks"}
 	externalKeys = []string{"name", "hosts"}
-	serviceKeys  = []string{"owns", "contracts", "hosts", "grpc", "env", "databases"}
+	serviceKeys  = []string{"owns", "contracts", "hosts", "grpc", "env", "databases", "topics"}
 	databaseKeys = []string{"name", "engine", "dsn", "env", "shared_with"}
 	allowKeys    = []string{"from", "to", "check", "target", "reason", "expires"}
 	sinkKeys     = []string{"package", "function", "arg", "kind"}
@@ -23,7 +23,7 @@ var keyHints = map[string]string{
 	"keys": "env", "config": "env", "addresses": "hosts", "address": "hosts", "host": "hosts",
 	"urls": "hosts", "dirs": "owns", "paths": "owns", "packages": "owns", "contract": "contracts",
 	"apis": "contracts", "dbs": "databases", "database": "databases", "sharedwith": "shared_with",
-	"because": "reason", "why": "reason", "until": "expires", "expiry": "expires", "service": "from",
+	"subjects": "topics", "queues": "topics", "streams": "topics", "events": "topics", "because": "reason", "why": "reason", "until": "expires", "expiry": "expires", "service": "from",
 }
 
 // position is where a key or value sits in the map file.
@@ -226,6 +226,7 @@ func (d *decoder) services(n *node) []*Service {
 		s.Hosts = d.strList(f["hosts"], path+".hosts")
 		s.GRPC = d.strList(f["grpc"], path+".grpc")
 		s.Env = d.strList(f["env"], path+".env")
+		s.Topics = d.strList(f["topics"], path+".topics")
 		for j, item := range d.list(f["databases"], path+".databases", "databases") {
 			s.Databases = append(s.Databases, d.database(item, fmt.Sprintf("%s.databases[%d]", path, j)))
 		}

@@ -141,8 +141,8 @@ func digest(data []byte) string {
 }
 
 // fillDefaults gives every check a severity: the three coupling checks are
-// errors, unowned is off so that nothing the map did not ask for is
-// reported, and cycles (made of edges the other checks judge) warns.
+// errors; unowned and events are off so that nothing the map did not ask
+// for is reported, and cycles (made of edges the other checks judge) warns.
 func fillDefaults(m *Map) {
 	defaults := map[string]Severity{
 		CheckCrossImport: SeverityError,
@@ -150,6 +150,7 @@ func fillDefaults(m *Map) {
 		CheckSyncClient:  SeverityError,
 		CheckUnowned:     SeverityOff,
 		CheckCycles:      SeverityWarn,
+		CheckEvents:      SeverityOff,
 	}
 	for name, s := range defaults {
 		if _, ok := m.Checks[name]; !ok {

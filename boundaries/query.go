@@ -273,6 +273,28 @@ func (m *Map) DatabaseOfDSN(dsn string) (*Service, *Database) {
 	return nil, nil
 }
 
+// ServiceOfTopic names the service that owns topic: the one whose topics
+// list it, or hold a pattern that matches it (* matches any run of
+// characters). An exact entry wins over a pattern, and of two patterns the
+// longer one; "" when no service owns it.
+func (m *Map) ServiceOfTopic(topic string) string {
+	if m == nil || topic == "" {
+		return ""
+	}
+	best, bestLen := "", -1
+	for _, s := range m.Services {
+		for _, t := range s.Topics {
+			switch {
+			case t == topic:
+				return s.Name
+			case strings.Contains(t, "*") && glob(t, topic) && len(t) > bestLen:
+				best, bestLen = s.Name, len(t)
+			}
+		}
+	}
+	return best
+}
+
 // Allowed reports the first allow rule that accepts check from one service to
 // another (to is a service, or a database name for shareddb). "*" in a rule's
 // from, to or check matches anything. A rule with a target matches only
@@ -362,7 +384,7 @@ func prefixMatches(rule, target string) bool {
 }
 
 // Severity of a check: what the map's checks table says, else error for
-// crossimport, shareddb and syncclient, warn for cycles, and off for unowned and unknown names,
+// crossimport, shareddb and syncclient, warn for cycles, and off for unowned, events and unknown names,
 // so that nothing the map did not ask for is reported.
 func (m *Map) Severity(check string) Severity {
 	if m != nil {

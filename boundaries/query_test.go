@@ -219,6 +219,46 @@ func TestServiceOfEnvAndGRPC(t *testing.T) {
 	}
 }
 
+func TestServiceOfTopic(t *testing.T) {
+	maps := map[string]string{
+		"couplingvet.yaml": `version: 1
+shared: [pkg]
+services:
+  orders:
+    owns: [services/orders]
+    topics: [orders.created, "orders.*"]
+  payments:
+    owns: [services/payments]
+    topics: [payments.settled, "orders.refunds.*"]
+`,
+		"couplingvet.toml": `version = 1
+shared = ["pkg"]
+[services.orders]
+owns = ["services/orders"]
+topics = ["orders.created", "orders.*"]
+[services.payments]
+owns = ["services/payments"]
+topics = ["payments.settled", "orders.refunds.*"]
+`,
+	}
+	for file, content := range maps {
+		m := loadShop(t, file, content)
+		for in, want := range map[string]string{
+			"orders.created":        "orders",   // exact
+			"orders.cancelled":      "orders",   // orders.*
+			"orders.refunds.issued": "payments", // the longer pattern wins
+			"payments.settled":      "payments",
+			"payments.failed":       "",
+			"orders":                "",
+			"":                      "",
+		} {
+			if got := m.ServiceOfTopic(in); got != want {
+				t.Errorf("%s: ServiceOfTopic(%q) = %q, want %q", file, in, got, want)
+			}
+		}
+	}
+}
+
 func TestDatabaseOfDSN(t *testing.T) {
 	m := loadShop(t, "couplingvet.yaml", shopYAML)
 	tests := map[string]string{

@@ -229,6 +229,7 @@ func (v *validator) addresses() {
 		{"host", func(s *Service) []string { return s.Hosts }, "hosts", func(h string) string { return strings.ToLower(strings.TrimSpace(h)) }},
 		{"gRPC service", func(s *Service) []string { return s.GRPC }, "grpc", func(g string) string { return strings.Trim(strings.TrimSpace(g), "/") }},
 		{"env key", func(s *Service) []string { return s.Env }, "env", strings.TrimSpace},
+		{"topic", func(s *Service) []string { return s.Topics }, "topics", strings.TrimSpace},
 	}
 	for _, k := range kinds {
 		type item struct{ service, key, raw string }

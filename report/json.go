@@ -1,6 +1,7 @@
 package report
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -40,17 +41,53 @@ const JSONVersion = 1
 //	    "fingerprint": "3f2a9c0d1e4b5a67"    // the baseline fingerprint, stable across edits that move code
 //	  }],
 //	  "fixed": [{"fingerprint": "...", "check": "...", "from": "...", "to": "...", "package": "...", "target": "..."}],
-//	  "load_errors": ["example.com/shop/services/x: x.go:3:1: expected declaration"]
+//	  "load_errors": ["example.com/shop/services/x: x.go:3:1: expected declaration"],
+//	  "events": [{                           // where code publishes to or consumes from a topic: not violations
+//	    "service": "orders",                 // "" for wiring and unowned code
+//	    "role": "publish",                   // publish | consume
+//	    "broker": "kafka",                   // kafka | nats | amqp | redis-stream | redis-pubsub | asynq | watermill | pubsub | sqs | sns
+//	    "topic": "orders.created",           // topic, subject, routing key, queue, stream or task type
+//	    "package": "example.com/shop/services/orders",
+//	    "file": "services/orders/events.go", "line": 21, "column": 7
+//	  }],                                    // sorted by file, line, column, role, broker and topic
+//	  "event_edges": [{                      // a service publishing to a topic that another service consumes
+//	    "from": "orders", "to": "shipping", "topic": "orders.created", "broker": "kafka",
+//	    "publishes": 1, "consumes": 2        // the sites on each side
+//	  }]                                     // sorted by from, to, topic and broker
 //	}
 type JSONReport struct {
-	Version    int           `json:"version"`
-	Tool       JSONTool      `json:"tool"`
-	Packages   int           `json:"packages"`
-	Services   int           `json:"services"`
-	Summary    JSONSummary   `json:"summary"`
-	Findings   []JSONFinding `json:"findings"`
-	Fixed      []JSONEntry   `json:"fixed"`
-	LoadErrors []string      `json:"load_errors"`
+	Version    int             `json:"version"`
+	Tool       JSONTool        `json:"tool"`
+	Packages   int             `json:"packages"`
+	Services   int             `json:"services"`
+	Summary    JSONSummary     `json:"summary"`
+	Findings   []JSONFinding   `json:"findings"`
+	Fixed      []JSONEntry     `json:"fixed"`
+	LoadErrors []string        `json:"load_errors"`
+	Events     []JSONEvent     `json:"events"`
+	EventEdges []JSONEventEdge `json:"event_edges"`
+}
+
+// JSONEventEdge is an event edge of the document (EventEdges).
+type JSONEventEdge struct {
+	From      string `json:"from"`
+	To        string `json:"to"`
+	Topic     string `json:"topic"`
+	Broker    string `json:"broker"`
+	Publishes int    `json:"publishes"`
+	Consumes  int    `json:"consumes"`
+}
+
+// JSONEvent is an event endpoint of the document.
+type JSONEvent struct {
+	Service string `json:"service"`
+	Role    string `json:"role"`
+	Broker  string `json:"broker"`
+	Topic   string `json:"topic"`
+	Package string `json:"package"`
+	File    string `json:"file"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
 }
 
 // JSONTool names the tool that wrote the document.
@@ -113,7 +150,22 @@ func NewJSONReport(r Result) JSONReport {
 		Findings:   []JSONFinding{},
 		Fixed:      []JSONEntry{},
 		LoadErrors: redactAll(r.LoadErrors),
+		Events:     []JSONEvent{},
+		EventEdges: []JSONEventEdge{},
 	}
+	for _, e := range EventEdges(r) {
+		doc.EventEdges = append(doc.EventEdges, JSONEventEdge(e))
+	}
+	for _, e := range r.Events {
+		doc.Events = append(doc.Events, JSONEvent{
+			Service: e.Service, Role: e.Role, Broker: e.Broker, Topic: e.Topic,
+			Package: e.Package, File: repoPath(r.Root, e.File), Line: e.Line, Column: e.Column,
+		})
+	}
+	slices.SortFunc(doc.Events, func(a, b JSONEvent) int {
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line), cmp.Compare(a.Column, b.Column),
+			cmp.Compare(a.Role, b.Role), cmp.Compare(a.Broker, b.Broker), cmp.Compare(a.Topic, b.Topic))
+	})
 	for _, f := range prepared(r.Findings) {
 		doc.Findings = append(doc.Findings, JSONFinding{
 			Check: f.Check, Severity: f.level(), From: f.From, To: f.To, Target: f.Target,

@@ -2,6 +2,8 @@ package report
 
 import (
 	"encoding/json"
+	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -77,6 +79,7 @@ func TestJSONSchema(t *testing.T) {
 			checkObject(t, "document", doc, map[string]string{
 				"version": "number", "tool": "object", "packages": "number", "services": "number",
 				"summary": "object", "findings": "array", "fixed": "array", "load_errors": "array",
+				"events": "array", "event_edges": "array",
 			})
 			if doc["version"] != float64(1) {
 				t.Errorf("version = %v, want 1", doc["version"])
@@ -110,6 +113,40 @@ func TestJSONSchema(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestJSONEvents checks the event endpoints and edges: their own kinds,
+// repo-relative and sorted, never violations.
+func TestJSONEvents(t *testing.T) {
+	root := fixtureRoot(t)
+	r := Result{Root: root, Events: []EventEndpoint{
+		{Service: "shipping", Role: RoleConsume, Broker: "kafka", Topic: "orders.created", Package: "example.com/shop/services/shipping", File: filepath.Join(root, "services/shipping/consumer.go"), Line: 9, Column: 2},
+		{Service: "orders", Role: RolePublish, Broker: "kafka", Topic: "orders.created", Package: "example.com/shop/services/orders", File: filepath.Join(root, "services/orders/events.go"), Line: 12, Column: 7},
+		{Service: "orders", Role: RoleConsume, Broker: "kafka", Topic: "orders.created", Package: "example.com/shop/services/orders", File: filepath.Join(root, "services/orders/events.go"), Line: 20, Column: 2},
+	}}
+	doc, err := DecodeJSON(strings.NewReader(render(t, "json", r)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var events []string
+	for _, e := range doc.Events {
+		events = append(events, fmt.Sprintf("%s:%d:%d %s %s %s %s %s", e.File, e.Line, e.Column, e.Service, e.Role, e.Broker, e.Topic, e.Package))
+	}
+	want := []string{
+		"services/orders/events.go:12:7 orders publish kafka orders.created example.com/shop/services/orders",
+		"services/orders/events.go:20:2 orders consume kafka orders.created example.com/shop/services/orders",
+		"services/shipping/consumer.go:9:2 shipping consume kafka orders.created example.com/shop/services/shipping",
+	}
+	if !slices.Equal(events, want) {
+		t.Errorf("events =\n%s\nwant\n%s", strings.Join(events, "\n"), strings.Join(want, "\n"))
+	}
+	wantEdges := []JSONEventEdge{{From: "orders", To: "shipping", Topic: "orders.created", Broker: "kafka", Publishes: 1, Consumes: 1}}
+	if !slices.Equal(doc.EventEdges, wantEdges) {
+		t.Errorf("event_edges = %+v, want %+v", doc.EventEdges, wantEdges)
+	}
+	if doc.Summary.Violations != 0 || doc.Summary.Warnings != 0 || len(doc.Findings) != 0 {
+		t.Errorf("endpoints counted as findings: %+v", doc.Summary)
 	}
 }
 

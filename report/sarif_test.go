@@ -77,11 +77,11 @@ func TestSARIFStructure(t *testing.T) {
 			t.Errorf("rule %s: help does not say how to fix and allow: %q", id, help)
 		}
 		level := at(t, rule, "defaultConfiguration", "level")
-		if want := map[string]string{"unowned": "warning", "cycles": "warning"}[id]; level != orDefault(want, "error") {
+		if want := map[string]string{"unowned": "warning", "cycles": "warning", "events": "warning"}[id]; level != orDefault(want, "error") {
 			t.Errorf("rule %s: default level %v", id, level)
 		}
 	}
-	if got := strings.Join(ids, " "); got != "crossimport cycles directive shareddb syncclient unowned" {
+	if got := strings.Join(ids, " "); got != "crossimport cycles directive events shareddb syncclient unowned" {
 		t.Errorf("rule ids = %s", got)
 	}
 

@@ -23,6 +23,7 @@ const (
 	SharedDB    = "shareddb"
 	SyncClient  = "syncclient"
 	Unowned     = "unowned"
+	Events      = "events"    // publishing to a topic another service owns
 	Directive   = "directive" // malformed or unused //couplingvet:allow directives
 )
 

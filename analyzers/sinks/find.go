@@ -169,6 +169,7 @@ func (f *finder) call(call *ast.CallExpr, encl *types.Func) {
 	info := f.pass.TypesInfo
 	callee := typeutil.StaticCallee(info, call)
 	if callee == nil {
+		f.interfaceCall(call, encl)
 		return
 	}
 	s := &site{node: call, encl: encl, callee: callee}
@@ -182,9 +183,7 @@ func (f *finder) call(call *ast.CallExpr, encl *types.Func) {
 		if e.LabelArg != NoArg {
 			label = f.arg(s, e.LabelArg)
 		}
-		for _, v := range f.argValues(s, callee, e.Arg) {
-			s.direct = append(s.direct, Use{Kind: e.Kind, Label: label, Value: v, Chain: []string{e.Name()}})
-		}
+		s.direct = append(s.direct, f.entryUses(s, callee, e, label)...)
 	}
 	if f.cfg.NewFact != nil && callee.Pkg() != nil && callee.Pkg() != f.pass.Pkg {
 		fact := f.cfg.NewFact()
@@ -206,13 +205,68 @@ func (f *finder) call(call *ast.CallExpr, encl *types.Func) {
 	}
 }
 
+// interfaceCall records a call of an interface method that a table entry
+// names (sarama's ConsumerGroup.Consume, watermill's Publisher.Publish):
+// the library's API is the interface, whatever implements it. Such a
+// callee has no facts and no local summary.
+func (f *finder) interfaceCall(call *ast.CallExpr, encl *types.Func) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	selection, ok := f.pass.TypesInfo.Selections[sel]
+	if !ok || selection.Kind() != types.MethodVal || !types.IsInterface(selection.Recv()) {
+		return
+	}
+	method, ok := selection.Obj().(*types.Func)
+	if !ok {
+		return
+	}
+	s := &site{node: call, encl: encl, callee: method}
+	for _, e := range f.cfg.Table.Calls(method) {
+		label := value.Lit(e.Label)
+		if e.LabelArg != NoArg {
+			label = f.arg(s, e.LabelArg)
+		}
+		s.direct = append(s.direct, f.entryUses(s, method, e, label)...)
+	}
+	if len(s.direct) > 0 {
+		f.sites = append(f.sites, s)
+	}
+}
+
+// entryUses are the uses of call sink e at site s: one per value its
+// argument (or the argument's field) carries.
+func (f *finder) entryUses(s *site, callee *types.Func, e Entry, label value.Value) []Use {
+	var vs []value.Value
+	if e.Field != "" {
+		call := s.node.(*ast.CallExpr)
+		if j := e.Arg + s.shift; e.Arg >= 0 && j < len(call.Args) {
+			vs = []value.Value{f.res.ArgField(call.Args[j], e.Field)}
+		}
+	} else {
+		vs = f.argValues(s, callee, e.Arg)
+	}
+	uses := make([]Use, 0, len(vs))
+	for _, v := range vs {
+		uses = append(uses, Use{Kind: e.Kind, Label: label, Value: v, Chain: []string{e.Name()}})
+	}
+	return uses
+}
+
 // argValues resolves argument i of the call, or every argument from i on
 // when i is the variadic parameter of an expanded call, or each element of
-// a slice literal passed with "...".
+// a slice literal passed with "...", or of a slice literal passed as a
+// slice parameter (sarama's Consume(ctx, []string{"orders"}, h)).
 func (f *finder) argValues(s *site, callee *types.Func, i int) []value.Value {
 	call := s.node.(*ast.CallExpr)
 	sig := callee.Signature()
 	if !sig.Variadic() || i != sig.Params().Len()-1 {
+		if j := i + s.shift; i >= 0 && i < sig.Params().Len() && j < len(call.Args) {
+			if _, isSlice := sig.Params().At(i).Type().Underlying().(*types.Slice); isSlice {
+				return f.elements(call.Args[j])
+			}
+		}
 		return []value.Value{f.arg(s, i)}
 	}
 	if call.Ellipsis.IsValid() {

@@ -47,6 +47,7 @@ const (
 	URL        Kind = "url"         // a URL with a scheme
 	HostPort   Kind = "hostport"    // host:port
 	GRPCTarget Kind = "grpc-target" // a gRPC dial target (dns:///host:port, discovery:///name)
+	Topic      Kind = "topic"       // a topic, subject, queue, stream or task type that code publishes to or consumes from
 )
 
 // NoArg marks Entry.LabelArg as unused.
@@ -56,8 +57,13 @@ const NoArg = -1
 //
 // A call sink (Template empty) matches calls of Package.Func, where Func is
 // "Func" or "Type.Method" (pointer or value receiver, generic functions and
-// types by their origin); argument Arg carries the value. When Arg is the
-// variadic parameter, every argument from Arg on is a separate value.
+// types by their origin, or a method of a named interface: the call of a
+// method of sarama.ConsumerGroup matches "ConsumerGroup.Consume" whatever
+// implements it); argument Arg carries the value. When Arg is the variadic
+// parameter, every argument from Arg on is a separate value; when it is a
+// slice, each element of a slice literal is. When Field is set, the value
+// is that field (a dotted path) of the struct argument Arg: kq.MustNewQueue
+// reads the Topic of its KqConf, which a config file usually fills.
 //
 // A literal sink (Template set) matches composite literals of the struct
 // type Package.Func; the value is Template with each {Field} replaced by the
@@ -67,6 +73,7 @@ type Entry struct {
 	Package  string // import path
 	Func     string // "Func", "Type.Method", or the struct type of a literal sink
 	Arg      int    // call sinks: index of the argument that carries the value
+	Field    string // call sinks: the field of argument Arg that carries the value, or ""
 	Template string // literal sinks: how the fields make the value
 	Kind     Kind
 	Label    string // a static label the analyzer interprets (engine "postgres", protocol "grpc", ...)
@@ -76,6 +83,14 @@ type Entry struct {
 // Call returns a call sink entry without a label argument.
 func Call(pkg, fn string, arg int, kind Kind, label string) Entry {
 	return Entry{Package: pkg, Func: fn, Arg: arg, Kind: kind, Label: label, LabelArg: NoArg}
+}
+
+// CallField returns a call sink entry whose value is field (a dotted path)
+// of the struct argument arg.
+func CallField(pkg, fn string, arg int, field string, kind Kind, label string) Entry {
+	e := Call(pkg, fn, arg, kind, label)
+	e.Field = field
+	return e
 }
 
 // Literal returns a literal sink entry for the struct type pkg.typ.
@@ -100,7 +115,8 @@ func (e Entry) Name() string {
 }
 
 // pkgName guesses a package's name from its import path, skipping major
-// version suffixes ("github.com/redis/go-redis/v9" -> "redis"), the
+// version suffixes ("github.com/redis/go-redis/v9" -> "redis"), a "-go"
+// or ".go" suffix ("github.com/segmentio/kafka-go" -> "kafka"), the
 // gopkg.in version ("gopkg.in/mgo.v2" -> "mgo") and the top-level domain of
 // a module path that is only a domain ("resty.dev/v3" -> "resty").
 func pkgName(path string) string {
@@ -118,6 +134,7 @@ func pkgName(path string) string {
 		name = name[:i]
 	}
 	name = strings.TrimPrefix(name, "go-")
+	name = strings.TrimSuffix(strings.TrimSuffix(name, "-go"), ".go") // segmentio/kafka-go, nats-io/nats.go
 	return name
 }
 
@@ -219,7 +236,7 @@ func funcKey(fn *types.Func) (string, bool) {
 	}
 	named, ok := types.Unalias(t).(*types.Named)
 	if !ok {
-		return "", false // interface method
+		return "", false // a method of an interface type literal
 	}
 	return fn.Pkg().Path() + "." + named.Origin().Obj().Name() + "." + fn.Name(), true
 }

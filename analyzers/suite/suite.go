@@ -5,6 +5,7 @@ package suite
 
 import (
 	"github.com/couplingvet/couplingvet/analyzers/crossimport"
+	"github.com/couplingvet/couplingvet/analyzers/events"
 	"github.com/couplingvet/couplingvet/analyzers/shareddb"
 	"github.com/couplingvet/couplingvet/analyzers/syncclient"
 	"golang.org/x/tools/go/analysis"
@@ -18,5 +19,6 @@ func Analyzers() []*analysis.Analyzer {
 		crossimport.Analyzer,
 		shareddb.Analyzer,
 		syncclient.Analyzer,
+		events.Analyzer,
 	}
 }

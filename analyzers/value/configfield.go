@@ -44,7 +44,32 @@ var configTags = []string{"json", "yaml", "mapstructure", "toml", "koanf"}
 // configField resolves e, a field read the package cannot follow, to a
 // ConfigField part, when e is a chain of field selections from a variable.
 func (s *scope) configField(e *ast.SelectorExpr) (Value, bool) {
+	return configFieldOf(s.selectionChain(e))
+}
+
+// argConfigField is configField for the field at path of a struct value
+// that e selects from a loaded configuration: the Topic of
+// c.KqConsumerConf passed to kq.MustNewQueue.
+func (s *scope) argConfigField(e ast.Expr, path []string) (Value, bool) {
 	steps := s.selectionChain(e)
+	tv, ok := s.info.Types[e]
+	if len(steps) == 0 || !ok {
+		return Value{}, false
+	}
+	t := tv.Type
+	for _, name := range path {
+		obj, index, _ := types.LookupFieldOrMethod(t, false, nil, name)
+		field, ok := obj.(*types.Var)
+		if !ok || !field.IsField() {
+			return Value{}, false
+		}
+		steps = append(steps, selectionStep{outer: t, recv: embeddingType(t, index), field: field, tag: fieldTag(t, index)})
+		t = field.Type()
+	}
+	return configFieldOf(steps)
+}
+
+func configFieldOf(steps []selectionStep) (Value, bool) {
 	if len(steps) == 0 {
 		return Value{}, false
 	}

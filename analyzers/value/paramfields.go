@@ -94,5 +94,8 @@ func (s *scope) argField(arg ast.Expr, path string) Value {
 	if val, ok := s.confField(v, strings.Split(k.name, ".")); ok {
 		return val
 	}
+	if val, ok := s.argConfigField(e, strings.Split(path, ".")); ok {
+		return val // a struct of a loaded configuration: c.KqConsumerConf
+	}
 	return Hole(why + ": " + v.Name() + "." + k.name + " is never set here")
 }

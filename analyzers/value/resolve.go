@@ -374,6 +374,9 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 		// Identity for our purposes: keys and hosts are already trimmed
 		// and lower-case, and generated clients trim a trailing "/".
 		return arg(0)
+	case "github.com/aws/aws-sdk-go-v2/aws.String", "github.com/aws/aws-sdk-go/aws.String":
+		// The AWS SDKs take *string inputs: aws.String(queueURL).
+		return arg(0)
 	case "strings.Join":
 		return Hole("strings.Join")
 	case "github.com/spf13/viper.GetString", "(*github.com/spf13/viper.Viper).GetString",

@@ -7,6 +7,7 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/couplingvet/couplingvet/report"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -21,6 +22,28 @@ func shopLines() []string {
 	return strings.Split(strings.TrimSuffix(shopFindings, "\n"), "\n")
 }
 
+// TestJSONEventEdges checks that the shop's producer and consumer of
+// orders.created are listed as endpoints and paired into an event edge,
+// which is not a violation.
+func TestJSONEventEdges(t *testing.T) {
+	doc := decodeJSON(t, couplingvet(t, shopDir, "-format", "json").stdout)
+	var events []string
+	for _, e := range doc.Events {
+		events = append(events, fmt.Sprintf("%s:%d %s %s %s %s", e.File, e.Line, e.Service, e.Role, e.Broker, e.Topic))
+	}
+	want := []string{
+		"services/orders/events.go:16 orders publish kafka orders.created",
+		"services/shipping/events.go:15 shipping consume kafka orders.created",
+	}
+	if !slices.Equal(events, want) {
+		t.Errorf("events =\n%s\nwant\n%s", strings.Join(events, "\n"), strings.Join(want, "\n"))
+	}
+	wantEdges := []report.JSONEventEdge{{From: "orders", To: "shipping", Topic: "orders.created", Broker: "kafka", Publishes: 1, Consumes: 1}}
+	if !slices.Equal(doc.EventEdges, wantEdges) {
+		t.Errorf("event_edges = %+v, want %+v", doc.EventEdges, wantEdges)
+	}
+}
+
 func TestJSONFormat(t *testing.T) {
 	r := couplingvet(t, shopDir, "-format", "json")
 	wantCode(t, r, exitViolations)
@@ -32,7 +55,7 @@ func TestJSONFormat(t *testing.T) {
 	if err := json.Unmarshal([]byte(r.stdout), &doc); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, r.stdout)
 	}
-	wantKeys(t, "document", doc, "version", "tool", "packages", "services", "summary", "findings", "fixed", "load_errors")
+	wantKeys(t, "document", doc, "version", "tool", "packages", "services", "summary", "findings", "fixed", "load_errors", "events", "event_edges")
 	wantKeys(t, "tool", doc["tool"].(map[string]any), "name", "version")
 	wantKeys(t, "summary", doc["summary"].(map[string]any), "violations", "warnings", "suppressed", "fixed", "load_errors")
 	if doc["version"] != 1.0 || doc["packages"] != 18.0 || doc["services"] != 5.0 {

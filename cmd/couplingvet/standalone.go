@@ -16,6 +16,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/couplingvet/couplingvet/analyzers/events"
 	"github.com/couplingvet/couplingvet/analyzers/finding"
 	"github.com/couplingvet/couplingvet/analyzers/servicemap"
 	"github.com/couplingvet/couplingvet/analyzers/shareddb"
@@ -543,6 +544,7 @@ func buildResult(res *engine.Result, m *boundaries.Map, wd string) (report.Resul
 	for _, fl := range res.Failures() {
 		r.LoadErrors = append(r.LoadErrors, fl.Path+": "+strings.Join(fl.Errors, "; "))
 	}
+	r.Events = eventEndpoints(res)
 	return r, graph
 }
 
@@ -562,6 +564,26 @@ func allowedCoupling(res *engine.Result) []report.AllowedCoupling {
 					Package: pr.Package.Path, File: acc.Pos.Filename, Line: acc.Pos.Line, Column: acc.Pos.Column,
 					Reason: acc.Reason, By: acc.By,
 				})
+			}
+		}
+	}
+	return out
+}
+
+// eventEndpoints collects the events analyzer's endpoints, once per site
+// (test variants analyse a package twice); the outputs sort them.
+func eventEndpoints(res *engine.Result) []report.EventEndpoint {
+	seen := map[report.EventEndpoint]bool{}
+	var out []report.EventEndpoint
+	for _, pr := range res.ResultsOf(events.Analyzer) {
+		for _, e := range events.Endpoints(pr.Value) {
+			ep := report.EventEndpoint{
+				Service: e.Service, Role: e.Role, Broker: e.Broker, Topic: e.Topic,
+				Package: e.Package, File: e.Pos.Filename, Line: e.Pos.Line, Column: e.Pos.Column,
+			}
+			if !seen[ep] {
+				seen[ep] = true
+				out = append(out, ep)
 			}
 		}
 	}
