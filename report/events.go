@@ -17,7 +17,7 @@ const (
 // alternative to a synchronous call or a shared database. Endpoints are not
 // violations; they draw the event edges of the service graph.
 type EventEndpoint struct {
-	Service string // service of the package ("shared", or "" when unowned)
+	Service string // service of the package; "" for code no service owns (wiring, unowned)
 	Role    string // RolePublish or RoleConsume
 	Broker  string // kafka, nats, amqp, redis, asynq, pubsub, sqs, sns, watermill, gozero-kq, ...
 	Topic   string // the resolved topic, subject, queue or stream name
