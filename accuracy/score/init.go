@@ -36,8 +36,8 @@ import (
 // A recovery counts what the init map recovers of the hand-written one.
 type recovery struct {
 	services, contracts, hosts, databases Count // TP recovered, FN missed; FP unused
-	extra                                   int   // init services that match no hand-written one
-	translate                               map[string]string
+	extra                                 int   // init services that match no hand-written one
+	translate                             map[string]string
 }
 
 func initEntry(bin, entry, clone, mapName string) (row, recovery) {
