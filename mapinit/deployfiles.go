@@ -343,8 +343,9 @@ func mentionedHost(value string, hosts []guess) string {
 				break
 			}
 			start, end := i+j, i+j+len(host)
-			scheme := strings.HasPrefix(lower[end:], "://") // mongodb://, redis://: a scheme, not a host
-			if !scheme && (start == 0 || strings.ContainsRune("/@(=,; \"'", rune(lower[start-1]))) &&
+			scheme := strings.HasPrefix(lower[end:], "://")                                          // mongodb://, redis://: a scheme, not a host
+			pathSeg := start > 0 && lower[start-1] == '/' && !strings.HasSuffix(lower[:start], "//") // /v1/orders: a path
+			if !scheme && !pathSeg && (start == 0 || strings.ContainsRune("/@(=,; \"'", rune(lower[start-1]))) &&
 				(end == len(lower) || strings.ContainsRune(":/)?,; \"'", rune(lower[end]))) {
 				return host
 			}

@@ -109,7 +109,11 @@ func (in *inferrer) covered(rel string) bool {
 
 // importedServices returns the services whose code dir imports, sorted.
 func (in *inferrer) importedServices(dir string) []*service {
-	seen := map[*service]bool{}
+	return in.importedServicesExcept(dir, nil)
+}
+
+func (in *inferrer) importedServicesExcept(dir string, self *service) []*service {
+	seen := map[*service]bool{self: true}
 	var out []*service
 	for ip := range in.tree.dirs[dir].imports {
 		if d := in.tree.dirOf(ip); d != "" {
@@ -127,8 +131,21 @@ func (in *inferrer) importedServices(dir string) []*service {
 // several services starts them in one process (wiring); one under a cmd
 // directory that imports a single service runs it.
 func (in *inferrer) mains() {
+	// A service that is nothing but one main package importing several
+	// other services (cmd/all-in-one lined up as cmd/*) is wiring too.
+	var kept []*service
+	for _, s := range in.services {
+		if len(s.owns) == 1 && in.tree.dirs[s.owns[0].value] != nil && in.tree.dirs[s.owns[0].value].main {
+			if imported := in.importedServicesExcept(s.owns[0].value, s); len(imported) >= 2 {
+				in.wiring = append(in.wiring, guess{s.owns[0].value, "a main package that imports " + names(imported)})
+				continue
+			}
+		}
+		kept = append(kept, s)
+	}
+	in.services = kept
 	for _, d := range in.goDirs {
-		if !in.tree.dirs[d].main || in.ownerOf(d) != nil {
+		if !in.tree.dirs[d].main || in.covered(d) {
 			continue
 		}
 		imported := in.importedServices(d)

@@ -171,26 +171,37 @@ func (in *inferrer) containers(base string) []string {
 	return out
 }
 
-// containerServices returns the services a container's children are.
-// When some children run a program of their own (a main package below
-// them, or cmd/<child> beside the container) and others do not, the
-// others are libraries the services share, not services.
+// containerServices returns the services a container's children are. A
+// child that runs no program of its own (no main package below it, no
+// cmd/<child> beside the container) and that its siblings import is a
+// library they share (packages/domain), not a service.
 func (in *inferrer) containerServices(base, dir string) []*service {
 	children := in.children(dir)
-	runs := map[string]bool{}
-	for _, child := range children {
-		if in.firstMain(joinRel(dir, child)) != "" || in.cmdFor(base, child) {
-			runs[child] = true
-		}
-	}
 	var svcs []*service
 	for _, child := range children {
-		if len(runs) > 0 && !runs[child] {
+		rel := joinRel(dir, child)
+		if in.firstMain(rel) == "" && !in.cmdFor(base, child) && in.importedFromSiblings(dir, rel) {
 			continue
 		}
 		svcs = append(svcs, in.newService(child, joinRel(dir, child), "from the layout "+dir+"/*"))
 	}
 	return svcs
+}
+
+// importedFromSiblings reports whether code in another child of dir
+// imports a package at or below rel.
+func (in *inferrer) importedFromSiblings(dir, rel string) bool {
+	for _, d := range in.goDirs {
+		if !under(d, dir) || under(d, rel) {
+			continue
+		}
+		for ip := range in.tree.dirs[d].imports {
+			if x := in.tree.dirOf(ip); x != "" && under(x, rel) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // cmdFor reports whether base/cmd has a main package named like child.
