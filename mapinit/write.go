@@ -80,12 +80,16 @@ checks: {crossimport: error, shareddb: error, syncclient: error, unowned: warn}
 	return b.Bytes()
 }
 
+// writeList writes one item a line, with its reason unless the line
+// above gave the same one (the nine hosts of one Kubernetes Service).
 func writeList(b *bytes.Buffer, indent string, gs []guess) {
+	prev := ""
 	for _, g := range gs {
 		fmt.Fprintf(b, "%s- %s", indent, scalar(g.value))
-		if g.why != "" {
+		if g.why != "" && g.why != prev {
 			fmt.Fprintf(b, "    # %s", oneLine(g.why))
 		}
+		prev = g.why
 		b.WriteString("\n")
 	}
 }
