@@ -131,11 +131,12 @@ func (in *inferrer) importedServicesExcept(dir string, self *service) []*service
 // several services starts them in one process (wiring); one under a cmd
 // directory that imports a single service runs it.
 func (in *inferrer) mains() {
-	// A service that is nothing but one main package importing several
-	// other services (cmd/all-in-one lined up as cmd/*) is wiring too.
+	// A service that is nothing but one main package under cmd/ importing
+	// several other services (cmd/all-in-one lined up as cmd/*) is wiring
+	// too. A gateway with its own directory stays a service.
 	var kept []*service
 	for _, s := range in.services {
-		if len(s.owns) == 1 && in.tree.dirs[s.owns[0].value] != nil && in.tree.dirs[s.owns[0].value].main {
+		if d := s.owns[0].value; len(s.owns) == 1 && hasSegment(d, "cmd") && in.tree.dirs[d] != nil && in.tree.dirs[d].main {
 			if imported := in.importedServicesExcept(s.owns[0].value, s); len(imported) >= 2 {
 				in.wiring = append(in.wiring, guess{s.owns[0].value, "a main package that imports " + names(imported)})
 				continue
