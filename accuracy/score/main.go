@@ -3,11 +3,13 @@
 // every false positive. accuracy/run builds couplingvet and calls it; see
 // accuracy/README.md.
 //
-//	score -couplingvet BIN -clones DIR [-corpus accuracy/corpus] [-map couplingvet.yaml] [-markdown] [name...]
+//	score -couplingvet BIN -clones DIR [-corpus accuracy/corpus] [-map couplingvet.yaml] [-init] [-markdown] [name...]
 //
 // DIR/<name> is a checkout of the corpus entry <name> at its commit
 // (accuracy/checkout makes them). The entry's map is copied to the root of
 // the checkout, as a user would commit it, and couplingvet runs there.
+// With -init, the map "couplingvet init" writes there is scored instead,
+// and compared with the entry's map (init.go).
 package main
 
 import (
@@ -30,6 +32,7 @@ func main() {
 	corpus := flag.String("corpus", "accuracy/corpus", "the corpus directory")
 	mapName := flag.String("map", "couplingvet.yaml", "which map of each entry to use (a file name inside the entry)")
 	markdown := flag.Bool("markdown", false, "print the table as Markdown, for README")
+	initMap := flag.Bool("init", false, "score the map couplingvet init writes instead of the entry's map (which is then the reference the guess is compared with); see init.go")
 	flag.Parse()
 	if *clones == "" {
 		fmt.Fprintln(os.Stderr, "score: -clones DIR is required")
@@ -41,10 +44,21 @@ func main() {
 		os.Exit(2)
 	}
 	var rows []row
+	var recs []recovery
 	for _, name := range entries {
-		r := scoreEntry(*bin, filepath.Join(*corpus, name), filepath.Join(*clones, name), *mapName)
+		var r row
+		if *initMap {
+			var rec recovery
+			r, rec = initEntry(*bin, filepath.Join(*corpus, name), filepath.Join(*clones, name), *mapName)
+			recs = append(recs, rec)
+		} else {
+			r = scoreEntry(*bin, filepath.Join(*corpus, name), filepath.Join(*clones, name), *mapName)
+		}
 		r.name = name
 		rows = append(rows, r)
+	}
+	if *initMap {
+		printRecovery(os.Stdout, rows, recs, *markdown)
 	}
 	printTable(os.Stdout, rows, *markdown)
 	printDetails(os.Stdout, rows)

@@ -14,6 +14,10 @@
 //
 //	go vet -vettool=$(command -v couplingvet) ./...
 //
+// A first map is a minute's work: couplingvet init writes a starter
+// couplingvet.yaml guessed from the layout, the generated code and the
+// deploy files, every guess commented with where it came from.
+//
 // The mode is chosen from the arguments: go vet passes a single *.cfg file,
 // or -flags, or -V=full; anything else is a standalone run. Run
 // couplingvet -h for the flags and exit codes.

@@ -45,6 +45,9 @@ Usage:
                                       in a root of several modules and neither:
                                       every module the map names)
   couplingvet -check-config [map]     validate the map and exit
+  couplingvet init [-C dir] [-force] [-o file]
+                                      write a starter couplingvet.yaml, every
+                                      guess commented (couplingvet init -h)
   go vet -vettool=$(command -v couplingvet) [packages]
                                       run under go vet (a workspace root without
                                       go.mod: use the pattern "work")
@@ -146,6 +149,9 @@ func newFlagSet(stderr io.Writer, o *options) *flag.FlagSet {
 
 // standalone runs couplingvet as a command and returns its exit code.
 func standalone(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "init" {
+		return initMain(args[1:], stdout, stderr)
+	}
 	var o options
 	fs := newFlagSet(stderr, &o)
 	if err := fs.Parse(args); err != nil {

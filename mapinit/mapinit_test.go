@@ -1,0 +1,388 @@
+package mapinit
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/couplingvet/couplingvet/boundaries"
+)
+
+// write creates files (relative path -> content) below a new temporary
+// root and returns it.
+func write(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for rel, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+// infer runs Infer on root, checks that the map it writes loads with
+// boundaries (every directory exists, no overlap, no duplicate), and
+// returns the loaded map and the YAML.
+func infer(t *testing.T, root string) (*boundaries.Map, string) {
+	t.Helper()
+	m, err := Infer(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := m.YAML()
+	again, err := Infer(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(data, again.YAML()) {
+		t.Errorf("two runs wrote different maps:\n%s\n---\n%s", data, again.YAML())
+	}
+	loaded, err := boundaries.LoadBytes("couplingvet.yaml", data, root)
+	if err != nil {
+		t.Fatalf("the map does not load: %v\n%s", err, data)
+	}
+	return loaded, string(data)
+}
+
+func mainGo(imports ...string) string {
+	var b strings.Builder
+	b.WriteString("package main\n\nimport (\n")
+	for _, im := range imports {
+		b.WriteString("\t_ \"" + im + "\"\n")
+	}
+	b.WriteString(")\n\nfunc main() {}\n")
+	return b.String()
+}
+
+func owns(m *boundaries.Map) map[string][]string {
+	out := map[string][]string{}
+	for _, s := range m.Services {
+		out[s.Name] = slices.Sorted(slices.Values(s.Owns))
+	}
+	return out
+}
+
+func wantOwns(t *testing.T, m *boundaries.Map, want map[string][]string, yaml string) {
+	t.Helper()
+	got := owns(m)
+	if len(got) != len(want) {
+		t.Errorf("services %v, want %v\n%s", got, want, yaml)
+	}
+	for name, dirs := range want {
+		if !slices.Equal(got[name], dirs) {
+			t.Errorf("service %s owns %v, want %v\n%s", name, got[name], dirs, yaml)
+		}
+	}
+}
+
+func TestGoWorkModules(t *testing.T) {
+	root := write(t, map[string]string{
+		"go.work":           "go 1.22\n\nuse (\n\t./orders\n\t./billing\n\t./common\n)\n",
+		"orders/go.mod":     "module example.com/orders\n\ngo 1.22\n",
+		"orders/main.go":    mainGo("example.com/common/log"),
+		"billing/go.mod":    "module example.com/billing\n\ngo 1.22\n",
+		"billing/main.go":   mainGo("example.com/common/log"),
+		"common/go.mod":     "module example.com/common\n\ngo 1.22\n",
+		"common/log/log.go": "package log\n",
+		"tools/go.mod":      "module example.com/tools\n\ngo 1.22\n",
+		"tools/gen/main.go": mainGo(),
+	})
+	m, yaml := infer(t, root)
+	wantOwns(t, m, map[string][]string{"orders": {"orders"}, "billing": {"billing"}}, yaml)
+	if !slices.Equal(m.Shared, []string{"common"}) {
+		t.Errorf("shared %v, want [common]\n%s", m.Shared, yaml)
+	}
+	if !strings.Contains(yaml, "# from go.work module ./orders") {
+		t.Errorf("the guess does not say it came from go.work:\n%s", yaml)
+	}
+}
+
+func TestModulesWithoutWorkspace(t *testing.T) {
+	root := write(t, map[string]string{
+		"auth/go.mod":          "module example.com/auth\n\ngo 1.22\n",
+		"auth/cmd/main.go":     mainGo(),
+		"product/go.mod":       "module example.com/product\n\ngo 1.22\n",
+		"product/cmd/main.go":  mainGo(),
+		"product/pkg/db/db.go": "package db\n",
+	})
+	m, yaml := infer(t, root)
+	wantOwns(t, m, map[string][]string{"auth": {"auth"}, "product": {"product"}}, yaml)
+}
+
+// cmd/<svc> lines up with internal/<svc> whatever the separators; a
+// library under internal (internal/pkg) is not a service, and a main that
+// imports several services is wiring.
+func TestCmdAndInternal(t *testing.T) {
+	root := write(t, map[string]string{
+		"go.mod":                           "module example.com/shop\n\ngo 1.22\n",
+		"cmd/raid-lobby/main.go":           mainGo("example.com/shop/internal/raid_lobby", "example.com/shop/internal/pkg/log"),
+		"cmd/item/main.go":                 mainGo("example.com/shop/internal/item", "example.com/shop/internal/pkg/log"),
+		"cmd/proxy/main.go":                mainGo(),
+		"cmd/all/main.go":                  mainGo("example.com/shop/internal/item", "example.com/shop/internal/raid_lobby"),
+		"internal/raid_lobby/lobby.go":     "package raid_lobby\n",
+		"internal/item/item.go":            "package item\n",
+		"internal/pkg/log/log.go":          "package log\n",
+		"internal/item/store/store.go":     "package store\n",
+		"internal/raid_lobby/api/types.go": "package api\n",
+	})
+	m, yaml := infer(t, root)
+	wantOwns(t, m, map[string][]string{
+		"raid-lobby": {"cmd/raid-lobby", "internal/raid_lobby"},
+		"item":       {"cmd/item", "internal/item"},
+		"proxy":      {"cmd/proxy"},
+	}, yaml)
+	if !slices.Equal(m.Wiring, []string{"cmd/all"}) {
+		t.Errorf("wiring %v, want [cmd/all]\n%s", m.Wiring, yaml)
+	}
+	if !slices.Equal(m.Shared, []string{"internal/pkg"}) {
+		t.Errorf("shared %v, want [internal/pkg]\n%s", m.Shared, yaml)
+	}
+}
+
+// services/* is the layout; cmd/<svc> joins its service and a main that
+// imports several services is wiring.
+func TestServicesContainer(t *testing.T) {
+	root := write(t, map[string]string{
+		"go.mod":                      "module example.com/shop\n\ngo 1.22\n",
+		"services/orders/orders.go":   "package orders\n",
+		"services/billing/billing.go": "package billing\n\nimport _ \"example.com/shop/pkg/money\"\n",
+		"services/orders/store/db.go": "package store\n\nimport _ \"example.com/shop/pkg/money\"\n",
+		"cmd/orders-service/main.go":  mainGo("example.com/shop/services/orders"),
+		"cmd/monolith/main.go":        mainGo("example.com/shop/services/orders", "example.com/shop/services/billing"),
+		"pkg/money/money.go":          "package money\n",
+		"tools/seed/main.go":          mainGo(),
+	})
+	m, yaml := infer(t, root)
+	wantOwns(t, m, map[string][]string{
+		"orders":  {"cmd/orders-service", "services/orders"},
+		"billing": {"services/billing"},
+	}, yaml)
+	if !slices.Equal(m.Wiring, []string{"cmd/monolith"}) {
+		t.Errorf("wiring %v, want [cmd/monolith]\n%s", m.Wiring, yaml)
+	}
+	if !slices.Equal(m.Shared, []string{"pkg"}) {
+		t.Errorf("shared %v, want [pkg]\n%s", m.Shared, yaml)
+	}
+}
+
+// grpcShop copies the real protoc-gen-go-grpc output of the example shop.
+func grpcShop(t *testing.T, files map[string]string) map[string]string {
+	t.Helper()
+	for _, name := range []string{"orders_grpc.pb.go", "orders.pb.go"} {
+		data, err := os.ReadFile(filepath.Join("..", "testdata", "shop", "api", "orders", "v1", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files["api/orders/v1/"+name] = string(data)
+	}
+	return files
+}
+
+// The service that calls RegisterOrderServiceServer serves the stub: the
+// stub directory is its contract (without the version segment) and the
+// ServiceDesc's name is its gRPC name; a client of the stub is not.
+func TestRegisterServer(t *testing.T) {
+	root := write(t, grpcShop(t, map[string]string{
+		"go.mod": "module example.com/shop\n\ngo 1.22\n",
+		"services/orders/server.go": `package orders
+
+import (
+	"google.golang.org/grpc"
+
+	ordersv1 "example.com/shop/api/orders/v1"
+)
+
+func Serve(s *grpc.Server) { ordersv1.RegisterOrderServiceServer(s, nil) }
+`,
+		"services/checkout/client.go": `package checkout
+
+import (
+	"google.golang.org/grpc"
+
+	ordersv1 "example.com/shop/api/orders/v1"
+)
+
+func Client(c *grpc.ClientConn) ordersv1.OrderServiceClient { return ordersv1.NewOrderServiceClient(c) }
+`,
+	}))
+	m, yaml := infer(t, root)
+	orders, checkout := m.Service("orders"), m.Service("checkout")
+	if orders == nil || checkout == nil {
+		t.Fatalf("services orders and checkout missing:\n%s", yaml)
+	}
+	if !slices.Equal(orders.Contracts, []string{"api/orders"}) || len(checkout.Contracts) != 0 {
+		t.Errorf("contracts orders %v checkout %v, want [api/orders] and none\n%s", orders.Contracts, checkout.Contracts, yaml)
+	}
+	if !slices.Equal(orders.GRPC, []string{"shop.orders.v1.OrderService"}) {
+		t.Errorf("orders grpc %v, want [shop.orders.v1.OrderService]\n%s", orders.GRPC, yaml)
+	}
+	if !strings.Contains(yaml, "# from RegisterOrderServiceServer in api/orders/v1/orders_grpc.pb.go, called in services/orders/server.go") {
+		t.Errorf("the gRPC name does not say where it came from:\n%s", yaml)
+	}
+}
+
+const composeShop = `services:
+  orders:
+    build: ./services/orders
+    ports: ["18080:8080"]
+    environment:
+      ORDERS_DATABASE_URL: postgres://app:secret@orders-db:5432/orders
+  checkout:
+    build:
+      context: .
+      dockerfile: services/checkout/Dockerfile
+    environment:
+      ORDERS_URL: http://orders:8080/v1
+      CACHE_ADDR: cache:6379
+  reports:
+    image: example/reports:1.0
+    environment:
+      CACHE_ADDR: cache:6379
+      ORDERS_URL: http://orders:8080/v1
+  orders-db:
+    image: postgres:16-alpine
+  cache:
+    image: redis:7
+`
+
+func shopServices(extra map[string]string) map[string]string {
+	files := map[string]string{
+		"go.mod":                      "module example.com/shop\n\ngo 1.22\n",
+		"services/orders/orders.go":   "package orders\n",
+		"services/checkout/c.go":      "package checkout\n",
+		"services/reports/reports.go": "package reports\n",
+	}
+	for k, v := range extra {
+		files[k] = v
+	}
+	return files
+}
+
+// Compose gives hosts (service name, name:port) by build context,
+// Dockerfile directory or image name; env keys other services set to a
+// service's address; databases by image, owned by the one service that
+// points at them, and no one's when several do.
+func TestCompose(t *testing.T) {
+	root := write(t, shopServices(map[string]string{"docker-compose.yml": composeShop}))
+	m, yaml := infer(t, root)
+	orders, checkout, reports := m.Service("orders"), m.Service("checkout"), m.Service("reports")
+	if !slices.Equal(orders.Hosts, []string{"orders", "orders:8080"}) {
+		t.Errorf("orders hosts %v, want [orders orders:8080]\n%s", orders.Hosts, yaml)
+	}
+	if !slices.Equal(checkout.Hosts, []string{"checkout"}) || !slices.Equal(reports.Hosts, []string{"reports"}) {
+		t.Errorf("checkout hosts %v, reports hosts %v\n%s", checkout.Hosts, reports.Hosts, yaml)
+	}
+	if !slices.Equal(orders.Env, []string{"ORDERS_URL"}) {
+		t.Errorf("orders env %v, want [ORDERS_URL]\n%s", orders.Env, yaml)
+	}
+	if len(orders.Databases) != 1 {
+		t.Fatalf("orders databases %v, want orders-db\n%s", orders.Databases, yaml)
+	}
+	db := orders.Databases[0]
+	if db.Name != "orders-db" || db.Engine != "postgres" || !slices.Equal(db.Env, []string{"ORDERS_DATABASE_URL"}) {
+		t.Errorf("orders database %+v\n%s", db, yaml)
+	}
+	if s, d := m.DatabaseOfDSN("postgres://u:p@orders-db:5432/orders"); s != orders || d == nil {
+		t.Errorf("the DSN of orders-db is not orders' database\n%s", yaml)
+	}
+	if strings.Contains(yaml, "secret") {
+		t.Errorf("the map shows a credential:\n%s", yaml)
+	}
+	if s, _ := m.DatabaseOfDSN("redis://cache:6379"); s != nil {
+		t.Errorf("the cache several services use is given to %s\n%s", s.Name, yaml)
+	}
+	if !strings.Contains(yaml, "database cache") || !strings.Contains(yaml, "is used by checkout, reports: given to none of them") {
+		t.Errorf("the map does not say why the cache has no owner:\n%s", yaml)
+	}
+}
+
+const kubeOrders = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: orders
+  namespace: shop
+spec:
+  selector:
+    matchLabels: {app: orders}
+  template:
+    metadata:
+      labels: {app: orders}
+    spec:
+      containers:
+        - name: orders
+          image: registry.example.com/shop/orders:1.2
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: orders-api
+  namespace: shop
+spec:
+  selector: {app: orders}
+  ports:
+    - port: 9090
+`
+
+// A Kubernetes Service that selects the workload running a service's code
+// gives its hosts, namespaced ones included.
+func TestKubernetesService(t *testing.T) {
+	root := write(t, shopServices(map[string]string{"deploy/k8s/orders.yaml": kubeOrders}))
+	m, yaml := infer(t, root)
+	hosts := m.Service("orders").Hosts
+	for _, want := range []string{"orders-api", "orders-api:9090", "orders-api.shop.svc.cluster.local", "orders-api.shop.svc.cluster.local:9090"} {
+		if !slices.Contains(hosts, want) {
+			t.Errorf("orders hosts %v lack %s\n%s", hosts, want, yaml)
+		}
+	}
+	if !strings.Contains(yaml, "# from deploy/k8s/orders.yaml: workload orders") {
+		t.Errorf("the hosts do not say where they came from:\n%s", yaml)
+	}
+}
+
+func TestImageEngine(t *testing.T) {
+	for image, want := range map[string]string{
+		"postgres:16-alpine":     "postgres",
+		"bitnami/postgresql:15":  "postgres",
+		"mysql":                  "mysql",
+		"mariadb:11@sha256:0123": "mysql",
+		"mongo:latest":           "mongodb",
+		"redis:7":                "redis",
+		"mcr.microsoft.com/mssql/server:2022-latest": "sqlserver",
+		"localhost:5000/redis":                       "redis",
+		"example/orders:1.0":                         "",
+		"prom/prometheus":                            "",
+	} {
+		if got := imageEngine(image); got != want {
+			t.Errorf("imageEngine(%q) = %q, want %q", image, got, want)
+		}
+	}
+}
+
+func TestMentionedHost(t *testing.T) {
+	hosts := []guess{{value: "orders"}, {value: "mongodb"}}
+	for value, want := range map[string]string{
+		"http://orders:8080/v1":          "orders",
+		"orders:9090":                    "orders",
+		"orders":                         "orders",
+		"user:pw@tcp(orders:3306)/x":     "orders",
+		"http://orders-api:8080":         "",
+		"mongodb://localhost:27017":      "",
+		"mongodb://mongodb:27017/app":    "mongodb",
+		"http://ordersvc/":               "",
+		"postgres://u:p@host/orders":     "",
+		"discovery:///orders":            "orders",
+		"https://api.example.com/orders": "",
+	} {
+		if got := mentionedHost(value, hosts); got != want {
+			t.Errorf("mentionedHost(%q) = %q, want %q", value, got, want)
+		}
+	}
+}
