@@ -10,79 +10,13 @@ import (
 	"github.com/couplingvet/couplingvet/boundaries"
 )
 
-// shopDeploy is how the example shop is deployed: the files its map's
-// hosts come from (testdata/shop keeps none, so that its findings stay
-// those its README explains).
-var shopDeploy = map[string]string{
-	"docker-compose.yml": `services:
-  orders:
-    build: {context: ., dockerfile: cmd/orders/Dockerfile}
-    ports: ["8080", "9090"]
-    environment:
-      ORDERS_DATABASE_URL: postgres://orders:secret@orders-db:5432/orders
-  payments:
-    build: {context: ., dockerfile: cmd/payments/Dockerfile}
-    ports: ["8080"]
-    environment:
-      PAYMENTS_DATABASE_URL: postgres://payments:secret@payments-db:5432/payments
-  checkout:
-    build: {context: ., dockerfile: cmd/checkout/Dockerfile}
-    ports: ["8080"]
-    environment:
-      ORDERS_ADDR: orders:9090
-      PAYMENTS_URL: http://payments:8080
-  inventory:
-    build: {context: ., dockerfile: cmd/inventory/Dockerfile}
-    ports: ["8080"]
-    environment:
-      INVENTORY_DATABASE_URL: postgres://inventory:secret@inventory-db:5432/inventory
-  shipping:
-    build: {context: ., dockerfile: cmd/shipping/Dockerfile}
-    environment:
-      ORDERS_URL: http://orders:8080
-      INVENTORY_URL: http://inventory:8080
-  orders-db: {image: "postgres:16"}
-  payments-db: {image: "postgres:16"}
-  inventory-db: {image: "postgres:16"}
-`,
-	"deploy/k8s/orders.yaml": `apiVersion: apps/v1
-kind: Deployment
-metadata: {name: orders, namespace: shop}
-spec:
-  selector: {matchLabels: {app: orders}}
-  template:
-    metadata: {labels: {app: orders}}
-    spec:
-      containers:
-        - name: orders
-          image: registry.example.com/shop/orders:1.0
----
-apiVersion: v1
-kind: Service
-metadata: {name: orders, namespace: shop}
-spec:
-  selector: {app: orders}
-  ports: [{port: 8080}, {port: 9090}]
-`,
-}
-
-// initShop is a copy of the example shop without its map, with its
-// deploy files.
+// initShop is a copy of the example shop without its map (its deploy
+// files, docker-compose.yml and deploy/k8s, are where init finds hosts).
 func initShop(t *testing.T) string {
 	t.Helper()
 	dir := copyTree(t, shopDir)
 	if err := os.Remove(filepath.Join(dir, "couplingvet.yaml")); err != nil {
 		t.Fatal(err)
-	}
-	for rel, content := range shopDeploy {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		writeFile(t, p, content)
-	}
-	for _, svc := range []string{"orders", "payments", "checkout", "inventory", "shipping"} {
-		writeFile(t, filepath.Join(dir, "cmd", svc, "Dockerfile"), "FROM golang:1.26\n")
 	}
 	return dir
 }
