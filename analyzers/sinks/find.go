@@ -247,6 +247,12 @@ func (f *finder) entryUses(s *site, callee *types.Func, e Entry, label value.Val
 	} else {
 		vs = f.argValues(s, callee, e.Arg)
 	}
+	if e.Qualifier != NoArg {
+		q := f.arg(s, e.Qualifier)
+		for i, v := range vs {
+			vs[i] = value.Concat(q, value.Lit(QualifierSep), v)
+		}
+	}
 	uses := make([]Use, 0, len(vs))
 	for _, v := range vs {
 		uses = append(uses, Use{Kind: e.Kind, Label: label, Value: v, Chain: []string{e.Name()}})
