@@ -96,6 +96,7 @@ func Find(pass *analysis.Pass, res *value.Resolver, cfg Config) []Hit {
 		typeFacts: make(map[*types.TypeName][]Use), handed: make(map[*types.TypeName]*Summary)}
 	f.collect()
 	f.assignedStructs()
+	f.overwritten = f.overwrittenFields()
 	f.throughFields()
 	f.summarise()
 	if f.throughLocalFields() {
@@ -124,6 +125,10 @@ type finder struct {
 	// that read exported fields no literal here sets: exported as the
 	// types' facts, to be followed at importers' literals.
 	handed map[*types.TypeName]*Summary
+	// overwritten holds the fields of the package's struct types that
+	// code writes outside literals, whose literal values are therefore
+	// unknown (see overwrittenFields), with their first write.
+	overwritten map[string]token.Pos
 }
 
 type siteUse struct {
@@ -500,6 +505,9 @@ func (f *finder) followFields(uses []siteUse, imported map[*types.TypeName][]Use
 				name, ok := strings.CutPrefix(p.Key, sl.typ+".")
 				if p.Kind != value.Field || !ok {
 					return value.Value{}, false
+				}
+				if at, ok := f.overwritten[p.Key]; ok && !sl.imported {
+					return value.Hole("field " + name + " is also written at " + shortPos(f.pass.Fset.Position(at)) + ": the value a literal gives it may not be the one used"), true
 				}
 				if v, ok := fields[name]; ok {
 					return v, true
