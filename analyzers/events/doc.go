@@ -92,7 +92,17 @@
 // wrappers: a shared bus.Publish(ctx, topic, msg) that writes to a
 // kafka.Writer makes its callers publishers of the topics they pass, with
 // the chain of wrappers in Endpoint.Via. Shared and contract code is not
-// an endpoint itself; its callers are.
+// an endpoint itself; its callers are. A wrapper that takes its topics as
+// a slice (ConsumeTopic(ctx, topics []string) handing them to
+// kafka.ReaderConfig's GroupTopics, or topics ...string) makes each
+// element its caller passes an endpoint: the elements of a slice literal,
+// of one a local variable is assigned once, or of the one a function of
+// the caller's package returns (a server's topics() []string).
+//
+// A wrapper's struct field that a literal sets but that code also writes
+// elsewhere (a functional option, p.exchange = name; a setter) is unknown:
+// the literal's value is a default the options may replace, so it makes
+// no endpoint rather than a wrong one. Options themselves are not followed.
 //
 // # Topic ownership
 //

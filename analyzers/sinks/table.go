@@ -61,7 +61,9 @@ const NoArg = -1
 // method of sarama.ConsumerGroup matches "ConsumerGroup.Consume" whatever
 // implements it); argument Arg carries the value. When Arg is the variadic
 // parameter, every argument from Arg on is a separate value; when it is a
-// slice, each element of a slice literal is. When Field is set, the value
+// slice, each element of a slice literal is (also of one a local variable
+// is assigned once, or a local function returns), and so through
+// wrappers that take the slice as a parameter. When Field is set, the value
 // is that field (a dotted path) of the struct argument Arg: kq.MustNewQueue
 // reads the Topic of its KqConf, which a config file usually fills.
 //
