@@ -9,8 +9,8 @@
 // The fix couplingvet recommends for a synchronous call or a shared
 // database is "consume the other service's events". events shows where
 // that already happens: every place where a service publishes to, or
-// consumes from, a topic (a Kafka topic, a NATS subject, an AMQP routing
-// key or queue, a Redis stream or channel, an asynq task type, a Pub/Sub
+// consumes from, a topic (a Kafka topic, a NATS subject, an AMQP exchange
+// and routing key or a queue, a Redis stream or channel, an asynq task type, a Pub/Sub
 // topic, an SQS queue, an SNS topic). These endpoints are not violations:
 // the standalone driver pairs them into event edges of the service graph,
 //
@@ -42,11 +42,13 @@
 //     package's Publisher.Publish and PublishAsync (publish) and
 //     ConsumerConfig{FilterSubject} and {FilterSubjects} (consume).
 //   - rabbitmq/amqp091-go (and streadway/amqp): Channel.Publish and its
-//     WithContext and WithDeferredConfirm variants, by routing key
-//     (publish); Channel.Consume by queue and Channel.QueueBind by routing
-//     key (consume). With the default exchange the routing key is the
-//     queue's name, so the two sides meet; the exchange is not part of the
-//     topic.
+//     WithContext and WithDeferredConfirm variants (publish) and
+//     Channel.QueueBind (consume), by exchange and routing key: the topic
+//     is "exchange/key", so the same key on two exchanges is two topics;
+//     Channel.Consume by queue (consume). The default exchange ("") routes
+//     a key to the queue of that name, so a publish to it has the bare key
+//     as its topic and meets the queue's consumer. An exchange or a key
+//     that cannot be resolved makes no endpoint.
 //   - go-redis (v9 and v8): XAddArgs{Stream} (broker redis-stream, publish);
 //     XReadArgs{Streams} and XReadGroupArgs{Streams} (consume; the IDs
 //     after the stream names are dropped); Publish and SPublish (broker
@@ -90,7 +92,17 @@
 // wrappers: a shared bus.Publish(ctx, topic, msg) that writes to a
 // kafka.Writer makes its callers publishers of the topics they pass, with
 // the chain of wrappers in Endpoint.Via. Shared and contract code is not
-// an endpoint itself; its callers are.
+// an endpoint itself; its callers are. A wrapper that takes its topics as
+// a slice (ConsumeTopic(ctx, topics []string) handing them to
+// kafka.ReaderConfig's GroupTopics, or topics ...string) makes each
+// element its caller passes an endpoint: the elements of a slice literal,
+// of one a local variable is assigned once, or of the one a function of
+// the caller's package returns (a server's topics() []string).
+//
+// A wrapper's struct field that a literal sets but that code also writes
+// elsewhere (a functional option, p.exchange = name; a setter) is unknown:
+// the literal's value is a default the options may replace, so it makes
+// no endpoint rather than a wrong one. Options themselves are not followed.
 //
 // # Topic ownership
 //

@@ -119,6 +119,11 @@ func (c *checker) endpoint(h sinks.Hit) (Endpoint, bool) {
 	if !ok || broker == redisStream && role == consume && streamID.MatchString(topic) {
 		return Endpoint{}, false // XRead's Streams lists the IDs after the streams
 	}
+	if broker == amqp {
+		// The default exchange routes a key to the queue of that name:
+		// its topic is the queue's, as Channel.Consume names it.
+		topic = strings.TrimPrefix(topic, sinks.QualifierSep)
+	}
 	e := Endpoint{
 		Service: c.service(),
 		Role:    role,

@@ -12,6 +12,7 @@ import (
 	"github.com/couplingvet/couplingvet/analyzers/events"
 	"github.com/couplingvet/couplingvet/analyzers/servicemap"
 	"github.com/couplingvet/couplingvet/internal/testtree"
+	"github.com/couplingvet/couplingvet/report"
 	"golang.org/x/tools/go/analysis/analysistest"
 )
 
@@ -50,6 +51,35 @@ func TestConfluent(t *testing.T) {
 	dir := realModules(t, "brokers", true)
 	results := analysistest.Run(t, dir, events.Analyzer, "./services/notify/confluent")
 	compare(t, endpointsOf(results, dir), markedEndpoints(t, filepath.Join(dir, "services/notify/confluent"), ""))
+}
+
+// TestAMQPEdges checks that AMQP endpoints pair by exchange and routing
+// key: orders publishes orders.created on exchange events, which notify
+// binds; shipping binds the same key on exchange audit, which orders never
+// publishes to, so it gets no edge. A publish to the default exchange meets
+// the consumer of the queue its key names.
+func TestAMQPEdges(t *testing.T) {
+	dir := realModules(t, "brokers", false)
+	results := analysistest.Run(t, dir, events.Analyzer,
+		"./services/orders/amqppub", "./services/shipping/amqpbind", "./services/notify/amqpclient")
+	var r report.Result
+	for _, res := range results {
+		for _, e := range events.Endpoints(res.Result) {
+			r.Events = append(r.Events, report.EventEndpoint{Service: e.Service, Role: e.Role, Broker: e.Broker, Topic: e.Topic})
+		}
+	}
+	var got []string
+	for _, e := range report.EventEdges(r) {
+		got = append(got, fmt.Sprintf("%s -> %s %s %s", e.From, e.To, e.Broker, e.Topic))
+	}
+	got = slices.Compact(got) // test variants report a package twice
+	want := []string{
+		"orders -> notify amqp events/orders.created",
+		"orders -> notify amqp notify.sms",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("event edges:\n got %q\nwant %q", got, want)
+	}
 }
 
 func endpointsOf(results []*analysistest.Result, dir string) []string {

@@ -105,17 +105,23 @@ func builtin() []sinks.Entry {
 	lit(jetstream, "OrderedConsumerConfig", "FilterSubjects", nats, consume)
 
 	// AMQP 0-9-1 (rabbitmq/amqp091-go and its predecessor streadway/amqp):
-	// the topic is the routing key a message is published with and a
-	// queue is bound with, or the queue a consumer reads. With the default
-	// exchange the routing key is the queue's name, so both sides meet.
+	// a message is published to an exchange with a routing key, and a
+	// queue is bound to an exchange with a routing key, so the topic is
+	// "exchange/key": the same key on two exchanges is two topics. A
+	// consumer reads a queue by name; the default exchange ("") routes a
+	// key to the queue of that name, and endpoint drops its empty
+	// exchange, so Publish("", "q") and Consume("q") meet.
 	for _, amqpGo := range []string{"github.com/rabbitmq/amqp091-go", "github.com/streadway/amqp"} {
-		call(amqpGo, "Channel.Publish", 1, amqp, publish)
-		call(amqpGo, "Channel.PublishWithContext", 2, amqp, publish)
-		call(amqpGo, "Channel.PublishWithDeferredConfirm", 1, amqp, publish)
-		call(amqpGo, "Channel.PublishWithDeferredConfirmWithContext", 2, amqp, publish)
+		qualified := func(fn string, exchange, key int, role string) {
+			entries = append(entries, sinks.Call(amqpGo, fn, key, topic, amqp+"/"+role).WithQualifier(exchange))
+		}
+		qualified("Channel.Publish", 0, 1, publish)
+		qualified("Channel.PublishWithContext", 1, 2, publish)
+		qualified("Channel.PublishWithDeferredConfirm", 0, 1, publish)
+		qualified("Channel.PublishWithDeferredConfirmWithContext", 1, 2, publish)
+		qualified("Channel.QueueBind", 2, 1, consume)
 		call(amqpGo, "Channel.Consume", 0, amqp, consume)
 		call(amqpGo, "Channel.ConsumeWithContext", 1, amqp, consume)
-		call(amqpGo, "Channel.QueueBind", 1, amqp, consume)
 	}
 
 	// go-redis: streams (XAdd, XRead, XReadGroup: Streams lists the

@@ -1,9 +1,11 @@
 package sinks
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"path/filepath"
 	"sort"
 
 	"github.com/couplingvet/couplingvet/analyzers/value"
@@ -191,4 +193,77 @@ func (f *finder) enclosingFunc(pos token.Pos) *types.Func {
 		return nil
 	}
 	return nil
+}
+
+// A literal often gives a field a default that options change later:
+//
+//	p := &publisher{exchange: "orders"}                       // NewPublisher
+//	func Exchange(x string) Option { return func(p *publisher) { p.exchange = x } }
+//
+// A literal's field value is the one a method reads only if nothing else
+// writes the field. A write through a pointer (a functional option, a
+// setter, p.exchange = x after the literal) may change it before the
+// method runs, so such a field is unknown in every literal of its type:
+// no target is better than a default that is not the one used.
+
+// overwrittenFields returns the fields of this package's struct types
+// ("pkgpath.Type.field") that production code writes other than in
+// literals and through the variables assignedStructs follows, each with
+// its first write.
+func (f *finder) overwrittenFields() map[string]token.Pos {
+	out := map[string]token.Pos{}
+	for _, as := range f.res.Assignments() {
+		if f.res.InTestFile(as.Pos()) {
+			continue
+		}
+		for _, lhs := range as.Lhs {
+			sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			selection, ok := f.pass.TypesInfo.Selections[sel]
+			if !ok || selection.Kind() != types.FieldVal {
+				continue
+			}
+			if _, _, followed := f.fieldWrite(lhs); followed != nil {
+				continue // a variable followed like a literal: its writes are its value
+			}
+			owner := fieldOwner(selection)
+			if owner == nil || owner.Obj().Pkg() != f.pass.Pkg {
+				continue
+			}
+			key := typeKey(owner.Origin().Obj()) + "." + sel.Sel.Name
+			if _, seen := out[key]; !seen {
+				out[key] = sel.Pos()
+			}
+		}
+	}
+	return out
+}
+
+// fieldOwner returns the named struct type that declares the field a
+// selection selects, through embedded fields, or nil.
+func fieldOwner(selection *types.Selection) *types.Named {
+	t := selection.Recv()
+	index := selection.Index()
+	for i, idx := range index {
+		if p, ok := t.Underlying().(*types.Pointer); ok {
+			t = p.Elem()
+		}
+		st, ok := t.Underlying().(*types.Struct)
+		if !ok {
+			return nil
+		}
+		if i == len(index)-1 {
+			named, _ := types.Unalias(t).(*types.Named)
+			return named
+		}
+		t = st.Field(idx).Type()
+	}
+	return nil
+}
+
+// shortPos renders a position as file.go:line, for hole reasons.
+func shortPos(p token.Position) string {
+	return fmt.Sprintf("%s:%d", filepath.Base(p.Filename), p.Line)
 }

@@ -96,6 +96,7 @@ func Find(pass *analysis.Pass, res *value.Resolver, cfg Config) []Hit {
 		typeFacts: make(map[*types.TypeName][]Use), handed: make(map[*types.TypeName]*Summary)}
 	f.collect()
 	f.assignedStructs()
+	f.overwritten = f.overwrittenFields()
 	f.throughFields()
 	f.summarise()
 	if f.throughLocalFields() {
@@ -124,6 +125,10 @@ type finder struct {
 	// that read exported fields no literal here sets: exported as the
 	// types' facts, to be followed at importers' literals.
 	handed map[*types.TypeName]*Summary
+	// overwritten holds the fields of the package's struct types that
+	// code writes outside literals, whose literal values are therefore
+	// unknown (see overwrittenFields), with their first write.
+	overwritten map[string]token.Pos
 }
 
 type siteUse struct {
@@ -190,13 +195,15 @@ func (f *finder) call(call *ast.CallExpr, encl *types.Func) {
 		if f.pass.ImportObjectFact(callee.Origin(), fact) {
 			name := FuncPath(callee)
 			for _, u := range fact.SinkSummary().Uses {
-				s.direct = append(s.direct, Use{
-					Kind:   u.Kind,
-					Label:  u.Label.SubstFields(f.args(s)),
-					Value:  u.Value.SubstFields(f.args(s)),
-					Chain:  append([]string{name}, u.Chain...),
-					MadeIn: u.MadeIn,
-				})
+				for _, v := range f.substValues(s, callee, u.Value) {
+					s.direct = append(s.direct, Use{
+						Kind:   u.Kind,
+						Label:  u.Label.SubstFields(f.args(s)),
+						Value:  v,
+						Chain:  append([]string{name}, u.Chain...),
+						MadeIn: u.MadeIn,
+					})
+				}
 			}
 		}
 	}
@@ -247,6 +254,12 @@ func (f *finder) entryUses(s *site, callee *types.Func, e Entry, label value.Val
 	} else {
 		vs = f.argValues(s, callee, e.Arg)
 	}
+	if e.Qualifier != NoArg {
+		q := f.arg(s, e.Qualifier)
+		for i, v := range vs {
+			vs[i] = value.Concat(q, value.Lit(QualifierSep), v)
+		}
+	}
 	uses := make([]Use, 0, len(vs))
 	for _, v := range vs {
 		uses = append(uses, Use{Kind: e.Kind, Label: label, Value: v, Chain: []string{e.Name()}})
@@ -279,6 +292,23 @@ func (f *finder) argValues(s *site, callee *types.Func, i int) []value.Value {
 		vs = append(vs, f.res.Resolve(call.Args[j]))
 	}
 	return vs
+}
+
+// substValues applies a callee's use value v at call site s. A value
+// that is a whole slice parameter (a wrapper's topics []string, or
+// topics ...string, handed to a sink that takes each element) is one
+// value per element the call passes, as at a sink itself (argValues);
+// any other value is v with the call's arguments in place.
+func (f *finder) substValues(s *site, callee *types.Func, v value.Value) []value.Value {
+	if len(v.Parts) == 1 && v.Parts[0].Kind == value.Param && v.Parts[0].Text == "" {
+		params := callee.Signature().Params()
+		if i := v.Parts[0].Index; i < params.Len() {
+			if _, isSlice := params.At(i).Type().Underlying().(*types.Slice); isSlice {
+				return f.argValues(s, callee, i)
+			}
+		}
+	}
+	return []value.Value{v.SubstFields(f.args(s))}
 }
 
 // arg resolves argument i (receiver excluded) of a call site.
@@ -369,23 +399,105 @@ func (f *finder) fill(lit *ast.CompositeLit, tmpl string) []value.Value {
 	return out
 }
 
-// elements resolves a field's value: each element of a slice literal, or the value itself.
+// elements resolves a value that may be a slice: each element of a slice
+// literal (see sliceLiteral), or the value itself.
 func (f *finder) elements(e ast.Expr) []value.Value {
-	if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok {
-		if tv, ok := f.pass.TypesInfo.Types[lit]; ok {
+	lit, fromCall := f.sliceLiteral(e)
+	if lit == nil {
+		return []value.Value{f.res.Resolve(e)}
+	}
+	if len(lit.Elts) == 0 {
+		return []value.Value{{}}
+	}
+	var vs []value.Value
+	for _, elt := range lit.Elts {
+		v := f.res.Resolve(elt)
+		if fromCall && v.HasParams() {
+			// The parameters are the called function's, not those of
+			// the function that makes the call.
+			v = value.Hole("a parameter of the function that returns the slice")
+		}
+		vs = append(vs, v)
+	}
+	return vs
+}
+
+// sliceLiteral returns the slice literal an expression evaluates to: the
+// literal itself, the literal a local variable is assigned once
+// (topics := []string{...}), or the literal that is the only return of a
+// function of the package (a server's topics() []string), when fromCall
+// is set.
+func (f *finder) sliceLiteral(e ast.Expr) (lit *ast.CompositeLit, fromCall bool) {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CompositeLit:
+		if tv, ok := f.pass.TypesInfo.Types[e]; ok {
 			if _, isSlice := tv.Type.Underlying().(*types.Slice); isSlice {
-				if len(lit.Elts) == 0 {
-					return []value.Value{{}}
+				return e, false
+			}
+		}
+	case *ast.Ident:
+		if v, ok := f.pass.TypesInfo.Uses[e].(*types.Var); ok && !v.IsField() {
+			if _, _, isParam := f.res.ParamOf(v); !isParam {
+				lit, _ := f.sliceLiteral(f.onlyAssignment(v))
+				return lit, false
+			}
+		}
+	case *ast.CallExpr:
+		if callee := typeutil.StaticCallee(f.pass.TypesInfo, e); callee != nil && callee.Pkg() == f.pass.Pkg {
+			if ret := f.onlyReturn(callee); ret != nil {
+				if lit, _ := ast.Unparen(ret).(*ast.CompositeLit); lit != nil {
+					lit, _ := f.sliceLiteral(lit)
+					return lit, lit != nil
 				}
-				var vs []value.Value
-				for _, elt := range lit.Elts {
-					vs = append(vs, f.res.Resolve(elt))
-				}
-				return vs
 			}
 		}
 	}
-	return []value.Value{f.res.Resolve(e)}
+	return nil, false
+}
+
+// onlyAssignment returns the expression assigned to v when the package
+// assigns it exactly once (=, := with one value per variable), else nil.
+func (f *finder) onlyAssignment(v *types.Var) ast.Expr {
+	var only ast.Expr
+	n := 0
+	for _, as := range f.res.Assignments() {
+		for i, lhs := range as.Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && f.pass.TypesInfo.ObjectOf(id) == v {
+				n++
+				if len(as.Lhs) == len(as.Rhs) && as.Tok != token.ADD_ASSIGN {
+					only = as.Rhs[i]
+				}
+			}
+		}
+	}
+	if n != 1 {
+		return nil
+	}
+	return only
+}
+
+// onlyReturn returns the expression a function of the package with one
+// result returns, when its body has exactly one return statement (function
+// literals inside it aside), else nil.
+func (f *finder) onlyReturn(fn *types.Func) ast.Expr {
+	decl := f.res.FuncDecl(fn.Origin())
+	if decl == nil || decl.Body == nil || fn.Signature().Results().Len() != 1 {
+		return nil
+	}
+	var rets []*ast.ReturnStmt
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			rets = append(rets, n)
+		}
+		return true
+	})
+	if len(rets) != 1 || len(rets[0].Results) != 1 {
+		return nil
+	}
+	return rets[0].Results[0]
 }
 
 // throughFields follows targets kept in struct fields, the shape of most
@@ -494,6 +606,9 @@ func (f *finder) followFields(uses []siteUse, imported map[*types.TypeName][]Use
 				name, ok := strings.CutPrefix(p.Key, sl.typ+".")
 				if p.Kind != value.Field || !ok {
 					return value.Value{}, false
+				}
+				if at, ok := f.overwritten[p.Key]; ok && !sl.imported {
+					return value.Hole("field " + name + " is also written at " + shortPos(f.pass.Fset.Position(at)) + ": the value a literal gives it may not be the one used"), true
 				}
 				if v, ok := fields[name]; ok {
 					return v, true
@@ -731,16 +846,18 @@ func (f *finder) viaLocal(s *site) []localUse {
 		if len(u.Chain) >= maxChain {
 			continue
 		}
-		out = append(out, localUse{
-			use: Use{
-				Kind:   u.Kind,
-				Label:  u.Label.SubstFields(f.args(s)),
-				Value:  u.Value.SubstFields(f.args(s)),
-				Chain:  append([]string{name}, u.Chain...),
-				MadeIn: u.MadeIn,
-			},
-			fixed: !u.Value.HasParams(),
-		})
+		for _, v := range f.substValues(s, s.callee, u.Value) {
+			out = append(out, localUse{
+				use: Use{
+					Kind:   u.Kind,
+					Label:  u.Label.SubstFields(f.args(s)),
+					Value:  v,
+					Chain:  append([]string{name}, u.Chain...),
+					MadeIn: u.MadeIn,
+				},
+				fixed: !u.Value.HasParams(),
+			})
+		}
 	}
 	return out
 }

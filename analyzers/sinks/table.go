@@ -61,7 +61,9 @@ const NoArg = -1
 // method of sarama.ConsumerGroup matches "ConsumerGroup.Consume" whatever
 // implements it); argument Arg carries the value. When Arg is the variadic
 // parameter, every argument from Arg on is a separate value; when it is a
-// slice, each element of a slice literal is. When Field is set, the value
+// slice, each element of a slice literal is (also of one a local variable
+// is assigned once, or a local function returns), and so through
+// wrappers that take the slice as a parameter. When Field is set, the value
 // is that field (a dotted path) of the struct argument Arg: kq.MustNewQueue
 // reads the Topic of its KqConf, which a config file usually fills.
 //
@@ -78,11 +80,20 @@ type Entry struct {
 	Kind     Kind
 	Label    string // a static label the analyzer interprets (engine "postgres", protocol "grpc", ...)
 	LabelArg int    // call sinks: an argument whose value is the label (sql.Open's driver name), or NoArg
+	// Qualifier, for call sinks, is an argument whose value is the
+	// namespace of Arg's (AMQP's exchange, whose routing keys are its
+	// own), or NoArg: the value is then the qualifier's, QualifierSep and
+	// Arg's, so that the same name in two namespaces makes two values.
+	Qualifier int
 }
+
+// QualifierSep separates a qualified value's namespace from its name:
+// "orders-exchange/orders.created".
+const QualifierSep = "/"
 
 // Call returns a call sink entry without a label argument.
 func Call(pkg, fn string, arg int, kind Kind, label string) Entry {
-	return Entry{Package: pkg, Func: fn, Arg: arg, Kind: kind, Label: label, LabelArg: NoArg}
+	return Entry{Package: pkg, Func: fn, Arg: arg, Kind: kind, Label: label, LabelArg: NoArg, Qualifier: NoArg}
 }
 
 // CallField returns a call sink entry whose value is field (a dotted path)
@@ -95,12 +106,18 @@ func CallField(pkg, fn string, arg int, field string, kind Kind, label string) E
 
 // Literal returns a literal sink entry for the struct type pkg.typ.
 func Literal(pkg, typ, template string, kind Kind, label string) Entry {
-	return Entry{Package: pkg, Func: typ, Template: template, Kind: kind, Label: label, LabelArg: NoArg}
+	return Entry{Package: pkg, Func: typ, Template: template, Kind: kind, Label: label, LabelArg: NoArg, Qualifier: NoArg}
 }
 
 // WithLabelArg returns e with its label taken from argument i.
 func (e Entry) WithLabelArg(i int) Entry {
 	e.LabelArg = i
+	return e
+}
+
+// WithQualifier returns e with its values qualified by argument i.
+func (e Entry) WithQualifier(i int) Entry {
+	e.Qualifier = i
 	return e
 }
 

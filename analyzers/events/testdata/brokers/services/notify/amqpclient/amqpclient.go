@@ -14,8 +14,8 @@ func Run(ctx context.Context, ch *amqp.Channel) error {
 	}
 	// The default exchange routes by queue name.
 	ch.PublishWithContext(ctx, "", "notify.email", false, false, amqp.Publishing{Body: []byte("hi")}) // endpoint: notify publish amqp notify.email
-	ch.Publish("events", "notify.sent", false, false, amqp.Publishing{})                              // endpoint: notify publish amqp notify.sent
-	ch.QueueBind(q.Name, "orders.created", "events", false, nil)                                      // endpoint: notify consume amqp orders.created
+	ch.Publish("events", "notify.sent", false, false, amqp.Publishing{})                              // endpoint: notify publish amqp events/notify.sent
+	ch.QueueBind(q.Name, "orders.created", "events", false, nil)                                      // endpoint: notify consume amqp events/orders.created
 	_, err = ch.Consume("notify.sms", "notify", true, false, false, false, nil)                       // endpoint: notify consume amqp notify.sms
 	return err
 }
