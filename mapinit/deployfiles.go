@@ -2,11 +2,13 @@ package mapinit
 
 import (
 	"fmt"
+	"maps"
 	"net"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -166,7 +168,7 @@ func (in *inferrer) uniqueHosts(dbs []*database) {
 			}
 		}
 	}
-	for _, h := range sortedKeys(by) {
+	for _, h := range slices.Sorted(maps.Keys(by)) {
 		if svcs := by[h]; len(svcs) > 1 {
 			for _, s := range svcs {
 				if s != nil {
@@ -190,7 +192,7 @@ func (in *inferrer) envKeys(workloads []deploy.Workload, owner map[int]*service,
 		if imageEngine(w.Image) != "" {
 			continue
 		}
-		for _, key := range sortedKeys(w.Env) {
+		for _, key := range slices.Sorted(maps.Keys(w.Env)) {
 			set := w.Env[key]
 			if set.Value == "" || pointsAtDatabase(set.Value, dbs) {
 				continue
@@ -205,7 +207,7 @@ func (in *inferrer) envKeys(workloads []deploy.Workload, owner map[int]*service,
 			}
 		}
 	}
-	for _, key := range sortedKeys(claims) {
+	for _, key := range slices.Sorted(maps.Keys(claims)) {
 		cs := claims[key]
 		same := true
 		for _, c := range cs {
@@ -242,7 +244,7 @@ func (in *inferrer) databases(dt *deploy.Tree, workloads []deploy.Workload, owne
 			if s == nil {
 				continue
 			}
-			for _, key := range sortedKeys(w.Env) {
+			for _, key := range slices.Sorted(maps.Keys(w.Env)) {
 				set := w.Env[key]
 				if h := mentionedHost(set.Value, guessesOf(db.hosts)); h != "" {
 					users[s] = append(users[s], guess{key, fmt.Sprintf("from %s:%d: %s points it at %s", set.File, set.Line, describe(w), h)})

@@ -2,7 +2,9 @@ package mapinit
 
 import (
 	"fmt"
+	"maps"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -240,7 +242,7 @@ func (in *inferrer) contracts() {
 		}
 		in.grpcNames(to, d, servedBy[d][to])
 	}
-	for _, dir := range sortedKeys(claims) {
+	for _, dir := range slices.Sorted(maps.Keys(claims)) {
 		svcs := claims[dir]
 		if len(svcs) > 1 {
 			in.notes = append(in.notes, fmt.Sprintf("%s holds the generated code of %s: no one service's contract", dir, names(svcs)))
@@ -337,7 +339,7 @@ func (in *inferrer) uniqueGRPC() {
 			by[g.value] = append(by[g.value], s)
 		}
 	}
-	for _, name := range sortedKeys(by) {
+	for _, name := range slices.Sorted(maps.Keys(by)) {
 		if svcs := by[name]; len(svcs) > 1 {
 			in.notes = append(in.notes, fmt.Sprintf("gRPC service %s is registered by %s: it names none of them", name, names(svcs)))
 			for _, s := range svcs {
@@ -369,7 +371,7 @@ func (in *inferrer) sharedCode() {
 		}
 	}
 	found := map[string][]string{} // shared dir -> why parts
-	for _, x := range sortedKeys(users) {
+	for _, x := range slices.Sorted(maps.Keys(users)) {
 		svcs := sortedSet(users[x])
 		conventional := sharedSegment(x)
 		if len(svcs) < 2 && conventional == "" {
@@ -382,7 +384,7 @@ func (in *inferrer) sharedCode() {
 		}
 		found[dir] = append(found[dir], x+": "+why)
 	}
-	for _, dir := range sortedKeys(found) {
+	for _, dir := range slices.Sorted(maps.Keys(found)) {
 		parts := found[dir]
 		why := parts[0]
 		if len(parts) > 1 {
@@ -519,13 +521,4 @@ func dropValue(gs []guess, v string) []guess {
 		}
 	}
 	return out
-}
-
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }
