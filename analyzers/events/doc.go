@@ -11,7 +11,7 @@
 // that already happens: every place where a service publishes to, or
 // consumes from, a topic (a Kafka topic, a NATS subject, an AMQP exchange
 // and routing key or a queue, a Redis stream or channel, an asynq task type, a Pub/Sub
-// topic, an SQS queue, an SNS topic). These endpoints are not violations:
+// topic, an SQS queue, an SNS topic, a go-micro topic). These endpoints are not violations:
 // the standalone driver pairs them into event edges of the service graph,
 //
 //	orders --event orders.created--> shipping
@@ -61,8 +61,17 @@
 //     topic), AddNoPublisherHandler and AddConsumerHandler (consume), and
 //     gochannel.GoChannel.
 //   - cloud.google.com/go/pubsub: v2's Client.Publisher and Subscriber, v1's
-//     Client.Topic and Subscription. A subscription has a name of its own:
-//     it pairs with a topic only when the names agree.
+//     Client.Topic and TopicInProject (publish), Subscription and
+//     SubscriptionInProject (consume). A subscription has a name of its
+//     own: it pairs with a topic only when the names agree. Creating a
+//     topic or a subscription is a declaration, not an endpoint.
+//   - go-micro (go-micro.dev/v4, asim/go-micro/v3, micro/go-micro/v2):
+//     broker.Broker.Publish and broker.Publish (publish), Subscribe
+//     (consume); micro.NewEvent (and v2's and v3's NewPublisher) and
+//     Client.NewMessage (publish); micro.RegisterSubscriber and
+//     Server.NewSubscriber (consume). Its endpoints are "go-micro" whatever
+//     broker plugin carries them; a client's NewRequest and Call are
+//     synchronous calls, not events.
 //   - aws-sdk-go-v2: sqs.SendMessageInput{QueueUrl} and
 //     SendMessageBatchInput{QueueUrl} (publish), ReceiveMessageInput{QueueUrl}
 //     (consume); sns.PublishInput{TopicArn} (publish).
@@ -70,7 +79,8 @@
 // Endpoints pair by broker and topic name. The broker is the wire protocol
 // where clients share it: kafka-go, sarama, confluent-kafka-go and kq are
 // all "kafka", so a kq pusher and a sarama consumer of one topic meet.
-// watermill's endpoints are "watermill" whatever it runs on.
+// watermill's endpoints are "watermill" and go-micro's "go-micro" whatever
+// they run on.
 //
 // Not endpoints, on purpose: request/reply over a broker (nats'
 // Conn.Request) is a synchronous call, not an event; declarations (AMQP's

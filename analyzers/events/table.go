@@ -26,6 +26,7 @@ const (
 	pubsub      = "pubsub"
 	sqs         = "sqs"
 	sns         = "sns"
+	goMicro     = "go-micro"
 )
 
 // Sinks is the built-in table of publish and consume sinks. Every entry is
@@ -172,6 +173,30 @@ func builtin() []sinks.Entry {
 	call("cloud.google.com/go/pubsub/v2", "Client.Subscriber", 0, pubsub, consume)
 	call("cloud.google.com/go/pubsub", "Client.Topic", 0, pubsub, publish)
 	call("cloud.google.com/go/pubsub", "Client.Subscription", 0, pubsub, consume)
+	call("cloud.google.com/go/pubsub", "Client.TopicInProject", 0, pubsub, publish)
+	call("cloud.google.com/go/pubsub", "Client.SubscriptionInProject", 0, pubsub, consume)
+
+	// go-micro (v4 at go-micro.dev, v3 at asim/go-micro, v2 at
+	// micro/go-micro; the same API): the broker's Publish and Subscribe,
+	// on the Broker interface or the default broker, and the service
+	// level on top of it: an event (publisher) or a client message names
+	// the topic it publishes to, a subscriber the topic it consumes. Its
+	// endpoints are "go-micro" whatever broker plugin carries them.
+	for _, micro := range []string{"go-micro.dev/v4", "github.com/asim/go-micro/v3", "github.com/micro/go-micro/v2"} {
+		call(micro+"/broker", "Broker.Publish", 0, goMicro, publish)
+		call(micro+"/broker", "Publish", 0, goMicro, publish)
+		call(micro+"/client", "Client.NewMessage", 0, goMicro, publish)
+		call(micro+"/client", "NewMessage", 0, goMicro, publish)
+		call(micro, "NewEvent", 0, goMicro, publish)
+		call(micro+"/broker", "Broker.Subscribe", 0, goMicro, consume)
+		call(micro+"/broker", "Subscribe", 0, goMicro, consume)
+		call(micro+"/server", "Server.NewSubscriber", 0, goMicro, consume)
+		call(micro+"/server", "NewSubscriber", 0, goMicro, consume)
+		call(micro, "RegisterSubscriber", 0, goMicro, consume)
+	}
+	// v2 and v3 also name an event a publisher.
+	call("github.com/asim/go-micro/v3", "NewPublisher", 0, goMicro, publish)
+	call("github.com/micro/go-micro/v2", "NewPublisher", 0, goMicro, publish)
 
 	// AWS (aws-sdk-go-v2): SQS queues by URL, SNS topics by ARN.
 	const sqsGo = "github.com/aws/aws-sdk-go-v2/service/sqs"
