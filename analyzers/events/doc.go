@@ -10,7 +10,8 @@
 // database is "consume the other service's events". events shows where
 // that already happens: every place where a service publishes to, or
 // consumes from, a topic (a Kafka topic, a NATS subject, an AMQP exchange
-// and routing key or a queue, a Redis stream or channel, an asynq task type, a Pub/Sub
+// and routing key or a queue, a Redis stream or channel, an asynq task
+// type, a beanstalkd tube, a Pub/Sub
 // topic, an SQS queue, an SNS topic, a go-micro topic). These endpoints are not violations:
 // the standalone driver pairs them into event edges of the service graph,
 //
@@ -35,6 +36,12 @@
 //   - go-zero's kq (github.com/zeromicro/go-queue/kq): kq.NewPusher(addrs,
 //     topic) (publish); the Topic of the KqConf given to kq.NewQueue and
 //     kq.MustNewQueue (consume), usually from the service's config file.
+//   - go-zero's dq (github.com/zeromicro/go-queue/dq, on beanstalkd):
+//     the Tube of the nodes given to dq.NewProducer (publish) and of the
+//     Beanstalks of the DqConf given to dq.NewConsumer (consume), when the
+//     nodes of a literal agree on it; a config file's list of nodes is
+//     not looked through yet, so a DqConf loaded from one makes no
+//     endpoint.
 //   - nats.go: Conn.Publish and PublishMsg (publish); Conn.Subscribe,
 //     SubscribeSync, ChanSubscribe and the Queue variants (consume);
 //     JetStream's Publish, PublishAsync, PublishMsg (publish), Subscribe,

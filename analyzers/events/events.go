@@ -31,7 +31,7 @@ var Analyzer = &analysis.Analyzer{
 const shortDoc = `Services that exchange events are coupled loosely: the healthy
 alternative to a synchronous call or a shared database. events finds the
 places where code publishes to or consumes from a topic (kafka-go, sarama,
-confluent-kafka-go, go-zero's kq, nats.go and JetStream, amqp091-go,
+confluent-kafka-go, go-zero's kq and dq, nats.go and JetStream, amqp091-go,
 go-redis streams and pub/sub, asynq, watermill, Cloud Pub/Sub v1 and v2,
 SQS, SNS, go-micro),
 resolves the topic names statically, also through wrapper functions in
@@ -58,7 +58,7 @@ type Result struct {
 type Endpoint struct {
 	Service string // the service whose code it is; "" for wiring and unowned code
 	Role    string // "publish" or "consume"
-	Broker  string // kafka, nats, amqp, redis-stream, redis-pubsub, asynq, watermill, pubsub, sqs, sns, go-micro
+	Broker  string // kafka, nats, amqp, redis-stream, redis-pubsub, asynq, watermill, pubsub, sqs, sns, go-micro, beanstalkd
 	Topic   string
 	Package string // import path
 	Pos     token.Position

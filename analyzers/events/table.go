@@ -27,6 +27,7 @@ const (
 	sqs         = "sqs"
 	sns         = "sns"
 	goMicro     = "go-micro"
+	beanstalkd  = "beanstalkd"
 )
 
 // Sinks is the built-in table of publish and consume sinks. Every entry is
@@ -82,6 +83,13 @@ func builtin() []sinks.Entry {
 	call(kq, "NewPusher", 1, kafka, publish)
 	field(kq, "NewQueue", 0, "Topic", kafka, consume)
 	field(kq, "MustNewQueue", 0, "Topic", kafka, consume)
+
+	// go-zero's delay queue (github.com/zeromicro/go-queue/dq) on
+	// beanstalkd: a producer puts jobs into the Tube of its nodes, a
+	// consumer reads the Tube of the nodes of its DqConf.
+	const dq = "github.com/zeromicro/go-queue/dq"
+	field(dq, "NewProducer", 0, "Tube", beanstalkd, publish)
+	field(dq, "NewConsumer", 0, "Beanstalks.Tube", beanstalkd, consume)
 
 	// nats.go: core NATS on *Conn, JetStream through the JetStreamContext
 	// interface (JetStream declares the methods) and the newer jetstream

@@ -41,6 +41,59 @@ func (s *scope) paramField(e ast.Expr) (Value, bool) {
 	return s.paramFieldOf(k)
 }
 
+// literalPath resolves the field at path of a composite literal. A list
+// on the way (go-zero dq's []Beanstalk, each node naming its Tube) is
+// looked through when all its elements agree on the field: the list has
+// one value then, and none that a guess would pick otherwise.
+func (s *scope) literalPath(e ast.Expr, path []string, why string) Value {
+	lit, isLit := ast.Unparen(e).(*ast.CompositeLit)
+	if !isLit {
+		return Hole(why + ": not a keyed struct literal")
+	}
+	if tv, ok := s.info.Types[lit]; ok && isList(tv.Type) {
+		return s.agreed(lit.Elts, path, why)
+	}
+	fe, found, ok := literalField(lit, path[:1])
+	switch {
+	case !ok:
+		return Hole(why + ": not a keyed struct literal")
+	case !found:
+		return Hole(why + " not set")
+	case len(path) == 1:
+		return s.resolve(fe)
+	}
+	return s.literalPath(fe, path[1:], why)
+}
+
+// agreed is the field at path of every element of a list literal, when
+// they all have the same one.
+func (s *scope) agreed(elts []ast.Expr, path []string, why string) Value {
+	if len(elts) == 0 {
+		return Hole(why + ": an empty list")
+	}
+	var first Value
+	for i, elt := range elts {
+		if _, indexed := elt.(*ast.KeyValueExpr); indexed {
+			return Hole(why + ": an indexed list literal")
+		}
+		v := s.literalPath(elt, path, why)
+		if i == 0 {
+			first = v
+		} else if !v.Equal(first) {
+			return Hole(why + ": the elements of the list differ")
+		}
+	}
+	return first
+}
+
+func isList(t types.Type) bool {
+	switch t.Underlying().(type) {
+	case *types.Slice, *types.Array:
+		return true
+	}
+	return false
+}
+
 // paramFieldOf returns the ParamField part of field k when k.v is a
 // parameter that its function neither reassigns nor writes fields of.
 func (s *scope) paramFieldOf(k fieldKey) (Value, bool) {
@@ -68,14 +121,7 @@ func (s *scope) argField(arg ast.Expr, path string) Value {
 		e = ast.Unparen(u.X) // &Config{...}
 	}
 	if lit, ok := e.(*ast.CompositeLit); ok {
-		fe, found, ok := literalField(lit, strings.Split(path, "."))
-		switch {
-		case !ok:
-			return Hole(why + ": not a keyed struct literal")
-		case !found:
-			return Hole(why + " not set")
-		}
-		return s.resolve(fe)
+		return s.literalPath(lit, strings.Split(path, "."), why)
 	}
 	v, vpath := s.fieldPath(e)
 	if v == nil {
