@@ -17,8 +17,11 @@ import (
 // analyzers of a run share one resolver (and its caches) per package.
 // It reports nothing. In packages of the analysed modules it exports a
 // ReturnsFact for each exported function whose result resolves, so that
-// calls to it from other packages resolve too; elsewhere (standard
-// library, dependency modules) it does no work until the resolver is used.
+// calls to it from other packages resolve too, a VarFact for each
+// exported string variable whose value the package fixes, and a
+// WritesFact naming the other packages' variables it writes; elsewhere
+// (standard library, dependency modules) it does no work until the
+// resolver is used.
 var Analyzer = &analysis.Analyzer{
 	Name:       "value",
 	Doc:        "resolves string-valued expressions statically (a shared result for couplingvet's analyzers)",
