@@ -141,7 +141,7 @@ func (s *scope) importedVariable(v *types.Var, defs []def) Value {
 		if len(defs) == 0 {
 			return Hole("variable " + v.Name())
 		}
-		return Hole(what + " (initial value unknown)")
+		return Hole(what + " (its package fixes no value)")
 	}
 	if len(defs) == 0 {
 		return fact.Value
@@ -149,7 +149,8 @@ func (s *scope) importedVariable(v *types.Var, defs []def) Value {
 	return s.mergeDefs(what, append(slices.Clip(defs), def{val: &fact.Value}))
 }
 
-// writerOf names a dependency of the package that writes v (WritesFact).
+// writerOf names a dependency of the package that writes v (WritesFact):
+// the first by path, when several do, so that reasons are deterministic.
 func (r *Resolver) writerOf(v *types.Var) (string, bool) {
 	if r.packageFacts == nil {
 		return "", false
@@ -159,7 +160,7 @@ func (r *Resolver) writerOf(v *types.Var) (string, bool) {
 		for _, pf := range r.packageFacts() {
 			if wf, ok := pf.Fact.(*WritesFact); ok && pf.Package != r.pkg { // this package's writes are defs
 				for _, name := range wf.Vars {
-					if _, seen := r.writers[name]; !seen {
+					if w, seen := r.writers[name]; !seen || pf.Package.Path() < w {
 						r.writers[name] = pf.Package.Path()
 					}
 				}

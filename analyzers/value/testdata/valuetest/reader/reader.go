@@ -23,7 +23,7 @@ func reads() {
 	show(topics.ListenAddr) // want `^\{env:LISTEN_ADDR\} origin=env LISTEN_ADDR pattern=orders:9090$`
 
 	// Written by package topics with other values: no fact.
-	show(topics.Assigned)  // want `^\{unknown:variable Assigned\}`
+	show(topics.Assigned)  // want `^\{unknown:variable topics.Assigned \(its package fixes no value\)\}`
 	show(topics.Addressed) // want `^\{unknown:variable Addressed\}`
 	show(topics.Flagged)   // want `^\{unknown:variable Flagged\}`
 	show(topics.InInit)    // want `^\{unknown:variable InInit\}`
@@ -42,4 +42,9 @@ func overrides() {
 	topics.WrittenByReader = "rc.reader.v2"
 	topics.SameInReader = "rc.same"
 	flag.StringVar(&topics.FlaggedByReader, "topic", "rc.flag", "topic")
+}
+
+// Written here, but without a value its package fixes: unknown (above).
+func unfixed() {
+	topics.Assigned = "rc.assigned"
 }
