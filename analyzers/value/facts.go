@@ -111,7 +111,9 @@ func run(pass *analysis.Pass) (any, error) {
 		r.bindFormat = func(v Value) (string, bool) { return formatText(view, v) }
 	}
 	r.importFact = pass.ImportObjectFact
+	r.packageFacts, r.pkg = pass.AllPackageFacts, pass.Pkg
 	r.exportFacts(pass.Files, pass.ExportObjectFact)
+	r.exportVarFacts(pass)
 	return r, nil
 }
 

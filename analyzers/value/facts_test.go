@@ -115,3 +115,32 @@ func TestSubstFields(t *testing.T) {
 		t.Errorf("Subst without fields: got %s, want %s", got, want)
 	}
 }
+
+// TestVarFactsGob checks that the facts on package-level variables survive
+// gob, as ReturnsFact does.
+func TestVarFactsGob(t *testing.T) {
+	in := &value.VarFact{Value: value.Concat(value.Of(value.Part{Kind: value.Env, Key: "ORDERS_URL", Text: "http://orders:8080"}), value.Lit("/v1"))}
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(in); err != nil {
+		t.Fatal(err)
+	}
+	out := new(value.VarFact)
+	if err := gob.NewDecoder(&buf).Decode(out); err != nil {
+		t.Fatal(err)
+	}
+	if !out.Value.Equal(in.Value) {
+		t.Errorf("after gob: %s, want %s", out.Value, in.Value)
+	}
+	writes := &value.WritesFact{Vars: []string{"example.com/shop/pkg/config.OrdersURL"}}
+	buf.Reset()
+	if err := gob.NewEncoder(&buf).Encode(writes); err != nil {
+		t.Fatal(err)
+	}
+	gotWrites := new(value.WritesFact)
+	if err := gob.NewDecoder(&buf).Decode(gotWrites); err != nil {
+		t.Fatal(err)
+	}
+	if gotWrites.String() != writes.String() {
+		t.Errorf("after gob: %s, want %s", gotWrites, writes)
+	}
+}

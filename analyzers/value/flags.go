@@ -81,7 +81,7 @@ func (r *Resolver) flagVar(call *ast.CallExpr, test bool) {
 	val := r.flagValue(call, ff)
 	d := def{val: &val, test: test}
 	recorded := r.assignTypeField(addr.X, d)
-	if v := r.varOf(addr.X); v != nil {
+	if v := r.assignedVar(addr.X); v != nil {
 		r.defs[v] = append(r.defs[v], d)
 		recorded = true
 	} else if r.assignField(addr.X, d) {

@@ -17,15 +17,18 @@ import (
 // analyzers of a run share one resolver (and its caches) per package.
 // It reports nothing. In packages of the analysed modules it exports a
 // ReturnsFact for each exported function whose result resolves, so that
-// calls to it from other packages resolve too; elsewhere (standard
-// library, dependency modules) it does no work until the resolver is used.
+// calls to it from other packages resolve too, a VarFact for each
+// exported string variable whose value the package fixes, and a
+// WritesFact naming the other packages' variables it writes; elsewhere
+// (standard library, dependency modules) it does no work until the
+// resolver is used.
 var Analyzer = &analysis.Analyzer{
 	Name:       "value",
 	Doc:        "resolves string-valued expressions statically (a shared result for couplingvet's analyzers)",
 	URL:        "https://pkg.go.dev/github.com/couplingvet/couplingvet/analyzers/value",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Resolver](),
-	FactTypes:  []analysis.Fact{new(ReturnsFact)},
+	FactTypes:  []analysis.Fact{new(ReturnsFact), new(VarFact), new(WritesFact)},
 }
 
 // A Resolver resolves expressions of one package. It indexes the package's
@@ -57,6 +60,14 @@ type Resolver struct {
 	// importFact reads another package's ReturnsFact; nil outside an
 	// analysis pass (New), where only this package's functions resolve.
 	importFact func(types.Object, analysis.Fact) bool
+
+	// packageFacts lists the package facts of the package's dependencies,
+	// for their WritesFacts (vars.go); nil outside an analysis pass.
+	// writers, built from them when first needed, maps a variable
+	// ("pkgpath.Name") to a dependency that writes it.
+	packageFacts func() []analysis.PackageFact
+	writers      map[string]string
+	pkg          *types.Package // the package analysed, whose own WritesFact packageFacts lists too
 
 	// bindFormat, in a service's package, gives a format that the
 	// service's config or deploy files hold its text (see formatText);
@@ -256,6 +267,9 @@ func (s *scope) variable1(v *types.Var) Value {
 			return Hole("parameter " + v.Name() + " reassigned")
 		}
 		return Of(Part{Kind: Param, Key: v.Name(), Index: p.index})
+	}
+	if s.isForeignPackageVar(v) {
+		return s.importedVariable(v, defs) // chat.MessagePubTopic: vars.go
 	}
 	if len(defs) == 0 {
 		return Hole("variable " + v.Name())
@@ -776,7 +790,7 @@ func (r *Resolver) assign(lhs, rhs []ast.Expr, tok token.Token, test bool) {
 		default:
 			continue
 		}
-		if v := r.varOf(e); v != nil {
+		if v := r.assignedVar(e); v != nil {
 			r.defs[v] = append(r.defs[v], d)
 		} else {
 			r.assignField(e, d)
@@ -794,7 +808,7 @@ func (r *Resolver) constText(e ast.Expr) (string, bool) {
 }
 
 func (r *Resolver) unknown(e ast.Expr, why string, test bool) {
-	if v := r.varOf(e); v != nil {
+	if v := r.assignedVar(e); v != nil {
 		h := Hole(why)
 		r.defs[v] = append(r.defs[v], def{val: &h, test: test})
 	}

@@ -55,7 +55,7 @@ func (r *Resolver) storeArgs(call *ast.CallExpr, test bool) {
 		}
 		d := def{store: &storeRef{call, i}, index: -1, test: test}
 		recorded := false
-		if v := r.varOf(addr.X); v != nil {
+		if v := r.assignedVar(addr.X); v != nil {
 			r.defs[v] = append(r.defs[v], d)
 			recorded = true
 		} else {

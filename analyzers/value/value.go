@@ -66,6 +66,20 @@
 // of exported functions travel to other packages of the repository as facts
 // (ReturnsFact).
 //
+// Exported package-level variables of string type travel the same way
+// (VarFact, vars.go): the value the variable's own package resolves it to
+// from all its writes there, the initialiser included, when they agree
+// (var MessagePubTopic = "rc.msg.pub", never assigned again, no &V, no
+// flag.StringVar(&V, ...)). An importer reads chat.MessagePubTopic from
+// the fact, parts and all, so that an environment variable stays one. Its
+// own writes to the variable count like any other (they must agree with
+// the fact), and a write in a package it depends on makes the variable
+// unknown (WritesFact). A write in a package that is not a dependency of
+// the reader (a main package setting config.OrdersURL from a flag before
+// it calls the reader) is not seen: the reader resolves the declared
+// value, which is what the program uses unless overridden, like a flag's
+// default.
+//
 // A field of a configuration struct that a loader fills at run time
 // (c.Mysql.DataSource, with c's type declared in another package) is a
 // ConfigField part carrying the key paths it may have in a config file

@@ -80,3 +80,11 @@ func TestConfParse(t *testing.T) {
 	realModules(t)
 	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./confparse")
 }
+
+// TestPackageVariables checks which string variables of package topics
+// get a VarFact, which package writes another's variables (WritesFact),
+// and how package reader resolves them from both.
+func TestPackageVariables(t *testing.T) {
+	analysistest.Run(t, analysistest.TestData()+"/valuetest", value.Analyzer, "./topics", "./topicwriter")
+	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./reader")
+}

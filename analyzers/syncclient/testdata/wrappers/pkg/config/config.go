@@ -19,3 +19,11 @@ type Settings struct{ values map[string]string }
 
 // Get returns the setting key: its callers name the key.
 func (s *Settings) Get(key string) string { return s.values[key] }
+
+// OrdersURL is where orders' HTTP API listens: a variable, not a constant,
+// as many services keep their peers' addresses. No package writes it, so
+// the services that read it know its value.
+var OrdersURL = "http://orders:8080"
+
+// OrdersStatsURL can be moved by the environment.
+var OrdersStatsURL = Getenv("ORDERS_STATS_URL", "http://orders:8080/v1/stats")
