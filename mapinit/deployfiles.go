@@ -77,7 +77,7 @@ func (in *inferrer) deployFiles() {
 			}
 			for _, h := range w.Hosts {
 				host, port := splitHost(h)
-				if !contains(db.hosts, host) {
+				if !slices.Contains(db.hosts, host) {
 					db.hosts = append(db.hosts, host)
 				}
 				if port != "" && db.port == "" {
@@ -392,7 +392,7 @@ func splitHost(h string) (string, string) {
 }
 
 func appendService(list []*service, s *service) []*service {
-	if containsService(list, s) {
+	if slices.Contains(list, s) {
 		return list
 	}
 	return append(list, s)
@@ -406,13 +406,4 @@ func dropValueFold(gs []guess, v string) []guess {
 		}
 	}
 	return out
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }

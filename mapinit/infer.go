@@ -138,7 +138,7 @@ func (in *inferrer) mains() {
 	// too. A gateway with its own directory stays a service.
 	var kept []*service
 	for _, s := range in.services {
-		if d := s.owns[0].value; len(s.owns) == 1 && hasSegment(d, "cmd") && in.tree.dirs[d] != nil && in.tree.dirs[d].main {
+		if d := s.owns[0].value; len(s.owns) == 1 && slices.Contains(strings.Split(d, "/"), "cmd") && in.tree.dirs[d] != nil && in.tree.dirs[d].main {
 			if imported := in.importedServicesExcept(s.owns[0].value, s); len(imported) >= 2 {
 				in.wiring = append(in.wiring, guess{s.owns[0].value, "a main package that imports " + names(imported)})
 				continue
@@ -155,7 +155,7 @@ func (in *inferrer) mains() {
 		switch {
 		case len(imported) >= 2:
 			in.wiring = append(in.wiring, guess{d, "a main package that imports " + names(imported)})
-		case len(imported) == 1 && hasSegment(d, "cmd"):
+		case len(imported) == 1 && slices.Contains(strings.Split(d, "/"), "cmd"):
 			s := imported[0]
 			s.owns = append(s.owns, guess{d, "a main package that imports only " + s.name})
 		}
@@ -168,15 +168,6 @@ func names(svcs []*service) string {
 		out = append(out, s.name)
 	}
 	return strings.Join(out, ", ")
-}
-
-func hasSegment(rel, seg string) bool {
-	for _, s := range strings.Split(rel, "/") {
-		if s == seg {
-			return true
-		}
-	}
-	return false
 }
 
 // contracts makes generated stubs their service's contracts and reads
@@ -234,7 +225,7 @@ func (in *inferrer) contracts() {
 		if dir == "" {
 			continue
 		}
-		if !containsService(claims[dir], to) {
+		if !slices.Contains(claims[dir], to) {
 			claims[dir] = append(claims[dir], to)
 		}
 		if whys[dir] == "" {
@@ -490,15 +481,6 @@ func sortedSet[V any](m map[*service]V) []*service {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
 	return out
-}
-
-func containsService(list []*service, s *service) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 func dedupeGuesses(gs []guess) []guess {
