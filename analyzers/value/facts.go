@@ -67,6 +67,13 @@ func (f *ReturnsFact) String() string {
 // that builds a long string does not inflate every importer's facts.
 const maxFactParts = 32
 
+// worthAFact reports whether v says something another package can use:
+// not wholly unknown, no struct fields (those are this package's business:
+// package sinks follows them) and small enough to carry.
+func worthAFact(v Value) bool {
+	return !v.Opaque() && !v.Has(Field) && len(v.Parts) <= maxFactParts
+}
+
 // importedStores reads the store summary of parameter param of fn, a
 // function of another package, from its fact.
 func (r *Resolver) importedStores(fn *types.Func, param int) (Value, bool) {
@@ -166,8 +173,8 @@ func (r *Resolver) factOf(fn *types.Func) *ReturnsFact {
 			continue
 		}
 		v := r.Returns(fn, i)
-		if v.Opaque() || v.Has(Field) || len(v.Parts) > maxFactParts {
-			continue // fields are this package's business (package sinks follows them)
+		if !worthAFact(v) {
+			continue
 		}
 		fact.Results = append(fact.Results, Return{Index: i, Value: v})
 	}
@@ -191,7 +198,7 @@ func (r *Resolver) storesOf(fn *types.Func) []Return {
 		r.index()
 		v, writes := r.scopeOf(fn.Pos()).stores(fn, i)
 		r.mu.Unlock()
-		if !writes || v.Opaque() || v.Has(Field) || len(v.Parts) > maxFactParts {
+		if !writes || !worthAFact(v) {
 			continue
 		}
 		stores = append(stores, Return{Index: i, Value: v})

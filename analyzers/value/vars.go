@@ -109,7 +109,7 @@ func (r *Resolver) exportVarFacts(pass *analysis.Pass) {
 // package can use.
 func (s *scope) fixedValue(v *types.Var) (Value, bool) {
 	val := s.variable(v)
-	if val.Opaque() || val.Has(Field) || val.HasParams() || len(val.Parts) > maxFactParts {
+	if !worthAFact(val) || val.HasParams() {
 		return Value{}, false
 	}
 	return val, true
