@@ -59,8 +59,21 @@ func ListExport(ctx context.Context, dir string, env, paths []string) (map[strin
 	for _, p := range paths {
 		want = append(want, &node{id: p})
 	}
-	return listExport(ctx, Options{Dir: dir, Env: env}, env, want)
+	opts := Options{Dir: dir, Env: env}
+	return listExport(ctx, opts, listEnv(env, probeBuildCache(ctx, opts, env)), want)
 }
+
+// GoList runs go list as a run that lists does, in dir with env, choosing
+// whether to use the module index by the build cache's state.
+func GoList(ctx context.Context, dir string, env, patterns []string) error {
+	opts := Options{Dir: dir, Env: env}
+	_, err := goList(ctx, opts, listEnv(env, probeBuildCache(ctx, opts, env)), patterns)
+	return err
+}
+
+// MinIndexedFiles is how many files a build cache must hold before go
+// list uses the module index.
+const MinIndexedFiles = minIndexedFiles
 
 // ErrColdBuildCache is what ListExport returns when it stopped go list.
 var ErrColdBuildCache = errColdBuildCache

@@ -131,6 +131,9 @@ type fastRun struct {
 	snap      *snapshot
 	checked   atomic.Int32 // packages type-checked
 
+	gocacheOnce sync.Once
+	gocache     buildCache // the go command's build cache (buildCache)
+
 	exportOnce    sync.Once
 	fromExport    bool // the frontier's types come from export data (exportMode)
 	exportMu      sync.Mutex
@@ -165,7 +168,7 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 	listedNow := r.snap == nil
 	if r.snap == nil {
 		gc.Settle()
-		listed, env, err := listAndEnv(ctx, opts, patterns, cache.dir != "")
+		listed, env, err := listAndEnv(ctx, opts, listEnv(environ(opts), r.buildCache()), patterns, cache.dir != "")
 		if err != nil {
 			return nil, err
 		}
@@ -373,8 +376,9 @@ func totalSize(names []string) int64 {
 	return total
 }
 
-// listAndEnv runs go list and, when the cache needs it, go env, at once.
-func listAndEnv(ctx context.Context, opts Options, patterns []string, needEnv bool) ([]*listedPackage, map[string]string, error) {
+// listAndEnv runs go list (in the environment listEnv) and, when the cache
+// needs it, go env, at once.
+func listAndEnv(ctx context.Context, opts Options, listEnv []string, patterns []string, needEnv bool) ([]*listedPackage, map[string]string, error) {
 	var (
 		env    map[string]string
 		envErr error
@@ -387,7 +391,7 @@ func listAndEnv(ctx context.Context, opts Options, patterns []string, needEnv bo
 			env, envErr = goEnv(ctx, opts)
 		}()
 	}
-	listed, err := goList(ctx, opts, patterns)
+	listed, err := goList(ctx, opts, listEnv, patterns)
 	wg.Wait()
 	if err != nil {
 		return nil, nil, err

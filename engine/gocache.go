@@ -14,7 +14,7 @@ package engine
 //
 // go list -export compiles what the build cache lacks, and compiling the
 // closure of a real service takes minutes where type-checking it takes
-// seconds. So the run asks only when GOCACHE looks warm (warmBuildCache),
+// seconds. So the run asks only when GOCACHE looks warm (buildCache.warmFor),
 // watches the commands go list runs (-x), and stops it, falling back to
 // source, as soon as it has compiled more than a few packages: a build
 // cache filled by another project, or by an older version of this one's
@@ -91,11 +91,11 @@ func (r *fastRun) compilerExport(missing []*node) bool {
 	if len(want) == 0 {
 		return false
 	}
-	env := environ(r.opts)
-	if !warmBuildCache(r.ctx, r.opts, env, len(r.nodes)) {
+	gocache := r.buildCache()
+	if !gocache.warmFor(len(r.nodes)) {
 		return false
 	}
-	files, err := listExport(r.ctx, r.opts, env, want)
+	files, err := listExport(r.ctx, r.opts, listEnv(environ(r.opts), gocache), want)
 	if err != nil {
 		return false
 	}
@@ -138,24 +138,55 @@ func (r *fastRun) builtClosure() map[*node]bool {
 	return built
 }
 
-// warmBuildCache reports whether GOCACHE holds about as many entries as a
-// build of a graph of this many packages leaves (an action and an output
-// each), judged from a sixteenth of its subdirectories: a fresh cache is
-// not worth asking.
-func warmBuildCache(ctx context.Context, opts Options, env []string, packages int) bool {
+// buildCache is what a run knows of the go command's build cache: where
+// it is and about how many files it holds, estimated from a sixteenth of
+// its subdirectories (reading them all would cost more than it tells).
+type buildCache struct {
+	dir   string // "" when GOCACHE is off or unknown
+	files int
+}
+
+// minIndexedFiles is how many files GOCACHE must hold before go list may
+// use the go command's module index (see listEnv). One go list of a
+// thousand-package closure leaves about a thousand.
+const minIndexedFiles = 1000
+
+// buildCache returns the build cache's state, probed once per run (before
+// go list, which writes into it).
+func (r *fastRun) buildCache() buildCache {
+	r.gocacheOnce.Do(func() {
+		r.gocache = probeBuildCache(r.ctx, r.opts, environ(r.opts))
+	})
+	return r.gocache
+}
+
+func probeBuildCache(ctx context.Context, opts Options, env []string) buildCache {
 	dir := buildCacheDir(ctx, opts, env)
 	if dir == "" {
-		return false
+		return buildCache{}
 	}
-	entries := 0
+	files := 0
 	for i := range 16 {
 		names, err := os.ReadDir(filepath.Join(dir, fmt.Sprintf("%02x", i)))
 		if err != nil && !errors.Is(err, os.ErrNotExist) {
-			return false
+			return buildCache{}
 		}
-		entries += len(names)
+		files += len(names)
 	}
-	return entries*16 >= packages
+	return buildCache{dir: dir, files: files * 16}
+}
+
+// warmFor reports whether the cache holds about as many files as a build
+// of a graph of this many packages leaves (an action and an output each):
+// a fresh cache is not worth asking for export data.
+func (c buildCache) warmFor(packages int) bool {
+	return c.dir != "" && c.files >= packages
+}
+
+// indexed reports whether go list should use the module index: when the
+// cache is used, not fresh (see withoutModuleIndex).
+func (c buildCache) indexed() bool {
+	return c.dir != "" && c.files >= minIndexedFiles
 }
 
 // buildCacheDir is the go command's GOCACHE, or "" when it is off.
@@ -184,7 +215,7 @@ func listExport(ctx context.Context, opts Options, env []string, want []*node) (
 	}
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = opts.Dir
-	cmd.Env = withoutModuleIndex(env)
+	cmd.Env = env
 	killGroupOnCancel(cmd)
 	cmd.WaitDelay = time.Second // a compiler that outlives go list may hold its output open
 	var stdout bytes.Buffer

@@ -3,6 +3,8 @@ package engine_test
 import (
 	"context"
 	"errors"
+	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -110,5 +112,74 @@ func TestCountCommands(t *testing.T) {
 	}
 	if engine.CountCommands(strings.Repeat("\t"+tool+"compile -o x\n", 10)) {
 		t.Errorf("indented lines (inside a here-document) counted as commands")
+	}
+}
+
+// TestModuleIndexFollowsTheBuildCache lists a package in a fresh build
+// cache, where go list must not build the go command's module index (it
+// would cost more than the listing), then in one that holds as many files
+// as a used cache, where it must use (and so write) the index: reading it
+// is what makes go list fast in a CI job that built the code first.
+func TestModuleIndexFollowsTheBuildCache(t *testing.T) {
+	dir := t.TempDir()
+	createFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.22\n")
+	createFile(t, filepath.Join(dir, "m.go"), "package m\n\nimport _ \"fmt\"\n")
+	ctx := context.Background()
+
+	fresh := t.TempDir()
+	if err := engine.GoList(ctx, dir, append(goEnv(), "GOCACHE="+fresh), []string{"./..."}); err != nil {
+		t.Fatal(err)
+	}
+	if n := indexEntries(t, fresh); n > 0 {
+		t.Errorf("fresh build cache: go list wrote %d module index entries, want none", n)
+	}
+
+	used := t.TempDir()
+	// Files in the first sixteen subdirectories, as many as a used cache
+	// holds there (the go command ignores names it did not write).
+	for i := range (engine.MinIndexedFiles + 15) / 16 {
+		createFile(t, filepath.Join(used, fmt.Sprintf("%02x", i%16), fmt.Sprintf("filler-%d", i)), "")
+	}
+	if err := engine.GoList(ctx, dir, append(goEnv(), "GOCACHE="+used), []string{"./..."}); err != nil {
+		t.Fatal(err)
+	}
+	if n := indexEntries(t, used); n == 0 {
+		t.Errorf("used build cache: go list wrote no module index entry, want the index used")
+	}
+}
+
+// indexEntries counts the go command's module index entries in a build
+// cache: the files that start with the index's header.
+func indexEntries(t *testing.T, gocache string) int {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(gocache, func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		head := make([]byte, len("go index "))
+		if _, err := io.ReadFull(f, head); err == nil && string(head) == "go index " {
+			n++
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
+
+func createFile(t *testing.T, name, text string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(name, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
 	}
 }
