@@ -779,7 +779,11 @@ func (r *fastRun) typeCheck(n *node) {
 			if !n.full {
 				dropBodies(f)
 			}
-			clipLines(r.fset.File(f.FileStart))
+			if n.repo || n.full {
+				clipLines(r.fset.File(f.FileStart))
+			} else {
+				forgetLines(r.fset.File(f.FileStart))
+			}
 			n.files = append(n.files, f)
 		}
 	}
@@ -798,6 +802,7 @@ func (r *fastRun) typeCheck(n *node) {
 		Sizes:            r.sizes,
 		Error: func(err error) {
 			if te, ok := err.(types.Error); ok {
+				recallLines(r.fset, te.Pos)
 				n.typeErrors = append(n.typeErrors, te)
 				n.errs = append(n.errs, r.fset.Position(te.Pos).String()+": "+te.Msg)
 			} else {
