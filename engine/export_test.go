@@ -71,9 +71,11 @@ func GoList(ctx context.Context, dir string, env, patterns []string) error {
 	return err
 }
 
-// MinIndexedFiles is how many files a build cache must hold before go
-// list uses the module index.
-const MinIndexedFiles = minIndexedFiles
+// ModuleIndexed reports whether a run in dir with env would let go list
+// use the module index.
+func ModuleIndexed(ctx context.Context, dir string, env []string) bool {
+	return probeBuildCache(ctx, Options{Dir: dir, Env: env}, env).indexed
+}
 
 // ErrColdBuildCache is what ListExport returns when it stopped go list.
 var ErrColdBuildCache = errColdBuildCache

@@ -14,11 +14,12 @@ package engine
 //
 // go list -export compiles what the build cache lacks, and compiling the
 // closure of a real service takes minutes where type-checking it takes
-// seconds. So the run asks only when GOCACHE looks warm (buildCache.warmFor),
-// watches the commands go list runs (-x), and stops it, falling back to
-// source, as soon as it has compiled more than a few packages: a build
-// cache filled by another project, or by an older version of this one's
-// dependencies, costs a few compilations, never a build.
+// seconds. So the run asks only when GOCACHE looks warm and holds the
+// module index a build of this project leaves (buildCache.warmFor), watches
+// the commands go list runs (-x), and stops it, falling back to source, as
+// soon as it has compiled more than a few packages: a build cache filled
+// by an older version of this project's dependencies costs a few
+// compilations, never a build.
 
 import (
 	"bufio"
@@ -139,17 +140,15 @@ func (r *fastRun) builtClosure() map[*node]bool {
 }
 
 // buildCache is what a run knows of the go command's build cache: where
-// it is and about how many files it holds, estimated from a sixteenth of
-// its subdirectories (reading them all would cost more than it tells).
+// it is, about how many files it holds (estimated from a sixteenth of its
+// subdirectories: reading them all would cost more than it tells), and
+// whether the go command's module index there covers this project.
 type buildCache struct {
-	dir   string // "" when GOCACHE is off or unknown
-	files int
+	dir     string // "" when GOCACHE is off or unknown
+	files   int
+	indexed bool // the module index covers the project (see moduleIndexed)
+	foreign bool // it does not, but would if the project had been built here
 }
-
-// minIndexedFiles is how many files GOCACHE must hold before go list may
-// use the go command's module index (see listEnv). One go list of a
-// thousand-package closure leaves about a thousand.
-const minIndexedFiles = 1000
 
 // buildCache returns the build cache's state, probed once per run (before
 // go list, which writes into it).
@@ -161,8 +160,9 @@ func (r *fastRun) buildCache() buildCache {
 }
 
 func probeBuildCache(ctx context.Context, opts Options, env []string) buildCache {
-	dir := buildCacheDir(ctx, opts, env)
-	if dir == "" {
+	goenv := buildCacheEnv(ctx, opts, env)
+	dir := goenv["GOCACHE"]
+	if dir == "" || dir == "off" || !filepath.IsAbs(dir) {
 		return buildCache{}
 	}
 	files := 0
@@ -173,33 +173,34 @@ func probeBuildCache(ctx context.Context, opts Options, env []string) buildCache
 		}
 		files += len(names)
 	}
-	return buildCache{dir: dir, files: files * 16}
+	indexed, looked := moduleIndexed(dir, goenv)
+	return buildCache{dir: dir, files: files * 16, indexed: indexed, foreign: looked && !indexed}
 }
 
 // warmFor reports whether the cache holds about as many files as a build
-// of a graph of this many packages leaves (an action and an output each):
-// a fresh cache is not worth asking for export data.
+// of a graph of this many packages leaves (an action and an output each),
+// and does not lack the index a build of the project leaves: a fresh cache,
+// or one that other projects filled, is not worth asking for export data
+// (go list -export would compile, and be stopped).
 func (c buildCache) warmFor(packages int) bool {
-	return c.dir != "" && c.files >= packages
+	return c.dir != "" && c.files >= packages && !c.foreign
 }
 
-// indexed reports whether go list should use the module index: when the
-// cache is used, not fresh (see withoutModuleIndex).
-func (c buildCache) indexed() bool {
-	return c.dir != "" && c.files >= minIndexedFiles
-}
-
-// buildCacheDir is the go command's GOCACHE, or "" when it is off.
-func buildCacheDir(ctx context.Context, opts Options, env []string) string {
-	cmd := exec.CommandContext(ctx, "go", "env", "GOCACHE")
+// buildCacheEnv reads the go command's settings that the build cache
+// probe needs (nil when go env fails).
+func buildCacheEnv(ctx context.Context, opts Options, env []string) map[string]string {
+	cmd := exec.CommandContext(ctx, "go", "env", "-json", "GOCACHE", "GOMODCACHE", "GOVERSION", "GOMOD", "GOWORK")
 	cmd.Dir = opts.Dir
 	cmd.Env = env
 	out, err := cmd.Output()
-	dir := strings.TrimSpace(string(out))
-	if err != nil || dir == "off" || !filepath.IsAbs(dir) {
-		return ""
+	if err != nil {
+		return nil
 	}
-	return dir
+	goenv := map[string]string{}
+	if json.Unmarshal(out, &goenv) != nil {
+		return nil
+	}
+	return goenv
 }
 
 // listExport runs go list -export on the packages of want, and returns

@@ -115,15 +115,15 @@ func TestCountCommands(t *testing.T) {
 	}
 }
 
-// TestModuleIndexFollowsTheBuildCache lists a package in a fresh build
-// cache, where go list must not build the go command's module index (it
-// would cost more than the listing), then in one that holds as many files
-// as a used cache, where it must use (and so write) the index: reading it
-// is what makes go list fast in a CI job that built the code first.
+// TestModuleIndexFollowsTheBuildCache lists the example shop (which
+// requires gRPC from the module cache) in build caches of three kinds. A
+// fresh one, and one as full as a used cache but of other projects: go
+// list must not build the module index there (it would cost more than the
+// listing). One where a go command has indexed the shop's modules before
+// (as go build does): the run must see it (the key of the index's entry
+// is the go command's own, see modindex.go) and let go list read it.
 func TestModuleIndexFollowsTheBuildCache(t *testing.T) {
-	dir := t.TempDir()
-	createFile(t, filepath.Join(dir, "go.mod"), "module example.com/m\n\ngo 1.22\n")
-	createFile(t, filepath.Join(dir, "m.go"), "package m\n\nimport _ \"fmt\"\n")
+	dir, _ := filepath.Abs("../testdata/shop")
 	ctx := context.Background()
 
 	fresh := t.TempDir()
@@ -134,23 +134,82 @@ func TestModuleIndexFollowsTheBuildCache(t *testing.T) {
 		t.Errorf("fresh build cache: go list wrote %d module index entries, want none", n)
 	}
 
-	used := t.TempDir()
-	// Files in the first sixteen subdirectories, as many as a used cache
-	// holds there (the go command ignores names it did not write).
-	for i := range (engine.MinIndexedFiles + 15) / 16 {
-		createFile(t, filepath.Join(used, fmt.Sprintf("%02x", i%16), fmt.Sprintf("filler-%d", i)), "")
+	other := foreignBuildCache(t)
+	env := append(goEnv(), "GOCACHE="+other)
+	if engine.ModuleIndexed(ctx, dir, env) {
+		t.Errorf("a build cache of other projects counts as holding the shop's module index")
 	}
-	if err := engine.GoList(ctx, dir, append(goEnv(), "GOCACHE="+used), []string{"./..."}); err != nil {
+	if err := engine.GoList(ctx, dir, env, []string{"./..."}); err != nil {
 		t.Fatal(err)
 	}
-	if n := indexEntries(t, used); n == 0 {
-		t.Errorf("used build cache: go list wrote no module index entry, want the index used")
+	if n := indexEntries(t, other); n > 0 {
+		t.Errorf("build cache of other projects: go list wrote %d module index entries, want none", n)
 	}
+
+	// What go build leaves: the index of every module it read.
+	indexed := t.TempDir()
+	env = append(goEnv(), "GOCACHE="+indexed)
+	list := exec.Command("go", "list", "-deps", "./...")
+	list.Dir, list.Env = dir, env
+	if out, err := list.CombinedOutput(); err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	if indexEntries(t, indexed) == 0 {
+		t.Fatal("the go command wrote no module index: nothing to find")
+	}
+	if !engine.ModuleIndexed(ctx, dir, env) {
+		t.Errorf("the shop's modules were indexed, but the run does not see it: go list would go without the index")
+	}
+}
+
+// TestForeignBuildCacheIsNotAsked runs the engine, its own cache empty,
+// with a build cache as full as a used one but filled by other projects
+// (it lacks the shop's module index, which a build of the shop leaves):
+// the run must not ask go list -export, which would compile until it is
+// stopped, and must check from source.
+func TestForeignBuildCacheIsNotAsked(t *testing.T) {
+	src, _ := filepath.Abs("../testdata/shop")
+	dir := testtree.Copy(t, src, t.TempDir())
+	gocache := foreignBuildCache(t)
+	opts := engine.Options{Dir: dir, Tests: true, Env: append(goEnv(), "GOCACHE="+gocache)}
+	var stats engine.Stats
+	defer engine.WatchStats(new(engine.Stats))
+	engine.WatchStats(&stats)
+	res, err := engine.RunCached(context.Background(), opts, t.TempDir(), "map-digest", suite.Analyzers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Diagnostics) == 0 {
+		t.Fatal("the run found nothing: it proves nothing")
+	}
+	if stats.FromExport {
+		t.Errorf("the run read export data from a build cache of other projects")
+	}
+	if n := cacheEntriesStarting(t, gocache, "!<arch>\n", "go object "); n > 0 {
+		t.Errorf("the build cache gained %d compiled packages: go list -export was asked", n)
+	}
+}
+
+// foreignBuildCache returns a build cache that holds as many files as a
+// used one, none of them this project's (the go command ignores names it
+// did not write).
+func foreignBuildCache(t *testing.T) string {
+	dir := t.TempDir()
+	for i := range 1000 / 16 {
+		createFile(t, filepath.Join(dir, fmt.Sprintf("%02x", i%16), fmt.Sprintf("filler-%d", i)), "")
+	}
+	return dir
 }
 
 // indexEntries counts the go command's module index entries in a build
 // cache: the files that start with the index's header.
 func indexEntries(t *testing.T, gocache string) int {
+	return cacheEntriesStarting(t, gocache, "go index ")
+}
+
+// cacheEntriesStarting counts the files of a build cache that start with
+// one of prefixes.
+func cacheEntriesStarting(t *testing.T, gocache string, prefixes ...string) int {
 	t.Helper()
 	n := 0
 	err := filepath.WalkDir(gocache, func(path string, d os.DirEntry, err error) error {
@@ -162,9 +221,13 @@ func indexEntries(t *testing.T, gocache string) int {
 			return err
 		}
 		defer f.Close()
-		head := make([]byte, len("go index "))
-		if _, err := io.ReadFull(f, head); err == nil && string(head) == "go index " {
-			n++
+		head := make([]byte, 16)
+		k, _ := io.ReadFull(f, head)
+		for _, p := range prefixes {
+			if strings.HasPrefix(string(head[:k]), p) {
+				n++
+				break
+			}
 		}
 		return nil
 	})

@@ -129,21 +129,20 @@ func goList(ctx context.Context, opts Options, env []string, patterns []string) 
 }
 
 // listEnv is the environment of go list's runs: env, without the go
-// command's module index unless the build cache is in use.
+// command's module index unless the build cache holds this project's (see
+// moduleIndexed).
 //
 // The index is a cache, in GOCACHE, of what go list reads from the standard
 // library's and the module cache's directories (every package of every
-// module the build reaches). With a fresh GOCACHE, go list spends most of
+// module the build reaches). Where it is missing, go list spends most of
 // its time building and writing it: on the 1,000-package bench tree 4.8 s
 // instead of 1.1 s, mostly system time; on a go-zero repository of 1,090
 // packages in the closure, 2.0 s instead of 0.7 s. Once a build has written
 // it, reading it makes go list 2-3x faster (that repository, with GOCACHE
 // warm from go build: 0.22 s instead of 0.58 s; go list -export of its
-// frontier 0.42 s instead of 0.82 s). A used cache that lacks this
-// project's modules costs their indexing once, which the next go build in
-// that cache would pay otherwise.
+// frontier 0.42 s instead of 0.82 s).
 func listEnv(env []string, gocache buildCache) []string {
-	if gocache.indexed() {
+	if gocache.indexed {
 		return env
 	}
 	return withoutModuleIndex(env)
