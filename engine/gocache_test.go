@@ -246,3 +246,45 @@ func createFile(t *testing.T, name, text string) {
 		t.Fatal(err)
 	}
 }
+
+// TestVendoredProjectReadsExportData builds a vendored project and runs
+// the engine, its own cache empty: the build read vendor/, which leaves no
+// module index to find, and the run must still take the dependencies'
+// types from the build cache's export data (the index lookup cannot tell a
+// vendored build from none, so it must not count against the cache).
+func TestVendoredProjectReadsExportData(t *testing.T) {
+	root := t.TempDir()
+	proxy := filepath.Join(root, "proxy")
+	serveModule(t, proxy, "example.com/extlib", "v1.0.0", map[string]string{
+		"go.mod":    "module example.com/extlib\n\ngo 1.22\n",
+		"extlib.go": "package extlib\n\nimport \"strings\"\n\n// Limit is how many items a reservation holds.\nfunc Limit(s string) int { return strings.Count(s, \",\") }\n",
+	})
+	testtree.Write(t, root, map[string]string{
+		"app/go.mod":       "module example.com/app\n\ngo 1.22\n\nrequire example.com/extlib v1.0.0\n",
+		"app/stock/use.go": "package stock\n\nimport \"example.com/extlib\"\n\nvar Reserved = extlib.Limit(\"a,b\")\n",
+	})
+	modcache := filepath.Join(root, "modcache")
+	t.Cleanup(func() { makeWritable(modcache) })
+	// The user's build cache, shared with the other tests: full enough to
+	// look warm.
+	env := append(goEnv(), "GOPROXY=file://"+filepath.ToSlash(proxy), "GOMODCACHE="+modcache, "GOSUMDB=off", "GONOSUMDB=*")
+	dir := filepath.Join(root, "app")
+	// go mod tidy and vendor would index extlib in the module cache
+	// (a CI job that builds a vendored tree runs neither).
+	for _, args := range [][]string{{"mod", "tidy"}, {"mod", "vendor"}, {"build", "./..."}} {
+		cmd := exec.Command("go", args...)
+		cmd.Dir, cmd.Env = dir, append(env, "GODEBUG=goindex=0")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("go %s: %v\n%s", strings.Join(args, " "), err, out)
+		}
+	}
+	var stats engine.Stats
+	defer engine.WatchStats(new(engine.Stats))
+	engine.WatchStats(&stats)
+	if _, err := engine.RunCached(context.Background(), engine.Options{Dir: dir, Env: env}, t.TempDir(), "map-digest", suite.Analyzers()); err != nil {
+		t.Fatal(err)
+	}
+	if !stats.FromExport {
+		t.Errorf("a vendored project built into the build cache did not read its export data: %+v", stats)
+	}
+}

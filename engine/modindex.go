@@ -76,9 +76,14 @@ func indexEntry(gocache, version, modroot string) string {
 }
 
 // projectGoMods returns the go.mod files of the project: the workspace's
-// modules, else the main module's.
+// modules, else the main module's. A vendored project gets none: its
+// builds read vendor/, which the index does not cover, so the lookup
+// could not tell a build of it from none (the file count decides then).
 func projectGoMods(goenv map[string]string) []string {
 	if work := goenv["GOWORK"]; work != "" && work != "off" {
+		if vendored(filepath.Dir(work)) {
+			return nil
+		}
 		data, err := os.ReadFile(work)
 		if err != nil {
 			return nil
@@ -97,10 +102,17 @@ func projectGoMods(goenv map[string]string) []string {
 		}
 		return out
 	}
-	if gomod := goenv["GOMOD"]; gomod != "" && gomod != os.DevNull {
+	if gomod := goenv["GOMOD"]; gomod != "" && gomod != os.DevNull && !vendored(filepath.Dir(gomod)) {
 		return []string{gomod}
 	}
 	return nil
+}
+
+// vendored reports whether the module or workspace in dir has a vendor
+// directory that its builds read.
+func vendored(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "vendor", "modules.txt"))
+	return err == nil
 }
 
 // directRequirements returns the module cache directories of the modules
