@@ -2,6 +2,8 @@ package engine
 
 import (
 	"context"
+	"go/ast"
+	"go/token"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -85,4 +87,17 @@ var ErrColdBuildCache = errColdBuildCache
 func CountCommands(trace string) (tooMany bool) {
 	countCommands(strings.NewReader(trace), func() { tooMany = true })
 	return tooMany
+}
+
+// PruneTooMuch makes later runs remove every unexported type declaration
+// of a dependency besides what pruning removes, until restore is called:
+// what pruning that broke a dependency's own declarations would do.
+func PruneTooMuch() (restore func()) {
+	pruneFiles = func(files []*ast.File) {
+		pruneDependency(files)
+		for _, f := range files {
+			filterSpecs(f, token.TYPE, func(spec ast.Spec) bool { return spec.(*ast.TypeSpec).Name.IsExported() })
+		}
+	}
+	return func() { pruneFiles = pruneDependency }
 }

@@ -166,6 +166,42 @@ func compareResults(t *testing.T, got, want *engine.Result) {
 	}
 }
 
+// TestPrunedDependenciesMatchTheChecker type-checks the dependencies from
+// source (an empty build cache: no export data), pruned, and holds the
+// outcome to the checker's, which type-checks them whole. Then pruning is
+// made to break every dependency: each is checked whole again, and none is
+// reported as broken.
+func TestPrunedDependenciesMatchTheChecker(t *testing.T) {
+	dir, _ := filepath.Abs("../testdata/shop")
+	opts := engine.Options{Dir: dir, Tests: true, Env: append(goEnv(), "GOCACHE="+t.TempDir()), Own: mapOf(t, dir).IsRepoPackage}
+	want, err := engine.RunChecker(context.Background(), opts, suite.Analyzers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want.Diagnostics) == 0 {
+		t.Fatal("the reference found nothing: the comparison would prove nothing")
+	}
+	var stats engine.Stats
+	engine.WatchStats(&stats)
+	defer engine.WatchStats(new(engine.Stats))
+	for _, tooMuch := range []bool{false, true} {
+		if tooMuch {
+			defer engine.PruneTooMuch()()
+		}
+		got, err := engine.RunFast(context.Background(), opts, suite.Analyzers())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if stats.FromExport {
+			t.Fatal("the dependencies came from export data, not from pruned source")
+		}
+		if len(got.DependencyErrors) > 0 {
+			t.Errorf("pruning too much=%v: dependencies reported broken: %v", tooMuch, got.DependencyErrors)
+		}
+		compareResults(t, got, want)
+	}
+}
+
 // TestBorrowFallsBackOnABrokenTest breaks the in-package test of httpx, a
 // package whose test variant otherwise lends it its analysis: httpx is then
 // analysed on its own, so its facts still reach shipping, whose call

@@ -14,7 +14,12 @@ import (
 // dependencySource has what pruning must keep: a variable whose type an
 // unexported function gives, an unexported method that makes a type
 // satisfy an interface (protobuf's oneof wrappers), generic functions,
-// fields of several names, function types, and tables.
+// fields of several names, function types, tables, an unexported variable
+// that gives an exported one its type, an unexported type an exported
+// signature names, an array whose length a variable gives. And what it
+// must remove: an unexported function, an implementation type that only
+// function bodies and an assertion name (with its methods), an unexported
+// method nothing names, generic ones included.
 const dependencySource = `package dep
 
 import "strings"
@@ -57,6 +62,40 @@ var Sizes = [...]int{1, 2, 3}
 var Hook = func(x int) int { return x + 1 }
 
 func init() { _ = helper(1, 2) }
+
+type conn struct{ addr string }
+
+func (c *conn) Close() error { return c.reset() }
+
+func (c *conn) reset() error { return nil }
+
+var _ interface{ Close() error } = (*conn)(nil)
+
+func Dial(addr string) interface{ Close() error } { return &conn{addr: addr} }
+
+func (m *Msg) validate() bool { return m.Payload != nil }
+
+var defaultAddr = strings.Repeat("x", 2)
+
+var Addr = defaultAddr
+
+type options struct{ retries int }
+
+func WithRetries(n int) options { return options{retries: n} }
+
+var table [4]int
+
+type Table [len(table)]byte
+
+type Set[T comparable] struct{ m map[T]bool }
+
+func (s *Set[T]) Has(v T) bool { return s.has(v) }
+
+func (s *Set[T]) has(v T) bool { return s.m[v] }
+
+type list[T any] struct{ items []T }
+
+func (l *list[T]) Push(v T) { l.items = append(l.items, v) }
 `
 
 // TestPruneDependencyKeepsTheAPI checks a dependency with and without
@@ -93,12 +132,28 @@ func TestPruneDependencyKeepsTheAPI(t *testing.T) {
 	if !types.Implements(text, iface) {
 		t.Errorf("*Msg_Text no longer implements isMsg_Payload after pruning")
 	}
-	if pruned.Scope().Lookup("helper") != nil {
-		t.Errorf("unexported function helper was kept: pruning did nothing")
+	for _, name := range []string{"helper", "conn", "list"} {
+		if pruned.Scope().Lookup(name) != nil {
+			t.Errorf("%s was kept: nothing outside function bodies names it", name)
+		}
+	}
+	for _, name := range []string{"newClient", "defaultAddr", "options", "table"} {
+		if pruned.Scope().Lookup(name) == nil {
+			t.Errorf("%s was removed: a declaration names it", name)
+		}
+	}
+	for _, m := range []struct{ typ, method string }{{"Msg", "validate"}, {"Set", "has"}} {
+		named := pruned.Scope().Lookup(m.typ).Type().(*types.Named)
+		for method := range named.Methods() {
+			if method.Name() == m.method {
+				t.Errorf("%s.%s was kept: nothing names it", m.typ, m.method)
+			}
+		}
 	}
 }
 
-// api lists what importers see of pkg.
+// api lists what importers see of pkg: its exported objects, and their
+// exported methods.
 func api(pkg *types.Package) []string {
 	qual := types.RelativeTo(pkg)
 	var out []string
@@ -110,7 +165,9 @@ func api(pkg *types.Package) []string {
 		out = append(out, types.ObjectString(obj, qual))
 		if named, ok := obj.Type().(*types.Named); ok {
 			for m := range named.Methods() {
-				out = append(out, types.ObjectString(m, qual))
+				if m.Exported() {
+					out = append(out, types.ObjectString(m, qual))
+				}
 			}
 		}
 	}
