@@ -27,3 +27,25 @@ func TestWithoutModuleIndex(t *testing.T) {
 		}
 	}
 }
+
+func TestWithListCollector(t *testing.T) {
+	for _, tc := range []struct {
+		env, want []string
+	}{
+		{[]string{"HOME=/h"}, []string{"HOME=/h", "GOGC=" + listGCPercent}},
+		// Empty is unset; the last of duplicate keys is the one go list sees.
+		{[]string{"GOGC="}, []string{"GOGC=", "GOGC=" + listGCPercent}},
+		// The user's own settings stand.
+		{[]string{"GOGC=50"}, []string{"GOGC=50"}},
+		{[]string{"GOMEMLIMIT=1GiB", "A=b"}, []string{"GOMEMLIMIT=1GiB", "A=b"}},
+	} {
+		env := slices.Clone(tc.env)
+		got := withListCollector(env)
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("withListCollector(%q) = %q, want %q", tc.env, got, tc.want)
+		}
+		if !slices.Equal(env, tc.env) {
+			t.Errorf("withListCollector(%q) changed its argument to %q", tc.env, env)
+		}
+	}
+}
