@@ -227,20 +227,12 @@ func namesMentioned(files []*ast.File) map[string]bool {
 // type: the type parameters of a generic receiver.
 func mentionReceiver(recv *ast.FieldList, mention func(ast.Node)) {
 	for _, field := range recv.List {
-		t := ast.Unparen(field.Type)
-		if star, ok := t.(*ast.StarExpr); ok {
-			t = ast.Unparen(star.X)
+		base, params := splitReceiver(field.Type)
+		for _, p := range params {
+			mention(p)
 		}
-		switch t := t.(type) {
-		case *ast.IndexExpr:
-			mention(t.Index)
-		case *ast.IndexListExpr:
-			for _, index := range t.Indices {
-				mention(index)
-			}
-		case *ast.Ident:
-		default:
-			mention(t)
+		if _, ok := base.(*ast.Ident); !ok {
+			mention(base)
 		}
 	}
 }
@@ -251,20 +243,27 @@ func receiverTypeName(recv *ast.FieldList) string {
 	if len(recv.List) != 1 {
 		return ""
 	}
-	t := ast.Unparen(recv.List[0].Type)
+	base, _ := splitReceiver(recv.List[0].Type)
+	if id, ok := base.(*ast.Ident); ok {
+		return id.Name
+	}
+	return ""
+}
+
+// splitReceiver splits a receiver's type (T, *T, T[P], *T[P, Q]) into its
+// base type and its type parameters.
+func splitReceiver(t ast.Expr) (base ast.Expr, params []ast.Expr) {
+	t = ast.Unparen(t)
 	if star, ok := t.(*ast.StarExpr); ok {
 		t = ast.Unparen(star.X)
 	}
 	switch x := t.(type) {
 	case *ast.IndexExpr:
-		t = x.X
+		return x.X, []ast.Expr{x.Index}
 	case *ast.IndexListExpr:
-		t = x.X
+		return x.X, x.Indices
 	}
-	if id, ok := t.(*ast.Ident); ok {
-		return id.Name
-	}
-	return ""
+	return t, nil
 }
 
 // unnameSignatures drops the names of the parameters and results of f's
