@@ -101,3 +101,17 @@ func PruneTooMuch() (restore func()) {
 	}
 	return func() { pruneFiles = pruneDependency }
 }
+
+// WatchExportLists makes every later run that reads the build cache's
+// export data record how many of the packages it wanted its speculation
+// served, and how many it listed after the graph.
+func WatchExportLists(served, listed *int) {
+	testHookExportLists = func(s, l int) { *served, *listed = s, l }
+}
+
+// SpoilSpeculation makes later runs take what spoil makes of their
+// speculation's outcome instead of it, until restore is called.
+func SpoilSpeculation(spoil func(files map[string]string, err error) (map[string]string, error)) (restore func()) {
+	testHookSpeculation = spoil
+	return func() { testHookSpeculation = nil }
+}

@@ -17,7 +17,8 @@ package engine
 //     packages the repository imports directly keep export data in the
 //     cache, which a later run reads instead (cache.go); a run whose
 //     cache lacks it reads the compiler's from the go command's build
-//     cache when that is warm (gocache.go), and skips the closure,
+//     cache when that is warm (gocache.go; asked for on a guess while the
+//     graph is listed, speculate.go), and skips the closure,
 //   - runs the analyzers only on the repository's packages: couplingvet's
 //     analyzers do nothing elsewhere, so facts only ever come from there,
 //   - analyses a package that has in-package tests once, as its test
@@ -132,7 +133,8 @@ type fastRun struct {
 	checked   atomic.Int32 // packages type-checked
 
 	gocacheOnce sync.Once
-	gocache     buildCache // the go command's build cache (buildCache)
+	gocache     buildCache   // the go command's build cache (buildCache)
+	speculation *speculation // the guessed frontier's export data, being listed (speculate.go)
 
 	exportOnce    sync.Once
 	fromExport    bool // the frontier's types come from export data (exportMode)
@@ -168,14 +170,19 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 	listedNow := r.snap == nil
 	if r.snap == nil {
 		gc.Settle()
-		listed, env, err := listAndEnv(ctx, opts, listEnv(environ(opts), r.buildCache()), patterns, cache.dir != "")
+		env := listEnv(environ(opts), r.buildCache())
+		if previous == nil {
+			r.speculate(patterns, env)
+			defer r.stopSpeculation()
+		}
+		listed, goenv, err := listAndEnv(ctx, opts, env, patterns, cache.dir != "")
 		if err != nil {
 			return nil, err
 		}
-		r.snap = &snapshot{Listed: listed, GoEnv: env}
+		r.snap = &snapshot{Listed: listed, GoEnv: goenv}
 		if cache.dir != "" {
 			dir, _ := filepath.Abs(cmpOr(opts.Dir, "."))
-			if r.snap, err = newSnapshot(listed, env, patterns, dir); err != nil {
+			if r.snap, err = newSnapshot(listed, goenv, patterns, dir); err != nil {
 				r.cache.dir = "" // files vanished while listing: do not cache this run
 			}
 			r.snap.Outcomes = previous

@@ -96,26 +96,75 @@ func (r *fastRun) compilerExport(missing []*node) bool {
 	if !gocache.warmFor(len(r.nodes)) {
 		return false
 	}
-	files, err := listExport(r.ctx, r.opts, listEnv(environ(r.opts), gocache), want)
+	files, err := r.exportFiles(want, listEnv(environ(r.opts), gocache))
 	if err != nil {
 		return false
 	}
-	data := make(map[*node][]byte, len(want))
-	for _, n := range want {
-		d, err := readCompilerExport(files[n.id])
-		if err != nil {
-			return false
-		}
-		data[n] = d
+	data := make([][]byte, len(want))
+	if !parallel(len(want), func(i int) bool {
+		d, err := readCompilerExport(files[want[i].id])
+		data[i] = d
+		return err == nil
+	}) {
+		return false
 	}
-	for n, d := range data {
-		n.exportData = d
+	parallel(len(want), func(i int) bool {
+		n := want[i]
+		n.exportData = data[i]
 		if n.frontier {
-			writeAtomic(r.exportPath(n), d) // a cache that cannot be written only costs time
+			writeAtomic(r.exportPath(n), data[i]) // a cache that cannot be written only costs time
 		}
-	}
+		return true
+	})
 	return true
 }
+
+// exportFiles returns the build cache's export data files of want, by ID:
+// those the run's speculation listed (see speculate.go), and those it
+// missed from a go list -export of their own.
+func (r *fastRun) exportFiles(want []*node, env []string) (map[string]string, error) {
+	files := map[string]string{}
+	missed := want
+	if s := r.speculation; s != nil {
+		guessed, err := s.result()
+		if testHookSpeculation != nil {
+			guessed, err = testHookSpeculation(guessed, err)
+		}
+		if err == nil {
+			missed = nil
+			for _, n := range want {
+				if f := guessed[n.id]; f != "" {
+					files[n.id] = f
+				} else {
+					missed = append(missed, n)
+				}
+			}
+		}
+	}
+	if testHookExportLists != nil {
+		testHookExportLists(len(files), len(missed))
+	}
+	if len(missed) == 0 {
+		return files, nil
+	}
+	more, err := listExport(r.ctx, r.opts, env, missed)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range missed {
+		files[n.id] = more[n.id]
+	}
+	return files, nil
+}
+
+// testHookSpeculation, when set by tests, replaces what the speculation
+// returned, to stand for a guess that missed packages or failed.
+var testHookSpeculation func(files map[string]string, err error) (map[string]string, error)
+
+// testHookExportLists, when set by tests, learns how many of the packages
+// compilerExport wanted the speculation served, and how many it listed
+// again.
+var testHookExportLists func(served, listed int)
 
 // builtClosure returns the packages outside the repository that its
 // non-test packages import, directly or not: what `go build ./...`
@@ -146,8 +195,9 @@ func (r *fastRun) builtClosure() map[*node]bool {
 type buildCache struct {
 	dir     string // "" when GOCACHE is off or unknown
 	files   int
-	indexed bool // the module index covers the project (see moduleIndexed)
-	foreign bool // it does not, but would if the project had been built here
+	indexed bool     // the module index covers the project (see moduleIndexed)
+	foreign bool     // it does not, but would if the project had been built here
+	gomods  []string // the project's go.mod files (projectGoMods)
 }
 
 // buildCache returns the build cache's state, probed once per run (before
@@ -174,7 +224,7 @@ func probeBuildCache(ctx context.Context, opts Options, env []string) buildCache
 		files += len(names)
 	}
 	indexed, looked := moduleIndexed(dir, goenv)
-	return buildCache{dir: dir, files: files * 16, indexed: indexed, foreign: looked && !indexed}
+	return buildCache{dir: dir, files: files * 16, indexed: indexed, foreign: looked && !indexed, gomods: projectGoMods(goenv)}
 }
 
 // warmFor reports whether the cache holds about as many files as a build
@@ -208,12 +258,34 @@ func buildCacheEnv(ctx context.Context, opts Options, env []string) map[string]s
 // maxCompiles commands (it is stopped then), or named no file for one of
 // them.
 func listExport(ctx context.Context, opts Options, env []string, want []*node) (map[string]string, error) {
+	paths := make([]string, len(want))
+	for i, n := range want {
+		paths[i] = n.id
+	}
+	files, err := listExportFiles(ctx, opts, env, paths, false)
+	if err != nil {
+		return nil, err
+	}
+	for _, n := range want {
+		if files[n.id] == "" {
+			return nil, fmt.Errorf("go list -export: no export data for %s", n.id)
+		}
+	}
+	return files, nil
+}
+
+// listExportFiles runs go list -export on paths (with -deps, on their
+// closure too), and returns the export data files it named, by import
+// path. A path go list cannot load gets none. It fails if go list had to
+// run more than maxCompiles commands (it is stopped then).
+func listExportFiles(ctx context.Context, opts Options, env []string, paths []string, deps bool) (map[string]string, error) {
 	ctx, cancel := context.WithCancelCause(ctx)
 	defer cancel(nil)
-	args := []string{"list", "-e", "-export", "-x", "-json=ImportPath,Export", "--"}
-	for _, n := range want {
-		args = append(args, n.id)
+	args := []string{"list", "-e", "-export", "-x", "-json=ImportPath,Export"}
+	if deps {
+		args = append(args, "-deps")
 	}
+	args = append(append(args, "--"), paths...)
 	cmd := exec.CommandContext(ctx, "go", args...)
 	cmd.Dir = opts.Dir
 	cmd.Env = env
@@ -245,11 +317,8 @@ func listExport(ctx context.Context, opts Options, env []string, want []*node) (
 			}
 			return nil, err
 		}
-		files[p.ImportPath] = p.Export
-	}
-	for _, n := range want {
-		if files[n.id] == "" {
-			return nil, fmt.Errorf("go list -export: no export data for %s", n.id)
+		if p.Export != "" {
+			files[p.ImportPath] = p.Export
 		}
 	}
 	return files, nil

@@ -23,15 +23,8 @@ import (
 // what a run from source finds. The next run, after an edit, reads them
 // from its own cache.
 func TestBuildCacheExportData(t *testing.T) {
-	src, _ := filepath.Abs("../testdata/shop")
-	dir := testtree.Copy(t, src, t.TempDir())
+	dir, opts := builtShop(t)
 	ctx := context.Background()
-	opts := engine.Options{Dir: dir, Tests: true, Env: goEnv()} // the user's build cache, shared with the other tests
-	build := exec.Command("go", "build", "./...")
-	build.Dir, build.Env = dir, opts.Env
-	if out, err := build.CombinedOutput(); err != nil {
-		t.Fatalf("go build: %v\n%s", err, out)
-	}
 	// The run from source of every package, for reference.
 	var source engine.Stats
 	defer engine.WatchStats(new(engine.Stats))
@@ -46,6 +39,9 @@ func TestBuildCacheExportData(t *testing.T) {
 
 	var stats engine.Stats
 	engine.WatchStats(&stats)
+	var served, listed int
+	defer engine.WatchExportLists(new(int), new(int))
+	engine.WatchExportLists(&served, &listed)
 	cache := t.TempDir()
 	got, err := engine.RunCached(ctx, opts, cache, "map-digest", suite.Analyzers())
 	if err != nil {
@@ -53,6 +49,11 @@ func TestBuildCacheExportData(t *testing.T) {
 	}
 	t.Logf("own cache empty, build cache warm: %+v", stats)
 	compareResults(t, got, want)
+	// The go list -export started with the graph's, on the guessed
+	// frontier, named every file: none was left to ask for after it.
+	if served == 0 || listed != 0 {
+		t.Errorf("the guessed frontier's export data served %d packages, %d were listed after the graph: want all served", served, listed)
+	}
 	// From source, the standard library and gRPC beneath the shop are
 	// most of the packages type-checked.
 	if !stats.FromExport || stats.Checked*5 > source.Checked {
@@ -69,6 +70,74 @@ func TestBuildCacheExportData(t *testing.T) {
 	compareResults(t, got, want)
 	if !stats.FromExport || stats.Checked > 4 {
 		t.Errorf("body edit: type-checked %d packages, from export data %v; want at most 4, from export data", stats.Checked, stats.FromExport)
+	}
+}
+
+// builtShop returns a copy of the example shop, built with go build
+// ./... into the user's build cache (shared with the other tests), and the
+// options that check it with that cache.
+func builtShop(t *testing.T) (string, engine.Options) {
+	t.Helper()
+	src, _ := filepath.Abs("../testdata/shop")
+	dir := testtree.Copy(t, src, t.TempDir())
+	opts := engine.Options{Dir: dir, Tests: true, Env: goEnv()}
+	build := exec.Command("go", "build", "./...")
+	build.Dir, build.Env = dir, opts.Env
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	return dir, opts
+}
+
+// TestSpeculationFallsBack runs the engine as TestBuildCacheExportData
+// does, its own cache empty and the build cache warm, with the go list
+// -export it started on the guessed frontier made to miss packages, then
+// to fail: the run must list what it lacks after the graph, read every
+// dependency from export data still, and find what a run from source
+// finds.
+func TestSpeculationFallsBack(t *testing.T) {
+	_, opts := builtShop(t)
+	ctx := context.Background()
+	want, err := engine.RunFast(ctx, opts, suite.Analyzers())
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stats engine.Stats
+	defer engine.WatchStats(new(engine.Stats))
+	engine.WatchStats(&stats)
+	var served, listed int
+	defer engine.WatchExportLists(new(int), new(int))
+	engine.WatchExportLists(&served, &listed)
+	for _, tc := range []struct {
+		name       string
+		spoil      func(files map[string]string, err error) (map[string]string, error)
+		wantServed bool
+	}{
+		{"missed half", func(files map[string]string, err error) (map[string]string, error) {
+			n := 0
+			for path := range files {
+				if n++; n%2 == 0 {
+					delete(files, path)
+				}
+			}
+			return files, err
+		}, true},
+		{"failed", func(map[string]string, error) (map[string]string, error) {
+			return nil, engine.ErrColdBuildCache
+		}, false},
+	} {
+		restore := engine.SpoilSpeculation(tc.spoil)
+		served, listed = -1, -1
+		got, err := engine.RunCached(ctx, opts, t.TempDir(), "map-digest", suite.Analyzers())
+		restore()
+		if err != nil {
+			t.Fatal(err)
+		}
+		compareResults(t, got, want)
+		if !stats.FromExport || listed <= 0 || (served > 0) != tc.wantServed {
+			t.Errorf("%s: served %d, listed %d after the graph, from export data %v; want some listed after the graph, served %v, from export data",
+				tc.name, served, listed, stats.FromExport, tc.wantServed)
+		}
 	}
 }
 
