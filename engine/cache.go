@@ -105,6 +105,12 @@ type snapshot struct {
 	// Outcomes of the repository's packages by ID, so that a run that
 	// finds the same keys reads no entry files.
 	Outcomes map[string]storedOutcome
+	// OutsideKeys are the keys of the packages outside the repository
+	// whose closure is neither local nor the repository's, in the order of
+	// Listed (zero for the others), all written after OutsideKeysPrefix,
+	// a digest of keyPrefix (see keyOutside). One byte slice: gob decodes
+	// a slice of arrays a byte at a time.
+	OutsideKeys, OutsideKeysPrefix []byte
 
 	byName map[string]*fileStamp
 	dirty  bool // changed since read: write it back
@@ -568,13 +574,7 @@ var errNotCachable = errors.New("not cachable")
 // dependencies' ifaces (they are done).
 func (r *fastRun) keyOf(n *node) hash {
 	h := sha256.New()
-	fmt.Fprintf(h, "%s\x00%s\x00%s\x00", cacheFormat, toolID(), r.cache.key)
-	for _, a := range r.analyzers {
-		fmt.Fprintf(h, "%s%v\x00", a.Name, r.roots[a])
-	}
-	for _, k := range []string{"GOVERSION", "GOOS", "GOARCH", "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT", "GOROOT"} {
-		fmt.Fprintf(h, "%s=%s\x00", k, r.snap.GoEnv[k])
-	}
+	h.Write(r.keyPrefix())
 	lp := n.lp
 	fmt.Fprintf(h, "%s\x00%s\x00%s\x00%v\x00%v\x00", n.id, lp.Name, lp.Dir, n.repo, lp.Standard)
 	if m := lp.Module; m != nil {
@@ -618,6 +618,24 @@ func (r *fastRun) keyOf(n *node) hash {
 	var k hash
 	copy(k[:], h.Sum(nil))
 	return k
+}
+
+// keyPrefix is what every key of the run starts with: the cache's format,
+// this binary, the caller's key, the analyzers and the go command's
+// settings. Written once, not for each of a thousand packages.
+func (r *fastRun) keyPrefix() []byte {
+	r.keyPrefixOnce.Do(func() {
+		var b bytes.Buffer
+		fmt.Fprintf(&b, "%s\x00%s\x00%s\x00", cacheFormat, toolID(), r.cache.key)
+		for _, a := range r.analyzers {
+			fmt.Fprintf(&b, "%s%v\x00", a.Name, r.roots[a])
+		}
+		for _, k := range []string{"GOVERSION", "GOOS", "GOARCH", "CGO_ENABLED", "GOFLAGS", "GOEXPERIMENT", "GOROOT"} {
+			fmt.Fprintf(&b, "%s=%s\x00", k, r.snap.GoEnv[k])
+		}
+		r.keyPrefixBytes = b.Bytes()
+	})
+	return r.keyPrefixBytes
 }
 
 // readEntry returns n's cached outcome, if the snapshot holds one under
@@ -827,30 +845,80 @@ func setExportable(n *node) {
 // dependencies first, so that exportMode can look for their export data
 // while the packages are visited. It runs before the visits, which keep
 // the keys it set (keyed) and read them.
+//
+// A package whose closure lies in the module cache and GOROOT has the key
+// it had when the snapshot was written, if the snapshot still holds (its
+// stamps cover the module cache's files, and the go command) and the keys'
+// prefix is the same: those keys are stored in the snapshot and read back,
+// which on a go-zero repository of a thousand dependencies was a fifth of
+// a run that had nothing to re-analyse.
 func (r *fastRun) keyOutside() {
+	stored := r.storedKeys()
+	fresh := make([]byte, len(r.snap.Listed)*len(hash{}))
 	done := make(map[*node]bool, len(r.nodes))
+	local := make(map[*node]bool) // a local package is in its closure
 	var walk func(n *node)
 	walk = func(n *node) {
 		if done[n] {
 			return
 		}
 		done[n] = true
+		local[n] = isLocal(n.lp, r.snap.GoEnv)
 		for _, d := range n.deps {
 			walk(d)
+			local[n] = local[n] || local[d]
 		}
 		if n.repo {
 			return
 		}
 		setExportable(n)
-		if n.exportOK {
+		if !n.exportOK {
+			return
+		}
+		if k, ok := stored(n); ok && !local[n] {
+			n.key = k
+		} else {
 			n.key = r.keyOf(n)
-			n.iface, n.keyed = n.key, true
+		}
+		if testHookStoredKey != nil {
+			if k, ok := stored(n); ok && !local[n] {
+				testHookStoredKey(n.id, k, r.keyOf(n))
+			}
+		}
+		n.iface, n.keyed = n.key, true
+		if !local[n] {
+			copy(fresh[n.listedAt*len(hash{}):], n.key[:])
 		}
 	}
 	for _, n := range r.nodes {
 		walk(n)
 	}
+	prefix := sha256.Sum256(r.keyPrefix())
+	if !bytes.Equal(fresh, r.snap.OutsideKeys) || !bytes.Equal(prefix[:], r.snap.OutsideKeysPrefix) {
+		r.snap.OutsideKeys, r.snap.OutsideKeysPrefix = fresh, prefix[:]
+		r.snap.dirty = true
+	}
 }
+
+// storedKeys returns the keys the snapshot holds of packages outside the
+// repository, when it was read unchanged and its keys have this run's
+// prefix (see keyOutside).
+func (r *fastRun) storedKeys() func(n *node) (hash, bool) {
+	prefix := sha256.Sum256(r.keyPrefix())
+	keys := r.snap.OutsideKeys
+	if !r.snapRead || !bytes.Equal(prefix[:], r.snap.OutsideKeysPrefix) || len(keys) != len(r.snap.Listed)*len(hash{}) {
+		return func(*node) (hash, bool) { return hash{}, false }
+	}
+	return func(n *node) (hash, bool) {
+		k := hash(keys[n.listedAt*len(hash{}):][:len(hash{})])
+		return k, k != hash{}
+	}
+}
+
+// testHookStoredKey, when set by tests, learns the key the snapshot held
+// of each package outside the repository whose key it took from there,
+// and the key computed afresh.
+var testHookStoredKey func(id string, stored, computed hash)
 
 // exportMode reports whether this run reads the frontier from export
 // data: the cache is on and every frontier package has export data that

@@ -115,3 +115,11 @@ func SpoilSpeculation(spoil func(files map[string]string, err error) (map[string
 	testHookSpeculation = spoil
 	return func() { testHookSpeculation = nil }
 }
+
+// WatchStoredKeys makes later runs call seen for each package whose key
+// they took from the snapshot, saying whether it is the key computed
+// afresh, until restore is called.
+func WatchStoredKeys(seen func(id string, same bool)) (restore func()) {
+	testHookStoredKey = func(id string, stored, computed hash) { seen(id, stored == computed) }
+	return func() { testHookStoredKey = nil }
+}

@@ -55,9 +55,10 @@ import (
 
 // A node is one package of the graph go list returned.
 type node struct {
-	lp   *listedPackage
-	id   string
-	deps []*node // imported packages, by ID (ImportMap applied)
+	lp       *listedPackage
+	listedAt int // lp's index in the snapshot's Listed
+	id       string
+	deps     []*node // imported packages, by ID (ImportMap applied)
 	// repo: a package of the repository (a main module's own tree, or a
 	// local module Options.Own claims), analysed (for its facts at least).
 	// root: of a main module and matched by the patterns, so reported.
@@ -132,6 +133,11 @@ type fastRun struct {
 	snap      *snapshot
 	checked   atomic.Int32 // packages type-checked
 
+	snapRead bool // snap was read from the cache, unchanged (not listed now)
+
+	keyPrefixOnce  sync.Once
+	keyPrefixBytes []byte // keyPrefix
+
 	gocacheOnce sync.Once
 	gocache     buildCache   // the go command's build cache (buildCache)
 	speculation *speculation // the guessed frontier's export data, being listed (speculate.go)
@@ -168,6 +174,7 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 		r.snap, previous = readSnapshot(cache, snapKey)
 	}
 	listedNow := r.snap == nil
+	r.snapRead = !listedNow
 	if r.snap == nil {
 		gc.Settle()
 		env := listEnv(environ(opts), r.buildCache())
@@ -474,11 +481,11 @@ func prerequisitesFirst(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 // root packages (sorted by ID) and the main modules they belong to, like
 // analysedPackages does for go/packages.
 func (r *fastRun) buildGraph(listed []*listedPackage) ([]*node, map[string]*Module) {
-	for _, lp := range listed {
+	for i, lp := range listed {
 		if lp.isTestMain() {
 			continue
 		}
-		n := &node{lp: lp, id: lp.ImportPath, done: make(chan struct{})}
+		n := &node{lp: lp, id: lp.ImportPath, listedAt: i, done: make(chan struct{})}
 		if lp.Error != nil {
 			n.errs = append(n.errs, listErrorText(lp.Error))
 		}
@@ -540,7 +547,7 @@ func ownFiles(lp *listedPackage) bool {
 // asked about.
 func (r *fastRun) ownSibling(lp *listedPackage) bool {
 	m := lp.Module
-	if r.own == nil || m == nil || m.Main || !ownFiles(lp) || !isLocal(lp, r.snap.GoEnv) {
+	if r.own == nil || m == nil || m.Main || !isLocal(lp, r.snap.GoEnv) || !ownFiles(lp) {
 		return false
 	}
 	return r.own(lp.pkgPath(), lp.Dir)

@@ -401,9 +401,22 @@ func TestCache(t *testing.T) {
 	case <-time.After(10 * time.Second):
 		t.Errorf("cold run set no memory budget within 10 s")
 	}
+	// The warm run takes the keys of the packages outside the repository
+	// from the snapshot: each must be the key computed afresh.
+	reused, wrong := 0, []string(nil)
+	restore := engine.WatchStoredKeys(func(id string, same bool) {
+		reused++
+		if !same {
+			wrong = append(wrong, id)
+		}
+	})
 	check("warm", false, 0)
+	restore()
 	if stats.Checked != 0 {
 		t.Errorf("warm run type-checked %d packages, want none", stats.Checked)
+	}
+	if reused < 100 || len(wrong) > 0 {
+		t.Errorf("warm run took %d keys from the snapshot (want the standard library's and gRPC's, over 100), %d of them stale: %q", reused, len(wrong), wrong[:min(len(wrong), 10)])
 	}
 	if len(budgets) > 0 {
 		t.Errorf("warm run set a memory budget, want none (it type-checks nothing)")
