@@ -105,6 +105,10 @@ type snapshot struct {
 	// Outcomes of the repository's packages by ID, so that a run that
 	// finds the same keys reads no entry files.
 	Outcomes map[string]storedOutcome
+	// DepErrors are the type errors of dependencies, by ID, under the key
+	// they were found with: a run that does not type-check them again
+	// reports them all the same while the key holds.
+	DepErrors map[string]storedDepErrors
 	// OutsideKeys are the keys of the packages outside the repository
 	// whose closure is neither local nor the repository's, in the order of
 	// Listed (zero for the others), all written after OutsideKeysPrefix,
@@ -114,6 +118,13 @@ type snapshot struct {
 
 	byName map[string]*fileStamp
 	dirty  bool // changed since read: write it back
+}
+
+// storedDepErrors are a dependency's type errors (Result.DependencyErrors).
+type storedDepErrors struct {
+	Key    hash
+	Path   string
+	Errors []string
 }
 
 type storedOutcome struct {
@@ -172,9 +183,10 @@ func (cfg cacheConfig) snapshotPath(key string) string {
 
 // readSnapshot returns the invocation's snapshot if the package graph it
 // records is still the one go list would return, with the stamps of
-// changed files updated. Otherwise it returns nil and the outcomes the
-// snapshot held, which stay good for every package whose key is the same.
-func readSnapshot(cfg cacheConfig, key string) (*snapshot, map[string]storedOutcome) {
+// changed files updated. Otherwise it returns nil and the snapshot as it
+// was (if there is one), whose outcomes stay good for every package whose
+// key is the same.
+func readSnapshot(cfg cacheConfig, key string) (fresh, stale *snapshot) {
 	data, err := os.ReadFile(cfg.snapshotPath(key))
 	if err != nil {
 		return nil, nil
@@ -184,7 +196,7 @@ func readSnapshot(cfg cacheConfig, key string) (*snapshot, map[string]storedOutc
 		return nil, nil
 	}
 	if !snap.unchanged() {
-		return nil, snap.Outcomes
+		return nil, snap
 	}
 	snap.index()
 	return snap, nil

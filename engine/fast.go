@@ -39,6 +39,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"maps"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -148,7 +149,7 @@ type fastRun struct {
 	exportImports map[string]*types.Package // packages by path, for gcexportdata
 
 	depErrMu  sync.Mutex
-	depErrors []Failure // dependencies that do not type-check, analysed all the same
+	depErrors map[string]storedDepErrors // by ID: dependencies that do not type-check, analysed all the same
 }
 
 // runFast is Run's implementation.
@@ -166,19 +167,19 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 	r := newFastRun(ctx, analyzers, sizesFor(opts))
 	r.cache, r.own, r.opts = cache, opts.Own, opts
 	var (
-		snapKey  string
-		previous map[string]storedOutcome // outcomes of a snapshot that no longer holds
+		snapKey string
+		stale   *snapshot // the invocation's snapshot, if it no longer holds
 	)
 	if cache.dir != "" {
 		snapKey = runKey(opts, cache, patterns, r.analyzers)
-		r.snap, previous = readSnapshot(cache, snapKey)
+		r.snap, stale = readSnapshot(cache, snapKey)
 	}
 	listedNow := r.snap == nil
 	r.snapRead = !listedNow
 	if r.snap == nil {
 		gc.Settle()
 		env := listEnv(environ(opts), r.buildCache())
-		if previous == nil {
+		if stale == nil {
 			r.speculate(patterns, env)
 			defer r.stopSpeculation()
 		}
@@ -192,7 +193,10 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 			if r.snap, err = newSnapshot(listed, goenv, patterns, dir); err != nil {
 				r.cache.dir = "" // files vanished while listing: do not cache this run
 			}
-			r.snap.Outcomes = previous
+			if stale != nil {
+				// Good for every package whose key is the same.
+				r.snap.Outcomes, r.snap.DepErrors = stale.Outcomes, stale.DepErrors
+			}
 		}
 	}
 	roots, modules := r.buildGraph(r.snap.Listed)
@@ -218,7 +222,7 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 	if r.cache.dir != "" {
 		r.keyOutside()
 	}
-	if listedNow && previous == nil {
+	if listedNow && stale == nil {
 		r.budgetColdRun(gc)
 	}
 	r.execute()
@@ -235,6 +239,7 @@ func runFastCached(ctx context.Context, opts Options, cache cacheConfig, analyze
 	r.dropTypes()
 	if r.cache.dir != "" {
 		r.recordOutcomes()
+		r.recordDependencyErrors()
 	}
 	if r.cache.dir != "" && r.snap.dirty {
 		r.cache.writeSnapshot(snapKey, r.snap) // a cache that cannot be written only costs time
@@ -814,7 +819,7 @@ func (r *fastRun) typeCheck(n *node) {
 		// repository's analysis: go/types has typed the rest of it, and
 		// the analyzers only lose what flows through the broken part. It
 		// is named as a warning instead.
-		r.noteDependencyErrors(n.lp.pkgPath(), n.errs)
+		r.noteDependencyErrors(n)
 		n.errs, n.typeErrors = nil, nil
 	}
 	n.illTyped = len(n.errs) > 0
@@ -980,18 +985,64 @@ type importerFunc func(path string) (*types.Package, error)
 
 func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
 
-// noteDependencyErrors records a dependency's type errors for
+// noteDependencyErrors records the type errors of n, a dependency, for
 // Result.DependencyErrors.
-func (r *fastRun) noteDependencyErrors(path string, errs []string) {
+func (r *fastRun) noteDependencyErrors(n *node) {
 	r.depErrMu.Lock()
 	defer r.depErrMu.Unlock()
-	r.depErrors = append(r.depErrors, Failure{Path: path, Errors: sortedUnique(errs)})
+	if r.depErrors == nil {
+		r.depErrors = map[string]storedDepErrors{}
+	}
+	r.depErrors[n.id] = storedDepErrors{Key: n.key, Path: n.lp.pkgPath(), Errors: sortedUnique(n.errs)}
+}
+
+// dependencyErrors lists the dependencies that do not type-check, sorted
+// by import path: those this run type-checked, and those a run before it
+// did, whose key is the same now (a run that reads them from export data,
+// or re-analyses nothing, checks them no more, and must warn alike).
+func (r *fastRun) dependencyErrors() []Failure {
+	var out []Failure
+	for _, e := range r.knownDependencyErrors() {
+		out = append(out, Failure{Path: e.Path, Errors: e.Errors})
+	}
+	slices.SortFunc(out, func(a, b Failure) int { return cmp.Or(cmp.Compare(a.Path, b.Path), slices.Compare(a.Errors, b.Errors)) })
+	return slices.CompactFunc(out, func(a, b Failure) bool { return a.Path == b.Path && slices.Equal(a.Errors, b.Errors) })
+}
+
+// knownDependencyErrors returns, by ID, the type errors of the
+// dependencies this run type-checked, and those the snapshot holds of
+// dependencies it did not check whose key is unchanged.
+func (r *fastRun) knownDependencyErrors() map[string]storedDepErrors {
+	known := maps.Clone(r.depErrors)
+	if known == nil {
+		known = map[string]storedDepErrors{}
+	}
+	for id, e := range r.snap.DepErrors {
+		if _, fresh := known[id]; fresh {
+			continue
+		}
+		if n := r.nodes[id]; n != nil && n.key != (hash{}) && n.key == e.Key {
+			known[id] = e
+		}
+	}
+	return known
+}
+
+// recordDependencyErrors puts the dependency errors this run knows of in
+// the snapshot, marking it dirty when they differ from what it held.
+func (r *fastRun) recordDependencyErrors() {
+	known := r.knownDependencyErrors()
+	if !maps.EqualFunc(known, r.snap.DepErrors, func(a, b storedDepErrors) bool {
+		return a.Key == b.Key && a.Path == b.Path && slices.Equal(a.Errors, b.Errors)
+	}) {
+		r.snap.DepErrors = known
+		r.snap.dirty = true
+	}
 }
 
 // collect turns the analysed roots into a Result.
 func (r *fastRun) collect(roots []*node, modules map[string]*Module) *Result {
-	res := &Result{DependencyErrors: r.depErrors}
-	slices.SortFunc(res.DependencyErrors, func(a, b Failure) int { return cmp.Compare(a.Path, b.Path) })
+	res := &Result{DependencyErrors: r.dependencyErrors()}
 	seen := diagnosticSet{}
 	for _, n := range roots {
 		pkg := &Package{

@@ -577,6 +577,27 @@ func TestBrokenDependencyIsAWarning(t *testing.T) {
 	if !strings.Contains(r.stdout, "services/checkout/cart/cart.go:7:2: checkout imports orders' private package") {
 		t.Errorf("findings are missing:\n%s", r.stdout)
 	}
+	// A run that takes everything from its cache, and one after an edit
+	// of the importer (which reads the dependency from export data), type-
+	// check the broken module no more: they must warn all the same.
+	for _, step := range []string{"warm", "importer edited"} {
+		if step == "importer edited" {
+			appendToFile(t, filepath.Join(dir, "services", "inventory", "uses_broken.go"), "\n// A comment.\n")
+		}
+		again := couplingvet(t, dir)
+		if again.code != r.code || again.stdout != r.stdout || again.stderr != r.stderr {
+			t.Errorf("%s: exit %d, stdout and stderr:\n%s\n%s\nwant exit %d and the first run's:\n%s\n%s", step, again.code, again.stdout, again.stderr, r.code, r.stdout, r.stderr)
+		}
+	}
+}
+
+func appendToFile(t *testing.T, path, text string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, path, string(data)+text)
 }
 
 func TestFormats(t *testing.T) {
