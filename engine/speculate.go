@@ -62,9 +62,6 @@ func (r *fastRun) speculate(patterns []string, env []string) {
 	go func() {
 		defer close(s.done)
 		guess, ok := guessFrontier(r.opts.Dir, patterns, gocache.gomods, env)
-		if testHookGuess != nil {
-			guess = testHookGuess(guess)
-		}
 		if !ok || len(guess) == 0 {
 			s.err = errNoGuess
 			return
@@ -94,9 +91,6 @@ func (r *fastRun) stopSpeculation() {
 		<-s.done
 	}
 }
-
-// testHookGuess, when set by tests, replaces the guessed frontier.
-var testHookGuess func(guess []string) []string
 
 // holdsExportData reports whether the run's cache holds any export data
 // (of this project or another).
