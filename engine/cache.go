@@ -879,7 +879,8 @@ func setExportable(n *node) {
 // which on a go-zero repository of a thousand dependencies was a fifth of
 // a run that had nothing to re-analyse.
 func (r *fastRun) keyOutside() {
-	stored := r.storedKeys()
+	prefix := sha256.Sum256(r.keyPrefix())
+	stored := r.storedKeys(prefix[:])
 	fresh := make([]byte, len(r.snap.Listed)*len(hash{}))
 	done := make(map[*node]bool, len(r.nodes))
 	local := make(map[*node]bool) // a local package is in its closure
@@ -901,15 +902,15 @@ func (r *fastRun) keyOutside() {
 		if !n.exportOK {
 			return
 		}
-		if k, ok := stored(n); ok && !local[n] {
+		k, fromSnapshot := stored(n)
+		fromSnapshot = fromSnapshot && !local[n]
+		if fromSnapshot {
 			n.key = k
-		} else {
-			n.key = r.keyOf(n)
-		}
-		if testHookStoredKey != nil {
-			if k, ok := stored(n); ok && !local[n] {
+			if testHookStoredKey != nil {
 				testHookStoredKey(n.id, k, r.keyOf(n))
 			}
+		} else {
+			n.key = r.keyOf(n)
 		}
 		n.iface, n.keyed = n.key, true
 		if !local[n] {
@@ -919,7 +920,6 @@ func (r *fastRun) keyOutside() {
 	for _, n := range r.nodes {
 		walk(n)
 	}
-	prefix := sha256.Sum256(r.keyPrefix())
 	if !bytes.Equal(fresh, r.snap.OutsideKeys) || !bytes.Equal(prefix[:], r.snap.OutsideKeysPrefix) {
 		r.snap.OutsideKeys, r.snap.OutsideKeysPrefix = fresh, prefix[:]
 		r.snap.dirty = true
@@ -928,11 +928,10 @@ func (r *fastRun) keyOutside() {
 
 // storedKeys returns the keys the snapshot holds of packages outside the
 // repository, when it was read unchanged and its keys have this run's
-// prefix (see keyOutside).
-func (r *fastRun) storedKeys() func(n *node) (hash, bool) {
-	prefix := sha256.Sum256(r.keyPrefix())
+// prefix digest (see keyOutside).
+func (r *fastRun) storedKeys(prefix []byte) func(n *node) (hash, bool) {
 	keys := r.snap.OutsideKeys
-	if !r.snapRead || !bytes.Equal(prefix[:], r.snap.OutsideKeysPrefix) || len(keys) != len(r.snap.Listed)*len(hash{}) {
+	if !r.snapRead || !bytes.Equal(prefix, r.snap.OutsideKeysPrefix) || len(keys) != len(r.snap.Listed)*len(hash{}) {
 		return func(*node) (hash, bool) { return hash{}, false }
 	}
 	return func(n *node) (hash, bool) {

@@ -223,8 +223,9 @@ func probeBuildCache(ctx context.Context, opts Options, env []string) buildCache
 		}
 		files += len(names)
 	}
-	indexed, looked := moduleIndexed(dir, goenv)
-	return buildCache{dir: dir, files: files * 16, indexed: indexed, foreign: looked && !indexed, gomods: projectGoMods(goenv)}
+	gomods := projectGoMods(goenv)
+	indexed, looked := moduleIndexed(dir, goenv, gomods)
+	return buildCache{dir: dir, files: files * 16, indexed: indexed, foreign: looked && !indexed, gomods: gomods}
 }
 
 // warmFor reports whether the cache holds about as many files as a build

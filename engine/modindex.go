@@ -42,16 +42,15 @@ const maxIndexProbes = 8
 
 // moduleIndexed reports whether the build cache gocache holds the module
 // index of at least one direct requirement of the project's modules
-// (GOMOD, or each module of GOWORK), given the go env settings goenv, and
-// whether it looked for any (a project without requirements tells
-// nothing).
-func moduleIndexed(gocache string, goenv map[string]string) (indexed, looked bool) {
+// (gomods: projectGoMods), given the go env settings goenv, and whether it
+// looked for any (a project without requirements tells nothing).
+func moduleIndexed(gocache string, goenv map[string]string, gomods []string) (indexed, looked bool) {
 	version, modcache := goenv["GOVERSION"], goenv["GOMODCACHE"]
 	if version == "" || modcache == "" {
 		return false, false
 	}
 	probes := 0
-	for _, gomod := range projectGoMods(goenv) {
+	for _, gomod := range gomods {
 		for _, root := range directRequirements(gomod, modcache) {
 			if probes++; probes > maxIndexProbes {
 				return false, true
