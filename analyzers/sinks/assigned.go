@@ -94,7 +94,7 @@ func (f *finder) assignedStructs() {
 	kept := f.structs[:0]
 	for _, sl := range f.structs {
 		if v, ok := inits[sl.lit]; ok && vars[v] != nil && vars[v].typ == sl.typ {
-			for name := range literalFields(sl.lit) {
+			for name := range value.LiteralFieldsByName(f.pass.TypesInfo, sl.lit) {
 				vars[v].assigned.at[name] = sl.lit
 			}
 			continue
@@ -151,7 +151,7 @@ func (f *finder) fieldWrite(lhs ast.Expr) (*ast.SelectorExpr, *types.Var, *struc
 func (f *finder) fieldValues(sl structLit) map[string]value.Value {
 	if sl.lit != nil {
 		fields := map[string]value.Value{}
-		for name, e := range literalFields(sl.lit) {
+		for name, e := range value.LiteralFieldsByName(f.pass.TypesInfo, sl.lit) {
 			fields[name] = f.res.Resolve(e)
 		}
 		return fields
@@ -159,19 +159,6 @@ func (f *finder) fieldValues(sl structLit) map[string]value.Value {
 	fields := make(map[string]value.Value, len(sl.assigned.at))
 	for name := range sl.assigned.at {
 		fields[name] = f.res.ArgField(sl.assigned.ref, name)
-	}
-	return fields
-}
-
-// literalFields returns the expressions a keyed struct literal gives its fields.
-func literalFields(lit *ast.CompositeLit) map[string]ast.Expr {
-	fields := map[string]ast.Expr{}
-	for _, elt := range lit.Elts {
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			if id, ok := kv.Key.(*ast.Ident); ok {
-				fields[id.Name] = kv.Value
-			}
-		}
 	}
 	return fields
 }

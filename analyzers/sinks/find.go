@@ -363,19 +363,14 @@ func (f *finder) literal(lit *ast.CompositeLit, encl *types.Func) {
 func (f *finder) fill(lit *ast.CompositeLit, tmpl string) []value.Value {
 	fields := templateFields(tmpl)
 	values := make(map[string][]value.Value, len(fields))
+	set := value.LiteralFieldsByName(f.pass.TypesInfo, lit)
 	n := 1
 	present := false
 	for _, name := range fields {
 		vs := []value.Value{{}}
-		for _, elt := range lit.Elts {
-			kv, ok := elt.(*ast.KeyValueExpr)
-			if !ok {
-				continue
-			}
-			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-				vs = f.elements(kv.Value)
-				present = true
-			}
+		if e, ok := set[name]; ok {
+			vs = f.elements(e)
+			present = true
 		}
 		values[name] = vs
 		n = max(n, len(vs))

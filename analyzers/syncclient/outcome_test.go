@@ -81,6 +81,7 @@ type sinkSite struct {
 // to generated stub constructors.
 func sinkSites(fset *token.FileSet, info *types.Info, files []*ast.File, importFact func(types.Object, analysis.Fact) bool, res *Result, module string) []sinkSite {
 	var sites []sinkSite
+	chained := chainedFuncs(info, files, importFact)
 	for _, f := range files {
 		if strings.HasSuffix(fset.File(f.Pos()).Name(), "_test.go") {
 			continue
@@ -91,9 +92,10 @@ func sinkSites(fset *token.FileSet, info *types.Info, files []*ast.File, importF
 				continue
 			}
 			fn, _ := info.Defs[fd.Name].(*types.Func)
-			// Passed on: to the callers, through a wrapper fact, or to
+			// Passed on: to the callers, through a wrapper fact (its own,
+			// or a constructor's whose uses go through the method), or to
 			// the literals of the method's struct type, which name it.
-			passedOn := fn != nil && (importFact(fn, new(wrapperFact)) || namedInVia(res, module, fn))
+			passedOn := fn != nil && (importFact(fn, new(wrapperFact)) || chained[sinks.FuncPath(fn)] || namedInVia(res, module, fn))
 			ast.Inspect(fd.Body, func(n ast.Node) bool {
 				call, ok := n.(*ast.CallExpr)
 				if !ok {
@@ -111,6 +113,32 @@ func sinkSites(fset *token.FileSet, info *types.Info, files []*ast.File, importF
 		}
 	}
 	return sites
+}
+
+// chainedFuncs returns the functions that the wrapper facts of the
+// package's functions name in their uses' chains: a constructor that keeps
+// the address in a field passes on the calls of the methods that read it.
+func chainedFuncs(info *types.Info, files []*ast.File, importFact func(types.Object, analysis.Fact) bool) map[string]bool {
+	chained := map[string]bool{}
+	for _, f := range files {
+		for _, decl := range f.Decls {
+			fd, ok := decl.(*ast.FuncDecl)
+			if !ok {
+				continue
+			}
+			fn, _ := info.Defs[fd.Name].(*types.Func)
+			fact := new(wrapperFact)
+			if fn == nil || !importFact(fn, fact) {
+				continue
+			}
+			for _, u := range fact.Uses {
+				for _, name := range u.Chain {
+					chained[name] = true
+				}
+			}
+		}
+	}
+	return chained
 }
 
 // namedInVia reports whether an outcome names fn among its wrappers.

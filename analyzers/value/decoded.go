@@ -80,20 +80,9 @@ func (r *Resolver) recordFieldWrites(n ast.Node) bool {
 			r.markField(n.X)
 		}
 	case *ast.CompositeLit:
-		st, ok := r.info.TypeOf(n).Underlying().(*types.Struct)
-		if !ok {
-			return true
-		}
-		for i, elt := range n.Elts {
-			if kv, ok := elt.(*ast.KeyValueExpr); ok {
-				if id, ok := kv.Key.(*ast.Ident); ok {
-					if f, ok := r.info.Uses[id].(*types.Var); ok {
-						r.writtenFields[f.Origin()] = true
-					}
-				}
-			} else if i < st.NumFields() {
-				r.writtenFields[st.Field(i).Origin()] = true
-			}
+		fields, _ := LiteralFields(r.info, n)
+		for _, f := range fields {
+			r.writtenFields[f.Var.Origin()] = true
 		}
 	}
 	return true

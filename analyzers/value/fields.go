@@ -128,7 +128,7 @@ func (s *scope) written(k fieldKey) bool {
 		if d.expr == nil {
 			continue
 		}
-		if _, found, _ := literalField(d.expr, path); found {
+		if _, found, _ := s.literalField(d.expr, path); found {
 			return true
 		}
 	}
@@ -137,23 +137,23 @@ func (s *scope) written(k fieldKey) bool {
 
 // literalField finds the value that a struct literal gives the field at
 // path: in config{Redis: redisConfig{Addr: "redis:6379"}}, path [Redis Addr]
-// is "redis:6379". found is false when the literal leaves the field unset;
-// ok is false when e is not a keyed struct literal down to the field, so
-// the field's value cannot be told.
-func literalField(e ast.Expr, path []string) (value ast.Expr, found, ok bool) {
+// is "redis:6379" (keyed or positional, see LiteralFields). found is false
+// when the literal leaves the field unset; ok is false when e is not a
+// struct literal down to the field, so the field's value cannot be told.
+func (s *scope) literalField(e ast.Expr, path []string) (value ast.Expr, found, ok bool) {
 	for _, name := range path {
 		lit, isLit := ast.Unparen(e).(*ast.CompositeLit)
 		if !isLit {
 			return nil, false, false
 		}
+		fields, isStruct := LiteralFields(s.info, lit)
+		if !isStruct {
+			return nil, false, false
+		}
 		var next ast.Expr
-		for _, elt := range lit.Elts {
-			kv, isKV := elt.(*ast.KeyValueExpr)
-			if !isKV {
-				return nil, false, false // positional literal
-			}
-			if id, isID := kv.Key.(*ast.Ident); isID && id.Name == name {
-				next = kv.Value
+		for _, f := range fields {
+			if f.Var.Name() == name {
+				next = f.Expr
 			}
 		}
 		if next == nil {
@@ -205,7 +205,7 @@ func (s *scope) field1(k fieldKey) Value {
 			if d.index >= 0 {
 				return Hole(why)
 			}
-			e, found, ok := literalField(d.expr, path[i:])
+			e, found, ok := s.literalField(d.expr, path[i:])
 			if !ok {
 				return Hole(why)
 			}

@@ -48,15 +48,15 @@ func (s *scope) paramField(e ast.Expr) (Value, bool) {
 func (s *scope) literalPath(e ast.Expr, path []string, why string) Value {
 	lit, isLit := ast.Unparen(e).(*ast.CompositeLit)
 	if !isLit {
-		return Hole(why + ": not a keyed struct literal")
+		return Hole(why + ": not a struct literal")
 	}
 	if tv, ok := s.info.Types[lit]; ok && isList(tv.Type) {
 		return s.agreed(lit.Elts, path, why)
 	}
-	fe, found, ok := literalField(lit, path[:1])
+	fe, found, ok := s.literalField(lit, path[:1])
 	switch {
 	case !ok:
-		return Hole(why + ": not a keyed struct literal")
+		return Hole(why + ": not a struct literal")
 	case !found:
 		return Hole(why + " not set")
 	case len(path) == 1:

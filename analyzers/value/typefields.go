@@ -81,32 +81,10 @@ func (r *Resolver) assignTypeField(e ast.Expr, d def) bool {
 
 // literalTypeFields records the fields a struct literal sets.
 func (r *Resolver) literalTypeFields(lit *ast.CompositeLit, test bool) {
-	tv, ok := r.info.Types[lit]
-	if !ok {
-		return
-	}
-	t := tv.Type.Underlying()
-	if p, ok := t.(*types.Pointer); ok {
-		t = p.Elem().Underlying()
-	}
-	st, ok := t.(*types.Struct)
-	if !ok {
-		return
-	}
-	for i, elt := range lit.Elts {
-		f, value := (*types.Var)(nil), elt
-		if kv, ok := elt.(*ast.KeyValueExpr); ok {
-			id, _ := kv.Key.(*ast.Ident)
-			if id == nil {
-				continue
-			}
-			f, _ = r.info.Uses[id].(*types.Var)
-			value = kv.Value
-		} else if i < st.NumFields() {
-			f = st.Field(i)
-		}
-		if f != nil && r.localField(f.Origin()) {
-			r.typeFieldDefs[f.Origin()] = append(r.typeFieldDefs[f.Origin()], def{expr: value, index: -1, test: test, lit: true})
+	fields, _ := LiteralFields(r.info, lit)
+	for _, lf := range fields {
+		if f := lf.Var.Origin(); r.localField(f) {
+			r.typeFieldDefs[f] = append(r.typeFieldDefs[f], def{expr: lf.Expr, index: -1, test: test, lit: true})
 		}
 	}
 }
