@@ -972,6 +972,13 @@ func (r *fastRun) importFor(n *node, path string) (*types.Package, error) {
 	}
 	for _, d := range n.deps {
 		if d.id == id {
+			if d.lp.Error != nil && d.lp.Name == "" {
+				// go list could not even find it (a module that does not
+				// download, a module graph that does not load): its error
+				// says why, where go/types would only say "invalid
+				// package name".
+				return nil, errors.New(d.lp.Error.Err) // go/types adds "could not import PATH"
+			}
 			if d.pkg == nil {
 				return nil, fmt.Errorf("could not import %s (not type-checked)", path)
 			}

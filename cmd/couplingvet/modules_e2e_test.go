@@ -43,6 +43,73 @@ func TestStandaloneModulesWithoutWorkspace(t *testing.T) {
 	}
 }
 
+// TestStandaloneModuleThatDoesNotLoad covers a repository of modules
+// without a go.work where one module's requirements cannot be fetched (a
+// private module, a version the proxy no longer serves; here, with
+// GOPROXY=off, one that is not in the module cache). A workspace of all of
+// them has one module graph, which then fails every package of every
+// module: couplingvet checks the others without that module, names it,
+// and exits 3 as for any package it could not check. A run from the cache
+// says the same.
+func TestStandaloneModuleThatDoesNotLoad(t *testing.T) {
+	dir := t.TempDir()
+	// good requires golang.org/x/mod, which is in the module cache:
+	// couplingvet itself is built with it.
+	mod := requirementOf(t, "golang.org/x/mod")
+	sums := run(t, ".", "grep", "^golang.org/x/mod "+mod+"[ /]", mustAbs("../../go.sum")).stdout
+	for _, f := range []struct{ name, content string }{
+		{"couplingvet.yaml", "version: 1\nservices:\n  good: {owns: [good]}\n  bad: {owns: [bad], hosts: [bad]}\n"},
+		{"good/go.mod", "module example.com/split/good\n\ngo 1.22\n\nrequire golang.org/x/mod " + mod + "\n"},
+		{"good/go.sum", sums},
+		{"good/good.go", "package good\n\nimport (\n\t\"net/http\"\n\n\t\"golang.org/x/mod/semver\"\n)\n\nfunc Ping() {\n\tif semver.IsValid(\"v1.0.0\") {\n\t\thttp.Get(\"http://bad:8080/ping\")\n\t}\n}\n"},
+		{"bad/go.mod", "module example.com/split/bad\n\ngo 1.22\n\nrequire example.com/unreachable v1.0.0\n"},
+		{"bad/bad.go", "package bad\n\nimport \"example.com/unreachable/lib\"\n\nvar X = lib.X\n"},
+	} {
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, f.name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, f.name), f.content)
+	}
+	const finding = "good/good.go:11:3: good calls bad synchronously (http GET http://bad:8080/ping): temporal coupling — good fails and slows down when bad does; consume bad's events or keep a local read model, or allow the edge in couplingvet.yaml with a reason (and an expiry if it is meant to go)\n"
+	const skipped = "module example.com/split/bad (bad/go.mod) not checked: its dependencies do not load: example.com/unreachable@v1.0.0: module lookup disabled by GOPROXY=off"
+	for _, run := range []string{"cold", "from the cache"} {
+		r := runEnv(t, dir, env("GOPROXY=off"), binary)
+		wantCode(t, r, exitLoad)
+		wantText(t, run+": findings", r.stdout, finding)
+		if !strings.Contains(r.stderr, "couplingvet: "+skipped+"; the other modules were checked without it") {
+			t.Errorf("%s: stderr does not name the module left out:\n%s", run, r.stderr)
+		}
+	}
+	// Inside the module, its package is not checked, and the go command's
+	// reason is given (go/types alone says "invalid package name").
+	r := runEnv(t, filepath.Join(dir, "bad"), env("GOPROXY=off"), binary)
+	wantCode(t, r, exitLoad)
+	if !strings.Contains(r.stderr, "could not import example.com/unreachable/lib (missing go.sum entry for module providing package example.com/unreachable/lib") {
+		t.Errorf("inside the module: stderr does not give the go command's reason:\n%s", r.stderr)
+	}
+	r = runEnv(t, dir, env("GOPROXY=off"), binary, "-format", "json")
+	wantCode(t, r, exitLoad)
+	if !strings.Contains(r.stdout, `"load_errors": [
+    "`+skipped+`"
+  ]`) {
+		t.Errorf("json: load_errors do not name the module left out:\n%s", r.stdout)
+	}
+}
+
+// requirementOf returns the version of path that couplingvet's go.mod requires.
+func requirementOf(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(mustAbs("../../go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`(?m)^\s*` + regexp.QuoteMeta(path) + ` (v\S+)`).FindSubmatch(data)
+	if m == nil {
+		t.Fatalf("go.mod does not require %s", path)
+	}
+	return string(m[1])
+}
+
 // TestStandardLibraryTree runs couplingvet in the standard library's own
 // source tree, which is no module of any map: a clear exit 2, no findings.
 func TestStandardLibraryTree(t *testing.T) {

@@ -5,14 +5,12 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"go/version"
 	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"slices"
-	"sort"
 	"strings"
 	"time"
 
@@ -24,7 +22,6 @@ import (
 	"github.com/couplingvet/couplingvet/boundaries"
 	"github.com/couplingvet/couplingvet/engine"
 	"github.com/couplingvet/couplingvet/report"
-	"golang.org/x/mod/modfile"
 )
 
 // Exit codes of a standalone run, the same in every output format.
@@ -221,15 +218,15 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	}
 
 	patterns, env := fs.Args(), []string(nil)
+	var workspace *mapWorkspace
 	if len(patterns) == 0 {
 		patterns = defaultPatterns(wd)
 		if patterns == nil {
-			var cleanup func()
-			patterns, env, cleanup, err = mapWorkspace(m, wd)
-			if err != nil {
+			if workspace, err = newMapWorkspace(m, wd); err != nil {
 				return fail(exitUsage, "%v", err)
 			}
-			defer cleanup()
+			defer workspace.remove()
+			patterns, env = []string{"work"}, workspace.env()
 		}
 	}
 	// Shared code in a sibling module that this module reaches through a
@@ -241,6 +238,14 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		opts.CacheDir, opts.CacheKey = engine.DefaultCacheDir(), cacheKey(m)
 	}
 	res, err := engine.Run(context.Background(), opts, suite.Analyzers())
+	var skipped []unloadableModule
+	if err == nil && workspace != nil && len(res.Failures()) > 0 {
+		// One module whose dependencies do not load fails the go.work of
+		// all of them: check the others without it.
+		if skipped = workspace.dropUnloadable(); len(skipped) > 0 {
+			res, err = engine.Run(context.Background(), opts, suite.Analyzers())
+		}
+	}
 	if errors.Is(err, engine.ErrNoPackages) {
 		return fail(exitUsage, "%v: nothing to check (a pattern like ./... checks the module in this directory)", err)
 	}
@@ -249,6 +254,10 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 	}
 
 	result, graphFindings := buildResult(res, m, wd)
+	for _, u := range skipped {
+		result.LoadErrors = append(result.LoadErrors, u.String())
+	}
+	slices.Sort(result.LoadErrors)
 	judged := newScope(res, m, patterns, wd)
 	if servicemap.Strict {
 		for _, note := range servicemap.DerivedHostNotes(m) {
@@ -256,6 +265,9 @@ func standalone(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	printLoadErrors := func() {
+		for _, u := range skipped {
+			fmt.Fprintf(stderr, "couplingvet: %s; the other modules were checked without it (make its dependencies reachable, or give the go.work or patterns to check)\n", report.RedactCredentials(u.String()))
+		}
 		printDependencyErrors(stderr, res.DependencyErrors)
 		for _, f := range res.Failures() {
 			fmt.Fprintf(stderr, "couplingvet: %s: not checked:\n", f.Path)
@@ -433,71 +445,12 @@ func insideModule(wd string) bool {
 	}
 }
 
-// mapWorkspace serves a repository of several modules without a go.work
-// (each service its own module, as in many demo and polyrepo-turned-monorepo
-// layouts): it writes a temporary go.work that uses every module of the map
-// below wd, and returns the "work" pattern with GOWORK pointing at it.
-func mapWorkspace(m *boundaries.Map, wd string) (patterns, env []string, cleanup func(), err error) {
-	var use []string
-	goVersion := "1.21"
-	for _, mod := range m.Modules() {
-		if rel, err := filepath.Rel(wd, mod.Dir); err != nil || strings.HasPrefix(rel, "..") {
-			continue
-		}
-		use = append(use, mod.Dir)
-		if v := moduleGoVersion(mod.Dir); v != "" && version.Compare("go"+v, "go"+goVersion) > 0 {
-			goVersion = v
-		}
-	}
-	if len(use) == 0 {
-		return nil, nil, nil, fmt.Errorf("no Go module here: %s has no go.mod or go.work, and %s names no module below it (run couplingvet in a module, or give patterns)", wd, relTo(wd, m.File))
-	}
-	sort.Strings(use)
-	dir, err := os.MkdirTemp("", "couplingvet-work-")
-	if err != nil {
-		return nil, nil, nil, err
-	}
-	work, err := modfile.ParseWork("go.work", nil, nil)
-	if err == nil {
-		err = work.AddGoStmt(goVersion)
-	}
-	if err != nil {
-		os.RemoveAll(dir)
-		return nil, nil, nil, err
-	}
-	for _, u := range use {
-		if err := work.AddUse(u, ""); err != nil {
-			os.RemoveAll(dir)
-			return nil, nil, nil, err
-		}
-	}
-	file := filepath.Join(dir, "go.work")
-	if err := os.WriteFile(file, modfile.Format(work.Syntax), 0o644); err != nil {
-		os.RemoveAll(dir)
-		return nil, nil, nil, err
-	}
-	return []string{"work"}, append(os.Environ(), "GOWORK="+file), func() { os.RemoveAll(dir) }, nil
-}
-
 // cacheKey names what, besides the Go files, the analyzers' results depend
 // on: the map (which file, and its contents), the deploy and config files
 // that give env and config values theirs, and the settings shared by the
 // analyzers.
 func cacheKey(m *boundaries.Map) string {
 	return fmt.Sprintf("map=%s digest=%s deploy=%s strict=%t", m.File, m.Digest, servicemap.DeployDigest(m), servicemap.Strict)
-}
-
-// moduleGoVersion returns the go directive of the module in dir, or "".
-func moduleGoVersion(dir string) string {
-	data, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-	if err != nil {
-		return ""
-	}
-	f, err := modfile.ParseLax("go.mod", data, nil)
-	if err != nil || f.Go == nil {
-		return ""
-	}
-	return f.Go.Version
 }
 
 func exists(path string) bool {
