@@ -218,6 +218,38 @@ func Parse(s string, hint Engine) (Info, error) {
 	return Info{}, ErrNotDSN
 }
 
+// ParsePattern reads a DSN pattern of the map (databases[].dsn) like
+// Parse, except that a libpq or ADO key=value pattern that leaves out the
+// host or the port matches any: "* dbname=orders *" names a database on
+// whatever server, where the same text as a connection string would
+// connect to localhost:5432.
+func ParsePattern(p string, hint Engine) (Info, error) {
+	info, err := Parse(p, hint)
+	if err != nil || info.Engine == SQLite {
+		return info, err
+	}
+	if _, _, isURL := cutScheme(strings.TrimSpace(p)); isURL || !strings.Contains(p, "=") || looksLikeGoMySQL(p) {
+		return info, nil
+	}
+	pairs := keyValues(p)
+	if !hasAny(pairs, "host", "hostaddr", "server", "data source", "address", "addr", "network address") {
+		info.Host, info.Hosts = "*", nil
+	}
+	if !hasAny(pairs, "port") && !strings.Contains(pairs["server"], ",") {
+		info.Port = "*"
+	}
+	return info, nil
+}
+
+func hasAny(pairs map[string]string, keys ...string) bool {
+	for _, k := range keys {
+		if _, ok := pairs[k]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // cutScheme splits "scheme://rest". The scheme may be a Hole-free word
 // made of letters, digits, '+', '-' and '.'.
 func cutScheme(s string) (scheme, rest string, ok bool) {
@@ -471,7 +503,15 @@ func keyValues(s string) map[string]string {
 		if eq < 0 {
 			break
 		}
-		key := strings.ToLower(strings.TrimSpace(s[:eq]))
+		key := strings.TrimSpace(s[:eq])
+		if sep != ";" {
+			// The key is the word before '=': a map's pattern may put
+			// globs between the settings ("* dbname=orders *").
+			if fields := strings.Fields(key); len(fields) > 0 {
+				key = fields[len(fields)-1]
+			}
+		}
+		key = strings.ToLower(key)
 		s = strings.TrimLeft(s[eq+1:], " ")
 		var val string
 		if s != "" && (s[0] == '\'' || s[0] == '"') {

@@ -96,6 +96,53 @@ func TestSameAndMatch(t *testing.T) {
 	}
 }
 
+// TestParsePattern covers the map's key=value patterns: globs between the
+// settings are not part of a key, and a pattern that leaves out the host
+// or port matches any, where the same text as a connection string means
+// libpq's localhost:5432 (a map with one such pattern per service used to
+// claim every localhost DSN for the first service).
+func TestParsePattern(t *testing.T) {
+	value := func(s string) Info {
+		t.Helper()
+		info, err := Parse(s, Postgres)
+		if err != nil {
+			t.Fatalf("Parse(%q): %v", s, err)
+		}
+		return info
+	}
+	orders := value("host=localhost port=5432 user=app password=x dbname=orders_db sslmode=disable")
+	remote := value("host=orders-db port=6432 dbname=orders_db")
+	tests := []struct {
+		pattern             string
+		orders, remoteMatch bool
+	}{
+		{"* dbname=orders_db *", true, true},
+		{"* dbname=inventory_db *", false, false},
+		{"dbname=orders_*", true, true},
+		{"host=orders-db *", false, true},
+		{"host=orders-db port=5432 dbname=orders_db", false, false},
+		{"host=localhost dbname=orders_db", true, false},
+		{"postgres://*@orders-db/orders_db", false, false},
+	}
+	for _, tt := range tests {
+		p, err := ParsePattern(tt.pattern, Postgres)
+		if err != nil {
+			t.Errorf("ParsePattern(%q): %v", tt.pattern, err)
+			continue
+		}
+		if got := orders.Match(p); got != tt.orders {
+			t.Errorf("pattern %q (read as %+v) matches %s: %v, want %v", tt.pattern, p, orders.Identity(), got, tt.orders)
+		}
+		if got := remote.Match(p); got != tt.remoteMatch {
+			t.Errorf("pattern %q (read as %+v) matches %s: %v, want %v", tt.pattern, p, remote.Identity(), got, tt.remoteMatch)
+		}
+	}
+	// As a connection string, the same text still means localhost:5432.
+	if got := value("* dbname=orders_db *").Identity(); got != "postgres://localhost:5432/orders_db" {
+		t.Errorf("Parse of a key=value string without host: %s, want postgres://localhost:5432/orders_db", got)
+	}
+}
+
 func TestRedact(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"postgres://app:s3cr3t@orders-db:5432/orders?sslmode=disable", "postgres://***@orders-db:5432/orders?sslmode=disable"},

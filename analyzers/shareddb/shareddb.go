@@ -254,7 +254,7 @@ func matchPatterns(m *boundaries.Map, info dsn.Info) (*boundaries.Service, *boun
 		for i := range svc.Databases {
 			db := &svc.Databases[i]
 			for _, p := range db.DSN {
-				pi, err := dsn.Parse(p, dsn.EngineOfDriver(db.Engine))
+				pi, err := dsn.ParsePattern(p, dsn.EngineOfDriver(db.Engine))
 				if err == nil && info.Match(pi) {
 					return svc, db
 				}

@@ -14,6 +14,9 @@ func lookupHost() string { return os.Args[1] }
 func clean(dsn string) { // want clean:`dsn\(postgres\) {param0:dsn} via sql.Open`
 	// Its own database.
 	sql.Open("postgres", "postgres://checkout:s3cr3t@checkout-db:5432/checkout")
+	// Its own, by a key=value pattern: another service's pattern of the
+	// same form names another database, not every one on localhost.
+	sql.Open("postgres", "host=localhost port=5432 user=checkout password=s3cr3t dbname=checkout_local sslmode=disable")
 	// A DSN built from parts that cannot be resolved.
 	sql.Open("postgres", fmt.Sprintf("postgres://app:s3cr3t@%s:5432/orders", lookupHost()))
 	sql.Open("postgres", dsn)

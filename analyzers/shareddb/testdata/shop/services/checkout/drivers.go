@@ -42,6 +42,7 @@ func sqlDrivers() {
 	sql.Open("pgx", "postgres://checkout:s3cr3t@orders-db:5432/orders")               // want `orders' database orders-db \(postgres://\*\*\*@orders-db:5432/orders, from literal\)`
 	sql.Open("mysql", "checkout:s3cr3t@tcp(orders-mysql:3306)/orders?parseTime=true") // want `orders' database orders-mysql`
 	sql.Open("sqlite3", "/data/catalog.db")                                           // want `catalog's database catalog-files`
+	sql.Open("postgres", "host=localhost user=checkout dbname=orders_local")          // want `orders' database orders-local`
 
 	connector, _ := pq.NewConnector("postgres://checkout:s3cr3t@orders-db:5432/orders") // want `orders' database orders-db \(postgres://\*\*\*@orders-db:5432/orders, from literal\)`
 	sql.OpenDB(connector)
