@@ -236,7 +236,10 @@ func (in *inferrer) databases(dt *deploy.Tree, workloads []deploy.Workload, owne
 			envOwner[e.value] = true
 		}
 	}
-	usedEnv := map[string]bool{}
+	usedEnv := perWorkloadKeys(workloads, owner, dbs)
+	for _, key := range slices.Sorted(maps.Keys(usedEnv)) {
+		in.notes = append(in.notes, fmt.Sprintf("env key %s points at a different database in each workload: left out (couplingvet reads each service's value from its own workload)", key))
+	}
 	for _, db := range dbs {
 		users := map[*service][]guess{} // service -> env keys (or config files, value "")
 		for i, w := range workloads {
@@ -296,6 +299,37 @@ func (in *inferrer) databases(dt *deploy.Tree, workloads []deploy.Workload, owne
 		}
 		to.databases = append(to.databases, db)
 	}
+}
+
+// perWorkloadKeys returns the env keys that the services' workloads point
+// at more than one of dbs (DB_HOST=orders-db in one, DB_HOST=billing-db in
+// the next): the key names a setting every service has, not one
+// database, and given to the first database it would claim every
+// service's connection for it.
+func perWorkloadKeys(workloads []deploy.Workload, owner map[int]*service, dbs []*database) map[string]bool {
+	pointsAt := map[string]map[*database]bool{}
+	for i, w := range workloads {
+		if owner[i] == nil {
+			continue
+		}
+		for key, set := range w.Env {
+			for _, db := range dbs {
+				if mentionedHost(set.Value, guessesOf(db.hosts)) != "" {
+					if pointsAt[key] == nil {
+						pointsAt[key] = map[*database]bool{}
+					}
+					pointsAt[key][db] = true
+				}
+			}
+		}
+	}
+	keys := map[string]bool{}
+	for key, set := range pointsAt {
+		if len(set) > 1 {
+			keys[key] = true
+		}
+	}
+	return keys
 }
 
 // byDatabaseName returns the service a database's name starts with

@@ -304,6 +304,42 @@ func TestCompose(t *testing.T) {
 	}
 }
 
+// An env key every service's workload sets to its own database (DB_HOST:
+// orders-db in one, checkout-db in the next) names a setting, not a
+// database: giving it to the first database would make every service's
+// connection that database's. Each database is still its service's, by
+// its host.
+func TestPerWorkloadDatabaseKey(t *testing.T) {
+	compose := `services:
+  orders:
+    build: ./services/orders
+    environment:
+      DB_HOST: orders-db
+      DB_NAME: orders
+  checkout:
+    build: ./services/checkout
+    environment:
+      DB_HOST: checkout-db
+      DB_NAME: checkout
+      ORDERS_DB_URL: postgres://app:secret@orders-db:5432/orders
+  orders-db:
+    image: postgres:16-alpine
+  checkout-db:
+    image: postgres:16-alpine
+`
+	root := write(t, shopServices(map[string]string{"docker-compose.yml": compose}))
+	m, yaml := infer(t, root)
+	if s, d := m.DatabaseOfEnv("DB_HOST"); d != nil {
+		t.Errorf("DB_HOST is given to %s's %s\n%s", s.Name, d.Name, yaml)
+	}
+	if !strings.Contains(yaml, "env key DB_HOST points at a different database in each workload: left out") {
+		t.Errorf("the map does not say why DB_HOST is left out:\n%s", yaml)
+	}
+	if s, _ := m.DatabaseOfDSN("postgres://u:p@checkout-db:5432/checkout"); s == nil || s.Name != "checkout" {
+		t.Errorf("checkout-db is not checkout's\n%s", yaml)
+	}
+}
+
 const kubeOrders = `apiVersion: apps/v1
 kind: Deployment
 metadata:

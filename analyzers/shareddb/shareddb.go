@@ -149,12 +149,15 @@ func (c *checker) check(h sinks.Hit) (Connection, bool) {
 	}
 	v := h.Value
 	owner, db := c.attribute(info, err == nil, v)
-	if db == nil && (err != nil || !info.Attributable()) {
-		// Not from the code alone: from the deploy and config files.
+	if db == nil {
+		// Not from the code alone: from the deploy and config files. Also
+		// when the code's own value reads as a DSN: it may be only the
+		// defaults of env keys (getEnv("DB_HOST", "localhost")) that the
+		// service's workload sets to the real server.
 		if b, ok := c.bind(h, v); ok {
 			v, info, err, owner, db = b.value, b.info, nil, b.owner, b.db
 			conn.Origin += " = " + strings.Join(b.sources, ", ")
-		} else {
+		} else if err != nil || !info.Attributable() {
 			conn.Why = b.why
 		}
 	}
