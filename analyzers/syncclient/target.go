@@ -94,6 +94,19 @@ func (c *checker) serviceOf(v value.Value, attr func(*boundaries.Map, value.Valu
 	if b.Changed(v) { // else attr has said "" already
 		svc, why = b.Attribute(func(alt value.Value) string { return attr(m, alt) })
 	}
+	if svc == "" {
+		if auth, ok := authorityOnly(v); ok {
+			// $EVENTSTORE_URL + path, the path unknown: the deploy value
+			// of the key is the whole authority, as a key the map lists
+			// would be (serviceOfAddress), though the bound text alone
+			// does not say where the host ends.
+			if ab := value.Bind(c.view, auth); ab.Changed(auth) {
+				if asvc, _ := ab.Attribute(func(alt value.Value) string { return attr(m, alt) }); asvc != "" {
+					svc, why, b = asvc, nil, ab
+				}
+			}
+		}
+	}
 	for _, part := range v.Parts {
 		if part.Kind == value.Unknown && part.Key != "" && !slices.Contains(why, part.Key) {
 			why = append(why, part.Key) // what the resolver could not follow, for -strict
@@ -161,21 +174,41 @@ func addressKnown(u sinks.Use) bool {
 // authority: v starts with it ($ORDERS_URL + "/v1/orders"), or with nothing
 // but a scheme before it ("http://" + $ORDERS_ADDR + "/v1/orders").
 func authorityKey(v value.Value) (string, bool) {
+	i, ok := authorityPart(v)
+	if !ok {
+		return "", false
+	}
+	return v.Parts[i].Key, true
+}
+
+// authorityPart is the index in v.Parts of the part authorityKey names.
+func authorityPart(v value.Value) (int, bool) {
 	var before strings.Builder
-	for _, p := range v.Parts {
+	for i, p := range v.Parts {
 		switch p.Kind {
 		case value.Text:
 			before.WriteString(p.Text)
 		case value.Env, value.Config, value.Flag, value.ConfigField:
 			if s := before.String(); s == "" || isScheme(s) {
-				return p.Key, true
+				return i, true
 			}
-			return "", false
+			return 0, false
 		default:
-			return "", false
+			return 0, false
 		}
 	}
-	return "", false
+	return 0, false
+}
+
+// authorityOnly returns v up to the part that supplies its authority, when
+// something follows it: what a deploy or config file's value of that key
+// makes the whole address.
+func authorityOnly(v value.Value) (value.Value, bool) {
+	i, ok := authorityPart(v)
+	if !ok || i == len(v.Parts)-1 {
+		return value.Value{}, false
+	}
+	return value.Value{Parts: slices.Clone(v.Parts[:i+1])}, true
 }
 
 // isScheme reports whether s is exactly a URL scheme and its slashes:
