@@ -17,6 +17,7 @@ package dsn
 import (
 	"errors"
 	"net/url"
+	"slices"
 	"strings"
 )
 
@@ -568,8 +569,22 @@ func isSQLiteFile(s string) bool {
 
 func parseSQLite(s string) Info {
 	s = strings.TrimPrefix(s, "file:")
-	path, _, _ := strings.Cut(s, "?")
+	path, query, _ := strings.Cut(s, "?")
+	if strings.Contains(path, ":memory:") || slices.Contains(strings.Split(query, "&"), "mode=memory") {
+		path = memoryDatabase
+	}
 	return Info{Engine: SQLite, Database: path}
+}
+
+// memoryDatabase is the Database of every in-memory SQLite DSN
+// (":memory:", "file::memory:?cache=shared", "file:test.db?mode=memory").
+const memoryDatabase = ":memory:"
+
+// InMemory reports whether i is an SQLite database held in the memory of
+// the process that opens it, which no other process can open: tests of
+// every service open one, and share nothing.
+func (i Info) InMemory() bool {
+	return i.Engine == SQLite && i.Database == memoryDatabase
 }
 
 // parseAddrs reads a bare "host:port[,host2:port2]" for an engine the sink implies.

@@ -143,6 +143,22 @@ func TestParsePattern(t *testing.T) {
 	}
 }
 
+func TestInMemory(t *testing.T) {
+	for _, s := range []string{":memory:", "file::memory:?cache=shared", "sqlite::memory:", ":memory:?_foreign_keys=on", "file:test.db?mode=memory&cache=shared"} {
+		if info, err := Parse(s, SQLite); err != nil || !info.InMemory() {
+			t.Errorf("Parse(%q) = %+v, %v: want an in-memory database", s, info, err)
+		}
+	}
+	for _, s := range []string{"/data/orders.db", "file:orders.db?cache=shared", "memory.db"} {
+		if info, err := Parse(s, SQLite); err != nil || info.InMemory() {
+			t.Errorf("Parse(%q) = %+v, %v: want a database file", s, info, err)
+		}
+	}
+	if info, _ := Parse("postgres://memory:5432/x", Unknown); info.InMemory() {
+		t.Errorf("a Postgres host named memory is in memory")
+	}
+}
+
 func TestRedact(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"postgres://app:s3cr3t@orders-db:5432/orders?sslmode=disable", "postgres://***@orders-db:5432/orders?sslmode=disable"},

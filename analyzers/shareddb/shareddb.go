@@ -129,8 +129,10 @@ type checker struct {
 // the connection for aggregation when its database is identifiable.
 func (c *checker) check(h sinks.Hit) (Connection, bool) {
 	info, err := parse(sinks.Use{Kind: h.Kind, Label: h.Label, Value: h.Value})
-	if err == nil && info.Engine.Broker() {
-		return Connection{}, false // a message broker is not a database
+	if err == nil && (info.Engine.Broker() || info.InMemory()) {
+		// A message broker is not a database, and an in-memory SQLite
+		// database is its process's alone.
+		return Connection{}, false
 	}
 	conn := Connection{
 		Service: c.service(),
