@@ -511,8 +511,8 @@ func (f *finder) onlyReturn(fn *types.Func) ast.Expr {
 func (f *finder) throughFields() {
 	var uses []siteUse
 	for _, s := range f.sites {
-		if s.encl == nil {
-			continue
+		if s.encl == nil || f.consumed(s) {
+			continue // a dial its stub's report covers is not the literals' either
 		}
 		for _, u := range s.direct {
 			if u.Value.Has(value.Field) {
