@@ -59,6 +59,7 @@ func (c *composeFile) service(key, n *yaml.Node) {
 	}
 	c.envFiles(w.Env, get(n, "env_file"))
 	c.environment(w.Env, get(n, "environment"))
+	w.Flags = commandFlags(c.rel, wordsOf(get(n, "command"), c.in.expand))
 	w.Hosts = c.hosts(w.Name, n)
 	c.workloads = append(c.workloads, w)
 }

@@ -61,7 +61,8 @@ type Workload struct {
 	Dirs      []string // directories (relative to root, slash-separated; "." is root) whose code it runs: compose build context and the directory of build.dockerfile
 	Image     string
 	Env       map[string]Setting
-	Hosts     []string // names it is reachable at, sorted
+	Flags     map[string]Setting // named flags of its command line (-orders-addr=orders:8080), by name without dashes
+	Hosts     []string           // names it is reachable at, sorted
 }
 
 // A Setting is the value an environment variable has in a container.

@@ -172,6 +172,7 @@ func (p *parser) resolvePod(pd pod) {
 		for _, c := range items(get(pd.spec, list)) {
 			name, _ := pd.render(get(c, "name"))
 			image, _ := pd.render(get(c, "image"))
+			env := p.containerEnv(pd, c)
 			p.workloads = append(p.workloads, Workload{
 				Kind:      "kubernetes",
 				Name:      pd.name,
@@ -179,11 +180,32 @@ func (p *parser) resolvePod(pd pod) {
 				File:      pd.file,
 				Line:      lineOf(get(c, "name")),
 				Image:     image,
-				Env:       p.containerEnv(pd, c),
+				Env:       env,
+				Flags:     p.containerFlags(pd, c, env),
 				Hosts:     hosts,
 			})
 		}
 	}
+}
+
+// containerFlags returns the named flags of a container's command and
+// args, where $(VAR) is the container's environment variable.
+func (p *parser) containerFlags(pd pod, c *yaml.Node, env map[string]Setting) map[string]Setting {
+	expand := func(raw string) (string, string) {
+		return expandKube(raw, env)
+	}
+	var words []arg
+	for _, key := range []string{"command", "args"} {
+		for _, item := range items(get(c, key)) {
+			raw, why := pd.render(item)
+			v, unknown := expand(raw)
+			if why != "" {
+				unknown = why
+			}
+			words = append(words, arg{v, item.Line, unknown})
+		}
+	}
+	return commandFlags(pd.file, words)
 }
 
 // containerEnv returns the environment Kubernetes gives a container:

@@ -390,8 +390,8 @@ func (c *checker) sinkCall(h sinks.Hit) call {
 		cl.target = display(h.Value)
 		cl.to = c.serviceOf(h.Value, serviceOfDiscoveryName, &cl.from)
 	default:
-		cl.target = display(h.Value)
 		cl.to = c.serviceOf(h.Value, serviceOfAddress, &cl.from)
+		cl.target = displayFlags(h.Value, len(cl.from.sources) > 0)
 		if cl.proto == protoConnect {
 			svc := grpcServiceOfPath(cl.target)
 			if cl.to == "" {

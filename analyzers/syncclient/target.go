@@ -13,7 +13,11 @@ import (
 // targets: known text as is, an environment variable as $KEY, a flag as its
 // default (the address the program uses unless told otherwise), other holes
 // as "…". Credentials, query strings and fragments are removed (redact).
-func display(v value.Value) string {
+func display(v value.Value) string { return displayFlags(v, false) }
+
+// displayFlags is display, with flags shown by name when byName is set:
+// when the deploy files set them, the default is not where the call goes.
+func displayFlags(v value.Value, byName bool) string {
 	var b strings.Builder
 	for _, p := range v.Parts {
 		switch p.Kind {
@@ -22,7 +26,7 @@ func display(v value.Value) string {
 		case value.Env:
 			b.WriteString("$" + p.Key)
 		case value.Flag:
-			if p.Text != "" {
+			if p.Text != "" && !byName {
 				b.WriteString(p.Text)
 			} else {
 				b.WriteString("{flag -" + p.Key + "}")

@@ -135,7 +135,7 @@ func appendNew(list []string, items ...string) []string {
 
 // bindable reports whether val has a part Bind may give a
 func bindable(val Value) bool {
-	return val.Has(Env) || val.Has(Config) || val.Has(ConfigField)
+	return val.Has(Env) || val.Has(Config) || val.Has(ConfigField) || val.Has(Flag)
 }
 
 // runtime is what a service's code finds where it runs: its workloads'
@@ -229,8 +229,43 @@ func (r *runtime) bindPart(p Part) ([]Bound, []string) {
 		return r.config("config key "+p.Key, [][][]string{dottedPath(p.Key)}, false)
 	case ConfigField:
 		return r.config("config field "+p.Key, ConfigFieldPaths(p), true)
+	case Flag:
+		return r.flag(p.Key)
 	}
 	return nil, nil
+}
+
+// flag returns the values the service's workloads give flag name on their
+// command lines (-orders-addr=orders:8080). A flag no workload sets keeps
+// the default the code gives it: nil, and no reason, since nothing is
+// missing.
+func (r *runtime) flag(name string) ([]Bound, []string) {
+	return r.settings("flag -"+name, func(w deploy.Workload) (deploy.Setting, bool) {
+		s, ok := w.Flags[name]
+		return s, ok
+	})
+}
+
+// settings returns the values the service's workloads give one setting
+// (what says picks from a workload), or why they cannot be told: one
+// container that cannot tell is enough to not know.
+func (r *runtime) settings(what string, pick func(deploy.Workload) (deploy.Setting, bool)) ([]Bound, []string) {
+	var out []Bound
+	var why []string
+	for _, w := range r.workloads {
+		s, ok := pick(w)
+		switch {
+		case !ok:
+		case s.Unknown != "":
+			why = appendNew(why, fmt.Sprintf("%s: %s (%s)", what, s.Unknown, position(s.File, s.Line)))
+		default:
+			out = append(out, Bound{Value: expand(s.Value), Sources: []string{position(s.File, s.Line)}})
+		}
+	}
+	if len(why) > 0 {
+		return nil, why
+	}
+	return dedupe(out), nil
 }
 
 // envNamed returns the values the service's workloads give an environment
@@ -273,18 +308,10 @@ func (r *runtime) setsEnv(name string) bool {
 // env returns the values the service's workloads give environment
 // variable key.
 func (r *runtime) env(key string) ([]Bound, []string) {
-	var out []Bound
-	var why []string
-	for _, w := range r.workloads {
+	out, why := r.settings("env "+key, func(w deploy.Workload) (deploy.Setting, bool) {
 		s, ok := w.Env[key]
-		switch {
-		case !ok:
-		case s.Unknown != "":
-			why = appendNew(why, fmt.Sprintf("env %s: %s (%s)", key, s.Unknown, position(s.File, s.Line)))
-		default:
-			out = append(out, Bound{Value: expand(s.Value), Sources: []string{position(s.File, s.Line)}})
-		}
-	}
+		return s, ok
+	})
 	if len(out) == 0 && len(why) == 0 {
 		why = append(why, fmt.Sprintf("env %s: no value in the map, the config files or the deploy files of %s", key, r.service))
 		for _, p := range r.unread {
@@ -292,10 +319,7 @@ func (r *runtime) env(key string) ([]Bound, []string) {
 			why = append(why, fmt.Sprintf("%s cannot be read: %s", position(p.File, p.Line), p.Msg))
 		}
 	}
-	if len(why) > 0 {
-		return nil, why // one container that cannot tell is enough to not know
-	}
-	return dedupe(out), nil
+	return out, why
 }
 
 // config returns the values the service's config files hold at the first
