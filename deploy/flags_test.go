@@ -1,10 +1,6 @@
 package deploy
 
-import (
-	"os"
-	"path/filepath"
-	"testing"
-)
+import "testing"
 
 // Flags on a container's command line: Kubernetes command and args, with
 // $(VAR) from the container's environment, and compose's command as a list
@@ -41,13 +37,7 @@ spec:
 `,
 	}
 	for name, content := range files {
-		p := filepath.Join(dir, name)
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		write(t, dir, name, content)
 	}
 	tree := Load(dir, Options{})
 	orders := workload(t, tree, "k8s/orders.yaml", "orders", "orders")

@@ -236,6 +236,8 @@ func (in *inferrer) databases(dt *deploy.Tree, workloads []deploy.Workload, owne
 			envOwner[e.value] = true
 		}
 	}
+	// usedEnv holds the keys no further database may take: those already
+	// given, and from the start those that name a database per workload.
 	usedEnv := perWorkloadKeys(workloads, owner, dbs)
 	for _, key := range slices.Sorted(maps.Keys(usedEnv)) {
 		in.notes = append(in.notes, fmt.Sprintf("env key %s points at a different database in each workload: left out (couplingvet reads each service's value from its own workload)", key))

@@ -153,12 +153,12 @@ func moduleGraphError(dir string) string {
 	if err != nil {
 		return err.Error()
 	}
+	if len(f.Require) == 0 {
+		return "" // nothing to fetch
+	}
 	args := []string{"list", "-m", "-e", "-json=Path,Version,Error", "--"}
 	for _, r := range f.Require {
 		args = append(args, r.Mod.Path)
-	}
-	if len(f.Require) == 0 {
-		return ""
 	}
 	cmd := exec.Command("go", args...)
 	cmd.Dir = dir
