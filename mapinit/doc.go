@@ -30,7 +30,9 @@
 //     api/orders), and inside a service the api/, proto/ or pb/ directory
 //     holding it is declared.
 //   - gRPC service names: the ServiceName of the grpc.ServiceDesc that the
-//     RegisterXxxServer a service calls registers.
+//     RegisterXxxServer a service calls registers; for Twirp's NewXxxServer
+//     the name in the XxxPathPrefix constant, for Connect's NewXxxHandler
+//     the XxxName constant (the names their clients call).
 //   - Shared code: directories outside every service that two or more
 //     services import, or one does when a path segment is a conventional
 //     name for shared code (pkg, common, shared, lib, libs, util, utils,

@@ -229,6 +229,57 @@ func Client(c *grpc.ClientConn) ordersv1.OrderServiceClient { return ordersv1.Ne
 	}
 }
 
+// Twirp's NewXxxServer and Connect's NewXxxHandler name the service their
+// generated code serves (XxxPathPrefix, XxxName): the names their clients
+// call, also through a copy of the stub in the caller's own tree.
+func TestTwirpAndConnectServers(t *testing.T) {
+	files := map[string]string{
+		"go.mod": "module example.com/shop\n\ngo 1.22\n",
+		"services/inventory/main.go": `package main
+
+import inventoryv1 "example.com/shop/services/inventory/rpc/inventory"
+
+func main() { _ = inventoryv1.NewInventoryServiceServer(nil) }
+`,
+		"services/orders/main.go": `package main
+
+import "example.com/shop/services/orders/rpc/ordersv1connect"
+
+func main() { _, _ = ordersv1connect.NewOrderServiceHandler(nil) }
+`,
+		"services/checkout/main.go": "package main\n\nfunc main() {}\n",
+	}
+	for from, to := range map[string]string{
+		"api/inventory/v1/inventory.twirp.go":             "services/inventory/rpc/inventory/inventory.twirp.go",
+		"api/orders/v1/ordersv1connect/orders.connect.go": "services/orders/rpc/ordersv1connect/orders.connect.go",
+	} {
+		data, err := os.ReadFile(filepath.Join("..", "analyzers", "syncclient", "testdata", "grpc", filepath.FromSlash(from)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[to] = string(data)
+		// The caller's copy of the stub, which it does not serve.
+		files["services/checkout/"+strings.SplitN(to, "/", 3)[2]] = string(data)
+	}
+	m, yaml := infer(t, write(t, files))
+	for svc, want := range map[string]string{
+		"inventory": "shop.inventory.v1.InventoryService",
+		"orders":    "shop.orders.v1.OrderService",
+		"checkout":  "",
+	} {
+		s := m.Service(svc)
+		if s == nil {
+			t.Fatalf("service %s missing:\n%s", svc, yaml)
+		}
+		if got := strings.Join(s.GRPC, ","); got != want {
+			t.Errorf("%s grpc %q, want %q\n%s", svc, got, want, yaml)
+		}
+	}
+	if !strings.Contains(yaml, "# from NewInventoryServiceServer in services/inventory/rpc/inventory/inventory.twirp.go, called in services/inventory/main.go") {
+		t.Errorf("the Twirp name does not say where it came from:\n%s", yaml)
+	}
+}
+
 const composeShop = `services:
   orders:
     build: ./services/orders

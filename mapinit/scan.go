@@ -167,7 +167,7 @@ func (t *tree) readGo(fset *token.FileSet, abs, rel string) {
 	if kind := stubKind(path.Base(rel), rel, src); kind != "" && d.stub == "" {
 		d.stub = kind
 	}
-	if strings.HasSuffix(rel, ".pb.go") {
+	if strings.HasSuffix(rel, ".pb.go") || strings.HasSuffix(rel, ".twirp.go") || strings.HasSuffix(rel, ".connect.go") {
 		for fn, name := range grpcRegistrations(f) {
 			d.registers[fn] = registration{name, rel}
 		}
@@ -224,25 +224,37 @@ func stubKind(name, rel string, src []byte) string {
 	return ""
 }
 
-// grpcRegistrations maps each RegisterXxxServer function of a generated
-// gRPC file to the ServiceName of the grpc.ServiceDesc it registers:
+// grpcRegistrations maps each server registration function of a
+// generated file to the full service name it registers. gRPC's
+// RegisterXxxServer registers a grpc.ServiceDesc:
 //
 //	func RegisterOrderServiceServer(s grpc.ServiceRegistrar, srv OrderServiceServer) {
 //		s.RegisterService(&OrderService_ServiceDesc, srv)
 //	}
 //	var OrderService_ServiceDesc = grpc.ServiceDesc{ServiceName: "shop.orders.v1.OrderService", ...}
+//
+// Twirp's NewXxxServer serves the name in its XxxPathPrefix constant
+// ("/twirp/shop.orders.v1.Orders/"), Connect's NewXxxHandler the one in
+// its XxxName constant ("shop.orders.v1.OrderService"): the names their
+// clients' calls carry, as a gRPC stub's do.
 func grpcRegistrations(f *ast.File) map[string]string {
-	descs := map[string]string{}
+	descs, consts := map[string]string{}, map[string]string{}
 	for _, decl := range f.Decls {
 		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.VAR {
+		if !ok || (gd.Tok != token.VAR && gd.Tok != token.CONST) {
 			continue
 		}
 		for _, spec := range gd.Specs {
 			vs := spec.(*ast.ValueSpec)
 			for i, v := range vs.Values {
-				if name := serviceNameField(v); name != "" && i < len(vs.Names) {
+				if i >= len(vs.Names) {
+					break
+				}
+				if name := serviceNameField(v); name != "" {
 					descs[vs.Names[i].Name] = name
+				}
+				if bl, ok := v.(*ast.BasicLit); ok && bl.Kind == token.STRING && gd.Tok == token.CONST {
+					consts[vs.Names[i].Name], _ = strconv.Unquote(bl.Value)
 				}
 			}
 		}
@@ -250,7 +262,14 @@ func grpcRegistrations(f *ast.File) map[string]string {
 	out := map[string]string{}
 	for _, decl := range f.Decls {
 		fd, ok := decl.(*ast.FuncDecl)
-		if !ok || fd.Recv != nil || fd.Body == nil || !strings.HasPrefix(fd.Name.Name, "Register") {
+		if !ok || fd.Recv != nil || fd.Body == nil {
+			continue
+		}
+		if name := constRegistration(fd.Name.Name, consts); name != "" {
+			out[fd.Name.Name] = name
+			continue
+		}
+		if !strings.HasPrefix(fd.Name.Name, "Register") {
 			continue
 		}
 		ast.Inspect(fd.Body, func(n ast.Node) bool {
@@ -263,6 +282,27 @@ func grpcRegistrations(f *ast.File) map[string]string {
 		})
 	}
 	return out
+}
+
+// constRegistration returns the service name that Twirp's NewXxxServer or
+// Connect's NewXxxHandler serves, from the constant generated beside it,
+// or "".
+func constRegistration(fn string, consts map[string]string) string {
+	svc, ok := strings.CutPrefix(fn, "New")
+	if !ok {
+		return ""
+	}
+	if x, ok := strings.CutSuffix(svc, "Server"); ok {
+		prefix, ok := consts[x+"PathPrefix"] // "/twirp/shop.orders.v1.Orders/"
+		if !ok || strings.Trim(prefix, "/") == "" {
+			return ""
+		}
+		return path.Base(strings.TrimSuffix(prefix, "/"))
+	}
+	if x, ok := strings.CutSuffix(svc, "Handler"); ok {
+		return consts[x+"Name"]
+	}
+	return ""
 }
 
 // serviceNameField returns the ServiceName of a grpc.ServiceDesc literal.
