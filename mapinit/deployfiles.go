@@ -86,7 +86,11 @@ func (in *inferrer) deployFiles() {
 			}
 			continue
 		}
-		if s := in.workloadService(w); s != nil {
+		s := in.workloadService(w)
+		if s == nil {
+			s = in.otherLanguageService(w)
+		}
+		if s != nil {
 			owner[i] = s
 			for _, h := range w.Hosts {
 				s.hosts = append(s.hosts, guess{h, fmt.Sprintf("from %s: %s", w.File, describe(w))})
@@ -120,19 +124,83 @@ func (in *inferrer) workloadService(w deploy.Workload) *service {
 			return s
 		}
 	}
-	img := strings.ToLower(w.Image)
-	if i := strings.LastIndex(img, ":"); i > strings.LastIndex(img, "/") {
-		img = img[:i]
-	}
-	for _, n := range []string{w.Name, w.Container, path.Base(img)} {
-		if n == "" {
-			continue
-		}
-		if s := in.serviceNamed(normalise(n)); s != nil {
+	for _, n := range workloadNames(w) {
+		if s := in.serviceNamed(n); s != nil {
 			return s
 		}
 	}
 	return nil
+}
+
+// otherLanguageService returns a new service for a workload that runs
+// code of another language kept in the repository, or nil: the workload's
+// build directory, else the one directory named like the workload, that
+// holds a project file (package.json, pom.xml, ...) and no Go code. A Go
+// service calling it is coupled to it as to any other, and only the
+// service's hosts and env keys tell couplingvet where a call goes.
+func (in *inferrer) otherLanguageService(w deploy.Workload) *service {
+	if len(w.Hosts) == 0 {
+		return nil // nothing addresses it
+	}
+	dir := ""
+	for _, d := range w.Dirs {
+		if d != "." && in.tree.projects[d] != "" && in.freeOfGo(d) {
+			dir = d
+			break
+		}
+	}
+	if dir == "" {
+		dir = in.projectNamed(workloadNames(w))
+	}
+	if dir == "" {
+		return nil
+	}
+	s := in.newService(path.Base(dir), dir, fmt.Sprintf("from %s: %s runs the %s project in %s (not Go)", w.File, describe(w), in.tree.projects[dir], dir))
+	for _, other := range in.services {
+		if other.name == s.name {
+			return nil
+		}
+	}
+	in.services = append(in.services, s)
+	slices.SortStableFunc(in.services, func(a, b *service) int { return strings.Compare(a.name, b.name) })
+	return s
+}
+
+// freeOfGo reports whether dir holds no Go code and lies in no service.
+func (in *inferrer) freeOfGo(dir string) bool {
+	return !in.hasGo(dir) && in.ownerOf(dir) == nil
+}
+
+// projectNamed returns the one project directory whose name is one of
+// names (normalised), or "" when there is none or several.
+func (in *inferrer) projectNamed(names []string) string {
+	found := ""
+	for _, d := range slices.Sorted(maps.Keys(in.tree.projects)) {
+		if d == "." || !slices.Contains(names, normalise(path.Base(d))) || !in.freeOfGo(d) {
+			continue
+		}
+		if found != "" {
+			return ""
+		}
+		found = d
+	}
+	return found
+}
+
+// workloadNames returns the normalised names a workload goes by: its
+// own, its container's and its image's.
+func workloadNames(w deploy.Workload) []string {
+	img := strings.ToLower(w.Image)
+	if i := strings.LastIndex(img, ":"); i > strings.LastIndex(img, "/") {
+		img = img[:i]
+	}
+	var out []string
+	for _, n := range []string{w.Name, w.Container, path.Base(img)} {
+		if n != "" && n != "." && !slices.Contains(out, normalise(n)) {
+			out = append(out, normalise(n))
+		}
+	}
+	return out
 }
 
 // serviceNamed returns the service with the normalised name (or whose

@@ -42,6 +42,12 @@
 //     the names and name:port of the workloads that run a service's code
 //     (by build context or Dockerfile directory, else by workload,
 //     container or image name). A host of two services is left out.
+//   - Services in other languages: a workload whose code is no Go
+//     service's, and whose build directory (else the one directory named
+//     like it) holds another language's project file (package.json,
+//     pom.xml, pyproject.toml, Cargo.toml, *.csproj, ...) and no Go code,
+//     is a service owning that directory, so that calls from Go reach it
+//     by its hosts and env keys.
 //   - Env keys: a key that other services' workloads set to one of a
 //     service's hosts carries that service's address.
 //   - Databases: workloads of a database image (postgres, mysql, mariadb,

@@ -317,6 +317,60 @@ func shopServices(extra map[string]string) map[string]string {
 	return files
 }
 
+// A workload that runs another language's code kept in the repository is
+// a service too: its build directory, or the one directory named like it,
+// that holds a project file and no Go code. The env keys Go services reach
+// it by are its. A directory with Go code, a name two directories share
+// and a workload nothing addresses make no service.
+func TestOtherLanguageServices(t *testing.T) {
+	root := write(t, shopServices(map[string]string{
+		"docker-compose.yml": `services:
+  checkout:
+    build: ./services/checkout
+    environment:
+      PAYMENTS_URL: http://payments:3000
+      FRAUD_ADDR: fraud-service:50051
+      MAILER_URL: http://mailer:8025
+  payments:
+    build: ./node/payments
+  fraud-service:
+    build:
+      context: .
+      dockerfile: deploy/fraud/Dockerfile
+  mailer:
+    image: example/mailer:2
+  frontend:
+    build: ./web
+`,
+		"node/payments/package.json":     "{}\n",
+		"python/fraud/pyproject.toml":    "[project]\nname = \"fraud\"\n",
+		"deploy/fraud/Dockerfile":        "FROM python:3.12\n",
+		"tools/mailer/package.json":      "{}\n", // two directories named mailer:
+		"legacy/mailer/pom.xml":          "<project/>\n",
+		"web/package.json":               "{}\n",
+		"web/embed.go":                   "package web\n", // Go code: not another language's service
+		"services/reports/package.json":  "{}\n",
+		"batch/cleanup/requirements.txt": "requests\n",
+	}))
+	m, yaml := infer(t, root)
+	wantOwns(t, m, map[string][]string{
+		"orders":   {"services/orders"},
+		"checkout": {"services/checkout"},
+		"reports":  {"services/reports"},
+		"payments": {"node/payments"},
+		"fraud":    {"python/fraud"},
+	}, yaml)
+	if s := m.Service("payments"); s == nil || !slices.Equal(s.Hosts, []string{"payments"}) || !slices.Equal(s.Env, []string{"PAYMENTS_URL"}) {
+		t.Errorf("payments: want hosts [payments] and env [PAYMENTS_URL]\n%s", yaml)
+	}
+	if s := m.Service("fraud"); s == nil || !slices.Contains(s.Hosts, "fraud-service") || !slices.Equal(s.Env, []string{"FRAUD_ADDR"}) {
+		t.Errorf("fraud: want host fraud-service and env [FRAUD_ADDR]\n%s", yaml)
+	}
+	if !strings.Contains(yaml, "# from docker-compose.yml: compose service payments runs the package.json project in node/payments (not Go)") {
+		t.Errorf("the service does not say where it came from:\n%s", yaml)
+	}
+}
+
 // Compose gives hosts (service name, name:port) by build context,
 // Dockerfile directory or image name; env keys other services set to a
 // service's address; databases by image, owned by the one service that

@@ -60,6 +60,9 @@ type tree struct {
 	modules []module           // sorted by rel
 	work    []string           // the go.work use directories (relative), when the root has a go.work
 	workRel string             // "go.work" when present
+	// projects maps a directory holding another language's project file
+	// (package.json, pom.xml, ...) to that file's name.
+	projects map[string]string
 }
 
 // skipDir reports the directories init never looks into: the ones the go
@@ -72,10 +75,23 @@ func skipDir(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")
 }
 
+// projectFile reports whether a file names its directory as a project of
+// another language than Go: the code of a service in a polyglot
+// repository.
+func projectFile(name string) bool {
+	switch name {
+	case "package.json", "pom.xml", "build.gradle", "build.gradle.kts", "Cargo.toml",
+		"requirements.txt", "pyproject.toml", "setup.py", "Pipfile", "Gemfile",
+		"composer.json", "mix.exs", "Package.swift":
+		return true
+	}
+	return strings.HasSuffix(name, ".csproj") || strings.HasSuffix(name, ".fsproj")
+}
+
 // scan walks root and reads every Go package's imports, generated code and
 // registration calls, and the modules.
 func scan(root string) (*tree, error) {
-	t := &tree{root: root, dirs: map[string]*pkgDir{}}
+	t := &tree{root: root, dirs: map[string]*pkgDir{}, projects: map[string]string{}}
 	fset := token.NewFileSet()
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -111,6 +127,8 @@ func scan(root string) (*tree, error) {
 			}
 		case strings.HasSuffix(name, ".proto"):
 			t.dir(dir).protos = true
+		case projectFile(name):
+			t.projects[dir] = name
 		case strings.HasSuffix(name, ".go") && !strings.HasSuffix(name, "_test.go"):
 			t.readGo(fset, p, rel)
 		}
