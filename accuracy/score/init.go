@@ -21,7 +21,8 @@ import (
 // is recovered by the init service that owns most of its packages,
 // provided that it owns at least half of them; each init service matches
 // at most one hand-written service (the pairs with the most packages in
-// common are taken first). Truth items name hand-written services: they
+// common are taken first). A service that owns no Go package is matched
+// by an owned directory instead (matchByDirectory). Truth items name hand-written services: they
 // are translated through this matching before scoring, and a service
 // without a match keeps its name (its items count as misses).
 //
@@ -137,6 +138,7 @@ func compareMaps(hand, guess *boundaries.Map, dirs []string) recovery {
 		rec.translate[p.h] = p.g
 		taken[p.g] = true
 	}
+	matchByDirectory(hand, guess, owned, rec.translate, taken)
 	rec.extra = len(guess.Services) - len(taken)
 	for _, s := range hand.Services {
 		g, ok := rec.translate[s.Name]
@@ -152,6 +154,36 @@ func compareMaps(hand, guess *boundaries.Map, dirs []string) recovery {
 		}
 	}
 	return rec
+}
+
+// matchByDirectory matches the services that own no Go package (a
+// Node.js or Java service of a polyglot repository) by directory: a
+// hand-written one is recovered by the unmatched init service that owns
+// one of its directories, or a directory in or over one.
+func matchByDirectory(hand, guess *boundaries.Map, owned map[string]int, translate map[string]string, taken map[string]bool) {
+	related := func(a, b string) bool {
+		return a == b || strings.HasPrefix(a, b+"/") || strings.HasPrefix(b, a+"/")
+	}
+	for _, h := range hand.Services {
+		if owned[h.Name] > 0 {
+			continue
+		}
+	guesses:
+		for _, g := range guess.Services {
+			if taken[g.Name] {
+				continue
+			}
+			for _, ho := range h.Owns {
+				for _, gd := range g.Owns {
+					if related(ho, gd) {
+						translate[h.Name] = g.Name
+						taken[g.Name] = true
+						break guesses
+					}
+				}
+			}
+		}
+	}
 }
 
 func count(c *Count, ok bool) {
