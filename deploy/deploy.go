@@ -63,6 +63,10 @@ type Workload struct {
 	Env       map[string]Setting
 	Flags     map[string]Setting // named flags of its command line (-orders-addr=orders:8080), by name without dashes
 	Hosts     []string           // names it is reachable at, sorted
+	// Init marks a Kubernetes init container: it runs to completion before
+	// the pod's containers start and serves nothing, though it shares
+	// their hosts (a mysql image there is a client waiting for a schema).
+	Init bool
 }
 
 // A Setting is the value an environment variable has in a container.

@@ -183,6 +183,7 @@ func (p *parser) resolvePod(pd pod) {
 				Env:       env,
 				Flags:     p.containerFlags(pd, c, env),
 				Hosts:     hosts,
+				Init:      list == "initContainers",
 			})
 		}
 	}

@@ -69,6 +69,12 @@ func (in *inferrer) deployFiles() {
 	workloads := dt.Workloads()
 	for i, w := range workloads {
 		if eng := imageEngine(w.Image); eng != "" {
+			if w.Init || len(w.Hosts) == 0 {
+				// A database client (an init container waiting for the
+				// schema) or a server nothing can address: no database
+				// a service's DSN could name.
+				continue
+			}
 			db := byName[w.Name]
 			if db == nil {
 				db = &database{name: w.Name, engine: eng, why: fmt.Sprintf("from %s: %s with image %s", w.File, describe(w), w.Image), workload: w}
@@ -139,7 +145,7 @@ func (in *inferrer) workloadService(w deploy.Workload) *service {
 // service calling it is coupled to it as to any other, and only the
 // service's hosts and env keys tell couplingvet where a call goes.
 func (in *inferrer) otherLanguageService(w deploy.Workload) *service {
-	if len(w.Hosts) == 0 {
+	if w.Init || len(w.Hosts) == 0 {
 		return nil // nothing addresses it
 	}
 	dir := ""

@@ -488,6 +488,73 @@ func TestKubernetesService(t *testing.T) {
 	}
 }
 
+// An init container of a database image is a client (waiting for the
+// schema), not a database: it shares its pod's hosts, which a database
+// would take from the service, and a Job's has none at all, which made a
+// database without dsn or env, a map that does not load. Only the server
+// that a Service addresses is a database.
+func TestInitContainerIsNoDatabase(t *testing.T) {
+	waitFor := `      initContainers:
+        - name: wait-for-schema
+          image: mysql:8.4
+          args: ["until mysql -h mysql -e 'SELECT 1'; do sleep 2; done"]
+`
+	migrate := `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: orders-migrate
+spec:
+  template:
+    spec:
+` + waitFor + `      containers:
+        - name: migrate
+          image: registry.example.com/shop/orders:1.2
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: mysql
+spec:
+  selector:
+    matchLabels: {app: mysql}
+  template:
+    metadata:
+      labels: {app: mysql}
+    spec:
+      containers:
+        - name: mysql
+          image: mysql:8.4
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: mysql
+spec:
+  selector: {app: mysql}
+  ports:
+    - port: 3306
+`
+	orders := strings.Replace(kubeOrders, "      containers:\n        - name: orders\n", waitFor+`      containers:
+        - name: orders
+          env:
+            - {name: DB_HOST, value: mysql}
+`, 1)
+	root := write(t, shopServices(map[string]string{"deploy/k8s/orders.yaml": orders, "deploy/k8s/db.yaml": migrate}))
+	m, yaml := infer(t, root)
+	var dbs []string
+	for _, s := range m.Services {
+		for _, db := range s.Databases {
+			dbs = append(dbs, s.Name+":"+db.Name)
+		}
+	}
+	if !slices.Equal(dbs, []string{"orders:mysql"}) {
+		t.Errorf("databases %v, want [orders:mysql]\n%s", dbs, yaml)
+	}
+	if !slices.Contains(m.Service("orders").Hosts, "orders-api") {
+		t.Errorf("orders lost its host orders-api to its init container\n%s", yaml)
+	}
+}
+
 func TestImageEngine(t *testing.T) {
 	for image, want := range map[string]string{
 		"postgres:16-alpine":     "postgres",
