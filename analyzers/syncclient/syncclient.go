@@ -152,15 +152,25 @@ type call struct {
 	madeBy string
 }
 
+// unknownTarget is how a target of which nothing is known displays.
+const unknownTarget = "…"
+
 // describe renders the call for messages: "http GET http://orders:8080/v1/orders via httpclient.Get".
 func (c call) describe() string {
 	s := c.proto
 	if c.method != "" {
 		s += " " + c.method
 	}
-	s += " " + c.target
+	if c.target != unknownTarget {
+		s += " " + c.target
+	}
 	if len(c.via) > 0 {
 		s += " via " + strings.Join(c.via, " -> ")
+	}
+	if c.target == unknownTarget {
+		// The callee is known from the stub or contract alone: say so
+		// rather than show a lone "…".
+		s += ", address not known statically"
 	}
 	if len(c.from.sources) > 0 {
 		s += ", address from " + strings.Join(c.from.sources, ", ")

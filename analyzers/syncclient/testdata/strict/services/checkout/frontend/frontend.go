@@ -18,7 +18,7 @@ type Server struct {
 // New builds the only Server literal: the use of redisURL in Cache is
 // listed here, where the literal leaves it unset.
 func New(opts ConfigOptions) *Server {
-	return &Server{opts: opts} // want `^checkout makes a synchronous call \(http GET … via services/checkout/frontend.Server.Cache\) that no service of the map claims \(field redisURL not set\)`
+	return &Server{opts: opts} // want `^checkout makes a synchronous call \(http GET via services/checkout/frontend.Server.Cache, address not known statically\) that no service of the map claims \(field redisURL not set\)`
 }
 
 func (s *Server) Drivers() {
