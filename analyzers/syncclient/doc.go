@@ -59,6 +59,13 @@
 // NewXxxProtobufClient and NewXxxJSONClient(baseURL, client), recognised by
 // their signature and the XxxPathPrefix constant.
 //
+// Dapr service invocation: the go-sdk's InvokeMethod,
+// InvokeMethodWithContent and InvokeMethodWithCustomContent(ctx, appID,
+// ...), and a URL of the sidecar's HTTP API
+// (http://localhost:3500/v1.0/invoke/<app-id>/method/...), attributed by
+// the app-id (or app-id.namespace), which the map lists among the callee's
+// hosts; the URL's host is the caller's own sidecar and attributes nothing.
+//
 // Users add in-house clients to the map's sinks: list (kinds url, address,
 // hostport, grpc-target).
 //

@@ -398,9 +398,18 @@ func (c *checker) sinkCall(h sinks.Hit) call {
 		cl.service = true
 	case h.Kind == Discovery:
 		cl.target = display(h.Value)
-		cl.to = c.serviceOf(h.Value, serviceOfDiscoveryName, &cl.from)
+		attr := serviceOfDiscoveryName
+		if cl.proto == protoDapr {
+			attr = serviceOfAppIDValue
+		}
+		cl.to = c.serviceOf(h.Value, attr, &cl.from)
 	default:
-		cl.to = c.serviceOf(h.Value, serviceOfAddress, &cl.from)
+		if app, ok := daprInvokeApp(h.Value); ok {
+			// The host is the caller's own sidecar; the path names the callee.
+			cl.to = serviceOfAppID(m, app)
+		} else {
+			cl.to = c.serviceOf(h.Value, serviceOfAddress, &cl.from)
+		}
 		cl.target = displayFlags(h.Value, len(cl.from.sources) > 0)
 		if cl.proto == protoConnect {
 			svc := grpcServiceOfPath(cl.target)

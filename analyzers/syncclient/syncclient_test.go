@@ -39,6 +39,10 @@ func TestGoZero(t *testing.T) { run(t, "gozero") }
 
 func TestGoMicro(t *testing.T) { run(t, "micro") }
 
+// Dapr service invocation, by the go-sdk and by the sidecar's HTTP API:
+// the app-id names the callee, the host is the caller's own sidecar.
+func TestDapr(t *testing.T) { run(t, "dapr") }
+
 // Packages with tests are analysed with them too ("p [p.test]", as go vet
 // does): what the tests assign does not change what production code calls.
 func TestTests(t *testing.T) { run(t, "tests") }

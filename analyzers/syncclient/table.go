@@ -18,6 +18,7 @@ const (
 	protoTwirp   = "twirp"
 	protoKitex   = "kitex"
 	protoMicro   = "go-micro"
+	protoDapr    = "dapr invoke"
 )
 
 // builtins is the table of client libraries whose calls are synchronous
@@ -90,10 +91,22 @@ var builtins = []sinks.Entry{
 	sinks.Literal("github.com/zeromicro/go-zero/core/discov", "EtcdConf", "{Key}", sinks.Address, protoGRPC),
 	sinks.Call("github.com/zeromicro/go-zero/zrpc", "NewClientWithTarget", 0, sinks.GRPCTarget, protoGRPC),
 
+	// Dapr service invocation: the app-id names the callee, whose sidecar
+	// the call goes through (the map lists app-ids as hosts).
+	sinks.Call(daprClient, "Client.InvokeMethod", 1, Discovery, protoDapr),
+	sinks.Call(daprClient, "Client.InvokeMethodWithContent", 1, Discovery, protoDapr),
+	sinks.Call(daprClient, "Client.InvokeMethodWithCustomContent", 1, Discovery, protoDapr),
+	sinks.Call(daprClient, "GRPCClient.InvokeMethod", 1, Discovery, protoDapr),
+	sinks.Call(daprClient, "GRPCClient.InvokeMethodWithContent", 1, Discovery, protoDapr),
+	sinks.Call(daprClient, "GRPCClient.InvokeMethodWithCustomContent", 1, Discovery, protoDapr),
+
 	// kratos: the endpoint option of its gRPC and HTTP clients.
 	sinks.Call("github.com/go-kratos/kratos/v2/transport/grpc", "WithEndpoint", 0, sinks.GRPCTarget, protoGRPC),
 	sinks.Call("github.com/go-kratos/kratos/v2/transport/http", "WithEndpoint", 0, sinks.Address, protoHTTP),
 }
+
+// daprClient is the Dapr go-sdk's client package.
+const daprClient = "github.com/dapr/go-sdk/client"
 
 // kinds are the sink kinds this analyzer takes from the map's sinks: list.
 var kinds = []sinks.Kind{sinks.URL, sinks.Address, sinks.HostPort, sinks.GRPCTarget}

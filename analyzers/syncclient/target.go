@@ -158,14 +158,17 @@ func serviceOfAddress(m *boundaries.Map, v value.Value) string {
 
 // addressKnown reports whether a use that still depends on parameters of
 // its function already names where it goes: the parameters only add to the
-// path (http.Get(base + "/v1/orders/" + id) with a constant base), or the
-// address comes from an env or config key.
+// path (http.Get(base + "/v1/orders/" + id) with a constant base), the
+// address comes from an env or config key, or the path names a Dapr app.
 func addressKnown(u sinks.Use) bool {
 	if u.Kind == GRPCService || len(u.Value.Parts) == 0 {
 		return false
 	}
 	if _, ok := authorityKey(u.Value); ok {
 		return true
+	}
+	if app, ok := daprInvokeApp(u.Value); ok && app != "" {
+		return true // a Dapr sidecar URL: the path names the callee
 	}
 	if k := u.Value.Parts[0].Kind; k == value.Param || k == value.ParamField {
 		return false
