@@ -2,6 +2,7 @@ package deploy
 
 import (
 	"path"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -26,8 +27,50 @@ func (p *parser) parseCompose(rel string, data []byte) {
 		in.missing = "has no value: there is no .env beside " + rel + " (the shell's environment is not read)"
 	}
 	c := &composeFile{parser: p, rel: rel, dir: dir, in: in}
-	for _, svc := range pairs(get(deref(&doc), "services")) {
+	first := len(p.workloads)
+	services := pairs(get(deref(&doc), "services"))
+	for _, svc := range services {
 		c.service(svc.key, svc.value)
+	}
+	c.daprSidecars(p.workloads[first:], services)
+}
+
+// runsDaprd reports whether a compose service is a Dapr sidecar: its
+// image or its command is daprd.
+func runsDaprd(image string, command *yaml.Node) bool {
+	if strings.Contains(image, "daprd") {
+		return true
+	}
+	if command = deref(command); command == nil {
+		return false
+	}
+	if command.Kind == yaml.ScalarNode {
+		return strings.Contains(command.Value, "daprd")
+	}
+	return slices.ContainsFunc(items(command), func(n *yaml.Node) bool { return strings.Contains(str(n), "daprd") })
+}
+
+// daprSidecars gives each service the app-id of the Dapr sidecar that
+// shares its network (network_mode: "service:orders", command
+// ["./daprd", "--app-id", "orders", ...]): Dapr service invocation
+// reaches the service by that name.
+func (c *composeFile) daprSidecars(ws []Workload, services []pair) {
+	byName := map[string]*Workload{}
+	for i := range ws {
+		byName[ws[i].Name] = &ws[i]
+	}
+	for _, svc := range services {
+		side := byName[svc.key.Value]
+		target, ok := strings.CutPrefix(c.text(get(deref(svc.value), "network_mode")), "service:")
+		if side == nil || !ok || byName[target] == nil || !runsDaprd(side.Image, get(deref(svc.value), "command")) {
+			continue
+		}
+		app := side.Flags["app-id"]
+		if app.Value == "" || app.Unknown != "" {
+			continue
+		}
+		w := byName[target]
+		w.Hosts = dedupe(slices.Sorted(slices.Values(append(w.Hosts, app.Value))))
 	}
 }
 

@@ -70,7 +70,9 @@
 // runs no code of the repository and gives none. Hosts holds the service
 // name, container_name, hostname and network aliases, and name:port for
 // each container port of ports: (the container side of "8080:80", or the
-// long form's target) and expose:. Several compose files (an override file,
+// long form's target) and expose:, and the --app-id of a Dapr sidecar
+// (daprd) that shares its network (network_mode: "service:<name>"): Dapr
+// service invocation reaches it by that name. Several compose files (an override file,
 // a production file) each give their own workloads; they are not merged.
 //
 // # Kubernetes
@@ -90,7 +92,9 @@
 // Hosts holds the name of every Service whose selector matches the pod's
 // labels, with "name:port" for each Service port, and name.namespace,
 // name.namespace.svc and name.namespace.svc.cluster.local (with ports) when
-// the Service names its namespace. Objects without a namespace match any
+// the Service names its namespace, and the pod template's dapr.io/app-id
+// annotation (Dapr service invocation reaches the pod by it). Init is set
+// for an init container. Objects without a namespace match any
 // namespace, as they are applied with kubectl -n. A ConfigMap or Service may
 // be in another file than the workload that uses it. When several
 // ConfigMaps have the same name and namespace, the first in file order

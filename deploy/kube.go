@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 
@@ -23,6 +24,7 @@ type pod struct {
 	line                        int
 	labels                      map[string]string
 	chart                       string // the Helm chart the workload is a template of, or ""
+	daprAppID                   string // the dapr.io/app-id annotation: the name its Dapr sidecar serves it under
 	spec                        *yaml.Node
 	render                      render
 }
@@ -142,6 +144,7 @@ func (p *parser) object(rel string, obj *yaml.Node, r render, depth int) {
 		p.pods = append(p.pods, pod{
 			file: rel, kind: kind, name: name, namespace: namespace, line: lineOf(get(meta, "name")),
 			labels: knownLabels(get(podMeta, "labels"), r), chart: p.chartDir, spec: spec, render: r,
+			daprAppID: knownText(get(get(podMeta, "annotations"), "dapr.io/app-id"), r),
 		})
 	}
 }
@@ -160,6 +163,18 @@ func labelsOf(n *yaml.Node, r render) (labels map[string]string, known bool) {
 	return labels, true
 }
 
+// knownText returns the rendered scalar n, or "" when it has none or it
+// cannot be told.
+func knownText(n *yaml.Node, r render) string {
+	if n == nil {
+		return ""
+	}
+	if v, why := r(n); why == "" {
+		return v
+	}
+	return ""
+}
+
 // knownLabels returns the labels, or nil when any cannot be told.
 func knownLabels(n *yaml.Node, r render) map[string]string {
 	labels, _ := labelsOf(n, r)
@@ -168,6 +183,10 @@ func knownLabels(n *yaml.Node, r render) map[string]string {
 
 func (p *parser) resolvePod(pd pod) {
 	hosts := p.serviceHosts(pd)
+	if pd.daprAppID != "" {
+		// Dapr service invocation reaches the pod by its app-id.
+		hosts = dedupe(slices.Sorted(slices.Values(append(hosts, pd.daprAppID))))
+	}
 	for _, list := range []string{"initContainers", "containers"} {
 		for _, c := range items(get(pd.spec, list)) {
 			name, _ := pd.render(get(c, "name"))
