@@ -82,12 +82,16 @@
 //   - aws-sdk-go-v2: sqs.SendMessageInput{QueueUrl} and
 //     SendMessageBatchInput{QueueUrl} (publish), ReceiveMessageInput{QueueUrl}
 //     (consume); sns.PublishInput{TopicArn} (publish).
+//   - Dapr pub/sub (github.com/dapr/go-sdk): Client.PublishEvent and
+//     PublishEvents (publish), common.Subscription{Topic}, which
+//     AddTopicEventHandler subscribes (consume). Its endpoints are "dapr"
+//     whatever pubsub component carries them.
 //
 // Endpoints pair by broker and topic name. The broker is the wire protocol
 // where clients share it: kafka-go, sarama, confluent-kafka-go and kq are
 // all "kafka", so a kq pusher and a sarama consumer of one topic meet.
-// watermill's endpoints are "watermill" and go-micro's "go-micro" whatever
-// they run on.
+// watermill's endpoints are "watermill", go-micro's "go-micro" and Dapr's
+// "dapr" whatever they run on.
 //
 // Not endpoints, on purpose: request/reply over a broker (nats'
 // Conn.Request) is a synchronous call, not an event; declarations (AMQP's

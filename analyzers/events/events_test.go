@@ -35,7 +35,7 @@ func realModules(t *testing.T, name string, cgo bool) string {
 func TestBrokers(t *testing.T) {
 	dir := realModules(t, "brokers", false)
 	patterns := []string{"./pkg/...", "./services/orders/...", "./services/shipping/...", "./services/payments/...",
-		"./services/notify/amqpclient", "./services/notify/redisclient", "./services/notify/cloud", "./services/notify/pubsubv1"}
+		"./services/notify/amqpclient", "./services/notify/redisclient", "./services/notify/cloud", "./services/notify/pubsubv1", "./services/notify/daprclient"}
 	results := analysistest.Run(t, dir, events.Analyzer, patterns...)
 	got := endpointsOf(results, dir)
 	want := markedEndpoints(t, dir, "confluent")

@@ -28,6 +28,7 @@ const (
 	sns         = "sns"
 	goMicro     = "go-micro"
 	beanstalkd  = "beanstalkd"
+	dapr        = "dapr"
 )
 
 // Sinks is the built-in table of publish and consume sinks. Every entry is
@@ -205,6 +206,14 @@ func builtin() []sinks.Entry {
 	// v2 and v3 also name an event a publisher.
 	call("github.com/asim/go-micro/v3", "NewPublisher", 0, goMicro, publish)
 	call("github.com/micro/go-micro/v2", "NewPublisher", 0, goMicro, publish)
+
+	// Dapr pub/sub (go-sdk): a client publishes to a topic of a pubsub
+	// component, a service subscribes with a Subscription. Which broker
+	// carries them is Dapr's configuration, so their endpoints are "dapr".
+	const daprClient = "github.com/dapr/go-sdk/client"
+	call(daprClient, "Client.PublishEvent", 2, dapr, publish)
+	call(daprClient, "Client.PublishEvents", 2, dapr, publish)
+	lit("github.com/dapr/go-sdk/service/common", "Subscription", "Topic", dapr, consume)
 
 	// AWS (aws-sdk-go-v2): SQS queues by URL, SNS topics by ARN.
 	const sqsGo = "github.com/aws/aws-sdk-go-v2/service/sqs"
