@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+
+	"github.com/couplingvet/couplingvet/analyzers/dsn"
 )
 
 // A SharedDatabase is a database the map does not declare that several
@@ -24,7 +26,11 @@ type SharedDatabase struct {
 // undeclared database that two or more services open. Databases on a
 // loopback host (localhost, 127.0.0.1) are only "possibly shared" — every
 // developer's local Postgres looks alike — and are returned only under
-// strict.
+// strict, unless the services name the same database of their own
+// (127.0.0.1:3306/kratos-mall, not .../postgres or .../test): their
+// configuration then expects one schema, wherever it runs. A local
+// database whose sites also share one elsewhere (a dev config beside the
+// compose file) is that database again, listed only under strict.
 func Aggregate(conns []Connection, strict bool) []SharedDatabase {
 	groups := map[string][]Connection{}
 	seen := map[string]bool{} // -test variants of a package repeat its connections
@@ -37,18 +43,25 @@ func Aggregate(conns []Connection, strict bool) []SharedDatabase {
 			groups[c.Identity] = append(groups[c.Identity], c)
 		}
 	}
-	var out []SharedDatabase
-	for id, sites := range groups {
-		var services []string
-		for _, s := range sites {
-			if !slices.Contains(services, s.Service) {
-				services = append(services, s.Service)
+	// A site that opens a shared database elsewhere than on the local
+	// machine: its local alternative (a dev config beside the compose
+	// file) is the same database in another environment, not a second one.
+	sharedRemotely := map[string]bool{}
+	for _, sites := range groups {
+		if len(servicesOf(sites)) > 1 && !isLoopback(sites[0].Host) {
+			for _, s := range sites {
+				sharedRemotely[fmt.Sprint(s.Pos)] = true
 			}
 		}
+	}
+	var out []SharedDatabase
+	for id, sites := range groups {
+		services := servicesOf(sites)
 		if len(services) < 2 {
 			continue
 		}
-		loopback := isLoopback(sites[0].Host) && sites[0].Engine != "sqlite"
+		loopback := isLoopback(sites[0].Host) && sites[0].Engine != "sqlite" &&
+			(!namedDatabase(sites[0].Database) || slices.ContainsFunc(sites, func(s Connection) bool { return sharedRemotely[fmt.Sprint(s.Pos)] }))
 		if loopback && !strict {
 			continue
 		}
@@ -60,6 +73,17 @@ func Aggregate(conns []Connection, strict bool) []SharedDatabase {
 	}
 	slices.SortFunc(out, func(a, b SharedDatabase) int { return cmp.Compare(a.Identity, b.Identity) })
 	return out
+}
+
+// servicesOf lists the services of sites, in order of appearance.
+func servicesOf(sites []Connection) []string {
+	var services []string
+	for _, s := range sites {
+		if !slices.Contains(services, s.Service) {
+			services = append(services, s.Service)
+		}
+	}
+	return services
 }
 
 func (a SharedDatabase) message() string {
@@ -74,6 +98,23 @@ func (a SharedDatabase) message() string {
 	}
 	return fmt.Sprintf("%s open the same database %s, which the map does not declare (%s): shared persistence couples them — give the database to one service (databases[] in the map) and let the others use its API or events, or declare the sharing with an allow rule and a reason",
 		services, a.Identity, strings.Join(where, "; "))
+}
+
+// namedDatabase reports whether db names a database of the application's
+// own: not a server's default or a generic name that every local setup
+// has (postgres, mysql, test, a Redis DB number).
+func namedDatabase(db string) bool {
+	db = strings.ToLower(db)
+	if db == "" || strings.Trim(db, "0123456789") == "" || strings.Contains(db, dsn.Hole) || strings.Contains(db, "…") {
+		return false
+	}
+	switch db {
+	case "postgres", "mysql", "template0", "template1", "admin", "local", "config", "sys",
+		"information_schema", "performance_schema", "master", "default", "defaultdb",
+		"test", "tests", "testdb", "test_db", "dev", "devdb", "development", "db", "database", "app", "example":
+		return false
+	}
+	return true
 }
 
 func isLoopback(host string) bool {

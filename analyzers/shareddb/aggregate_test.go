@@ -21,21 +21,37 @@ func TestAggregate(t *testing.T) {
 		{Service: "billing", Pos: at("b.go", 3), Engine: "postgres", Host: "reporting-db", Port: "5432", Database: "shop", Identity: "postgres://reporting-db:5432/shop"},
 		// Shared code belongs to no service.
 		{Service: "", Pos: at("s.go", 1), Engine: "postgres", Host: "legacy-db", Identity: "postgres://legacy-db:5432/shop"},
-		// Loopback: strict only.
-		{Service: "orders", Pos: at("o.go", 8), Engine: "postgres", Host: "localhost", Identity: "postgres://localhost:5432/app"},
-		{Service: "billing", Pos: at("b.go", 8), Engine: "postgres", Host: "localhost", Identity: "postgres://localhost:5432/app"},
+		// Loopback with a generic name: strict only.
+		{Service: "orders", Pos: at("o.go", 8), Engine: "postgres", Host: "localhost", Database: "app", Identity: "postgres://localhost:5432/app"},
+		{Service: "billing", Pos: at("b.go", 8), Engine: "postgres", Host: "localhost", Database: "app", Identity: "postgres://localhost:5432/app"},
+		{Service: "orders", Pos: at("o.go", 9), Engine: "redis", Host: "127.0.0.1", Database: "0", Identity: "redis://127.0.0.1:6379/0"},
+		{Service: "billing", Pos: at("b.go", 9), Engine: "redis", Host: "127.0.0.1", Database: "0", Identity: "redis://127.0.0.1:6379/0"},
+		// Loopback, but the sites share legacy-db already: its dev config.
+		{Service: "orders", Pos: at("o.go", 3), Engine: "postgres", Host: "localhost", Database: "shop", Identity: "postgres://localhost:5432/shop"},
+		{Service: "checkout", Pos: at("c.go", 9), Engine: "postgres", Host: "localhost", Database: "shop", Identity: "postgres://localhost:5432/shop"},
+		// Loopback with an unknown name.
+		{Service: "orders", Pos: at("o.go", 11), Engine: "redis", Host: "127.0.0.1", Database: "\x00", Identity: "redis://127.0.0.1:6379/\x00"},
+		{Service: "billing", Pos: at("b.go", 11), Engine: "redis", Host: "127.0.0.1", Database: "\x00", Identity: "redis://127.0.0.1:6379/\x00"},
+		// Loopback, but the services name the same database of their own.
+		{Service: "orders", Pos: at("o.go", 10), Engine: "mysql", Host: "127.0.0.1", Port: "3306", Database: "kratos-mall", Identity: "mysql://127.0.0.1:3306/kratos-mall"},
+		{Service: "billing", Pos: at("b.go", 10), Engine: "mysql", Host: "127.0.0.1", Port: "3306", Database: "kratos-mall", Identity: "mysql://127.0.0.1:3306/kratos-mall"},
 	}
 	got := Aggregate(conns, false)
-	if len(got) != 1 || got[0].Identity != "postgres://legacy-db:5432/shop" || len(got[0].Sites) != 2 ||
-		got[0].Sites[0].Pos.Filename != "c.go" || got[0].Services[0] != "checkout" || got[0].Services[1] != "orders" {
+	if len(got) != 2 || got[1].Identity != "postgres://legacy-db:5432/shop" || len(got[1].Sites) != 2 ||
+		got[1].Sites[0].Pos.Filename != "c.go" || got[1].Services[0] != "checkout" || got[1].Services[1] != "orders" {
 		t.Fatalf("Aggregate(strict=false) = %+v", got)
 	}
+	if got[0].Identity != "mysql://127.0.0.1:3306/kratos-mall" || got[0].Loopback {
+		t.Errorf("a database the services name on the local machine: %+v", got[0])
+	}
+	got = got[1:]
 	want := "checkout and orders open the same database postgres://legacy-db:5432/shop, which the map does not declare (checkout at c.go:9; orders at o.go:3)"
 	if len(got[0].Message) < len(want) || got[0].Message[:len(want)] != want {
 		t.Errorf("message = %q, want prefix %q", got[0].Message, want)
 	}
 	strict := Aggregate(conns, true)
-	if len(strict) != 2 || strict[1].Identity != "postgres://localhost:5432/app" || !strict[1].Loopback {
+	if len(strict) != 6 || strict[2].Identity != "postgres://localhost:5432/app" || !strict[2].Loopback || strict[3].Identity != "postgres://localhost:5432/shop" || !strict[3].Loopback ||
+		strict[4].Identity != "redis://127.0.0.1:6379/\x00" || !strict[4].Loopback || strict[5].Identity != "redis://127.0.0.1:6379/0" || !strict[5].Loopback {
 		t.Errorf("Aggregate(strict=true) = %+v", strict)
 	}
 }

@@ -114,5 +114,8 @@
 // undeclared database opened by two or more services once, with every
 // site. Databases on loopback hosts (localhost, 127.0.0.1) are a weak
 // signal — every developer's local Postgres looks alike — and are listed,
-// as "possibly shared", only under -strict.
+// as "possibly shared", only under -strict, unless they name a database of
+// the application's own (127.0.0.1:3306/kratos-mall in every service's
+// config file, not .../postgres or .../test): that is one schema the
+// services expect to share wherever they run.
 package shareddb
