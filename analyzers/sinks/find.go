@@ -248,7 +248,7 @@ func (f *finder) entryUses(s *site, callee *types.Func, e Entry, label value.Val
 	var vs []value.Value
 	if e.Field != "" {
 		call := s.node.(*ast.CallExpr)
-		if j := e.Arg + s.shift; e.Arg >= 0 && j < len(call.Args) {
+		if j := e.Arg + s.shift; e.Arg >= 0 && j < len(call.Args) && !f.res.ArgFieldUnset(call.Args[j], e.Field) {
 			vs = []value.Value{f.res.ArgField(call.Args[j], e.Field)}
 		}
 	} else {

@@ -43,8 +43,11 @@
 // interface, with the service named by the Xxx_*_FullMethodName constants or
 // the grpc.ServiceDesc literal — not by file names; go-kit's
 // grpctransport.NewClient(conn, service, method, ...); go-zero's
-// zrpc.RpcClientConf{Endpoints, Target} and discov.EtcdConf{Key} literals and
-// zrpc.NewClientWithTarget, and goctl's generated client
+// zrpc.RpcClientConf{Endpoints, Target} and discov.EtcdConf{Key} literals,
+// zrpc.NewClientWithTarget, the Endpoints, Target and Etcd.Key of a
+// configuration passed whole to zrpc.MustNewClient or NewClient (also
+// through a shared wrapper that takes it as a parameter: reported where a
+// service hands over its configuration's block), and goctl's generated client
 // <svc>client.New<Svc>(zrpc.MustNewClient(conf)), one call attributed to the
 // owner of the client package, else by the configuration; kratos'
 // grpc.Dial/DialInsecure with grpc.WithEndpoint("discovery:///orders");

@@ -98,12 +98,18 @@ func (c *checker) goctlCall(ce *ast.CallExpr, fn *types.Func, hits []sinks.Hit) 
 	if o := m.OwnerOfPackage(fn.Pkg().Path()); o.Service != c.view.From() {
 		cl.to = o.Service
 	}
+	// The configuration's values that name a service (its Endpoints, its
+	// Target or its etcd Key: a client uses the one that is set).
 	for _, h := range known {
+		svc := c.serviceOf(h.Value, serviceOfAddress, &cl.from)
+		if svc == "" {
+			continue
+		}
 		if cl.target == "" {
 			cl.target = display(h.Value)
 		}
 		if cl.to == "" {
-			cl.to = c.serviceOf(h.Value, serviceOfAddress, &cl.from)
+			cl.to = svc
 		}
 	}
 	if cl.to == "" && grpcName != "" {

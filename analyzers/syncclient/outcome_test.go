@@ -36,7 +36,7 @@ func (ignoreWants) Errorf(string, ...any) {}
 func TestNothingDroppedSilently(t *testing.T) {
 	servicemap.Strict = true
 	defer func() { servicemap.Strict = false }()
-	for _, scenario := range []string{"runtime", "strict", "http", "grpc", "wrappers", "copied", "gozero", "kitex", "micro"} {
+	for _, scenario := range []string{"runtime", "strict", "http", "grpc", "wrappers", "copied", "gozero", "kitex", "micro", "dapr"} {
 		t.Run(scenario, func(t *testing.T) {
 			dir := filepath.Join(analysistest.TestData(), scenario)
 			if _, err := os.Stat(filepath.Join(dir, "go.sum")); err == nil {
@@ -66,6 +66,36 @@ func TestNothingDroppedSilently(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestAlternativesOfAnAttributedCall: a zrpc configuration handed to a
+// shared wrapper offers its Endpoints, Target and Etcd.Key; the file sets
+// the Endpoints, which attribute the call. Under -strict the two others
+// are part of that call, not calls that no service claims.
+func TestAlternativesOfAnAttributedCall(t *testing.T) {
+	servicemap.Strict = true
+	defer func() { servicemap.Strict = false }()
+	dir := filepath.Join(analysistest.TestData(), "gozero")
+	testtree.Download(t, dir)
+	found := 0
+	for _, r := range analysistest.Run(ignoreWants{}, dir, Analyzer, "./service/payment/...") {
+		res, _ := r.Result.(*Result)
+		if res == nil {
+			continue
+		}
+		for _, o := range res.Calls {
+			if !strings.HasSuffix(r.Pass.Fset.Position(o.Pos).Filename, "payment/rpc/internal/svc/servicecontext.go") {
+				continue
+			}
+			found++
+			if o.Fate != FateReported && o.Fate != FateSameCall {
+				t.Errorf("%s: %s to %q (%s), want reported or part of the reported call", r.Pass.Fset.Position(o.Pos), o.Fate, o.To, o.Target)
+			}
+		}
+	}
+	if found < 6 {
+		t.Errorf("%d outcomes in payment's service context, want the Endpoints, Target and Etcd.Key of two calls", found)
 	}
 }
 

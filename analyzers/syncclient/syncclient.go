@@ -492,6 +492,15 @@ func (c *checker) report(r *finding.Reporter, calls []call) *Result {
 	}
 	reported := make(map[edge]bool)
 	served := servedInPackage(calls)
+	// A site whose call is attributed: its other values are alternatives
+	// the client does not use (a zrpc configuration's Target and Etcd.Key
+	// beside the Endpoints its file sets), not calls of their own.
+	attributed := make(map[ast.Node]bool)
+	for _, cl := range calls {
+		if cl.to != "" {
+			attributed[cl.node] = true
+		}
+	}
 	result := new(Result)
 	for _, cl := range calls {
 		k := key{cl.node, cl.to, cl.target}
@@ -525,6 +534,8 @@ func (c *checker) report(r *finding.Reporter, calls []call) *Result {
 			}
 		case cl.from.external != "":
 			o.Fate, o.To = FateExternal, cl.from.external
+		case attributed[cl.node]:
+			o.Fate = FateSameCall
 		default:
 			o.Fate, o.Why = FateUnattributed, cl.from.why
 			if c.view.Strict {

@@ -90,6 +90,14 @@ var builtins = []sinks.Entry{
 	sinks.Literal("github.com/zeromicro/go-zero/zrpc", "RpcClientConf", "{Target}", sinks.GRPCTarget, protoGRPC),
 	sinks.Literal("github.com/zeromicro/go-zero/core/discov", "EtcdConf", "{Key}", sinks.Address, protoGRPC),
 	sinks.Call("github.com/zeromicro/go-zero/zrpc", "NewClientWithTarget", 0, sinks.GRPCTarget, protoGRPC),
+	// A configuration passed whole (a shared wrapper's parameter, a
+	// config file's block): the fields the client dials.
+	sinks.CallField("github.com/zeromicro/go-zero/zrpc", "MustNewClient", 0, "Endpoints", sinks.Address, protoGRPC),
+	sinks.CallField("github.com/zeromicro/go-zero/zrpc", "MustNewClient", 0, "Target", sinks.GRPCTarget, protoGRPC),
+	sinks.CallField("github.com/zeromicro/go-zero/zrpc", "MustNewClient", 0, "Etcd.Key", sinks.Address, protoGRPC),
+	sinks.CallField("github.com/zeromicro/go-zero/zrpc", "NewClient", 0, "Endpoints", sinks.Address, protoGRPC),
+	sinks.CallField("github.com/zeromicro/go-zero/zrpc", "NewClient", 0, "Target", sinks.GRPCTarget, protoGRPC),
+	sinks.CallField("github.com/zeromicro/go-zero/zrpc", "NewClient", 0, "Etcd.Key", sinks.Address, protoGRPC),
 
 	// Dapr service invocation: the app-id names the callee, whose sidecar
 	// the call goes through (the map lists app-ids as hosts).

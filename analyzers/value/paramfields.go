@@ -114,6 +114,37 @@ func (r *Resolver) ArgField(arg ast.Expr, path string) Value {
 	return r.scopeOf(arg.Pos()).argField(arg, path)
 }
 
+// ArgFieldUnset reports whether arg is a struct literal that leaves the
+// field at path unset: its zero value, which a client reads as absent
+// (zrpc.RpcClientConf{Endpoints: ...} has no Target).
+func (r *Resolver) ArgFieldUnset(arg ast.Expr, path string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.index()
+	e := ast.Unparen(arg)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	s := r.scopeOf(arg.Pos())
+	for _, name := range strings.Split(path, ".") {
+		fe, found, ok := s.literalField(lit, []string{name})
+		if !ok {
+			return false
+		}
+		if !found {
+			return true
+		}
+		if lit, ok = ast.Unparen(fe).(*ast.CompositeLit); !ok {
+			return false
+		}
+	}
+	return false
+}
+
 func (s *scope) argField(arg ast.Expr, path string) Value {
 	why := "field " + path + " of the argument"
 	e := ast.Unparen(arg)
@@ -131,8 +162,15 @@ func (s *scope) argField(arg ast.Expr, path string) Value {
 		return Hole(why + ": reached through a pointer")
 	}
 	k := fieldKey{v, strings.Join(append(vpath, strings.Split(path, ".")...), ".")}
-	if val, ok := s.paramFieldOf(k); ok {
-		return val
+	// A parameter passed on whole (a wrapper's options) is its callers'
+	// to fill. A field selected from a parameter of another package's
+	// struct type (c.PolicyRPC in NewServiceContext(c config.Config)) is
+	// what a loader fills, as paramField reads it: looked up where it is
+	// read, not at the callers.
+	if named := structNamed(v.Type()); len(vpath) == 0 || named != nil && s.declaresHere(named.Obj()) {
+		if val, ok := s.paramFieldOf(k); ok {
+			return val
+		}
 	}
 	if s.written(k) {
 		return s.field(k)
