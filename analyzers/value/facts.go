@@ -100,7 +100,7 @@ func (r *Resolver) importedReturns(fn *types.Func, result int) Value {
 	}
 	for _, ret := range fact.Results {
 		if ret.Index == result {
-			return ret.Value
+			return r.withFieldFacts(ret.Value, fn.Pkg())
 		}
 	}
 	return Hole(name)
@@ -121,6 +121,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r.packageFacts, r.pkg = pass.AllPackageFacts, pass.Pkg
 	r.exportFacts(pass.Files, pass.ExportObjectFact)
 	r.exportVarFacts(pass)
+	r.exportFieldFacts(pass)
 	return r, nil
 }
 
@@ -173,7 +174,7 @@ func (r *Resolver) factOf(fn *types.Func) *ReturnsFact {
 			continue
 		}
 		v := r.Returns(fn, i)
-		if !worthAFact(v) {
+		if !worthAFact(v) && !r.summaryWithFixedFields(v) {
 			continue
 		}
 		fact.Results = append(fact.Results, Return{Index: i, Value: v})

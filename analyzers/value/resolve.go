@@ -28,7 +28,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://pkg.go.dev/github.com/couplingvet/couplingvet/analyzers/value",
 	Run:        run,
 	ResultType: reflect.TypeFor[*Resolver](),
-	FactTypes:  []analysis.Fact{new(ReturnsFact), new(VarFact), new(WritesFact)},
+	FactTypes:  []analysis.Fact{new(ReturnsFact), new(VarFact), new(WritesFact), new(FieldFact)},
 }
 
 // A Resolver resolves expressions of one package. It indexes the package's
@@ -82,7 +82,8 @@ type Resolver struct {
 	fieldsEscape map[*types.Var]escape      // struct variables whose fields anything may write, and why
 	confParsed   map[*types.Var][]confParse // struct variables that conf.Parse fills (confparse.go)
 
-	typeFieldDefs map[*types.Var][]def  // writes to unexported string fields of the package's types (typefields.go)
+	typeFieldDefs map[*types.Var][]def  // writes to string fields of the package's types (typefields.go, fieldfacts.go)
+	fixed         map[*types.Var]Value  // the exported fields that get a FieldFact (fieldfacts.go), built when first asked
 	writtenFields map[*types.Var]bool   // fields of any type the package writes (decoded.go), built when first asked
 	urlFieldDefs  map[urlFieldKey][]def // writes to Scheme, Host and Path of URL variables (urls.go)
 
@@ -605,6 +606,12 @@ func (s *scope) selector(e *ast.SelectorExpr) Value {
 			}
 		}
 		return Of(Part{Kind: Field, Key: FieldKey(named.Obj(), field.Name())})
+	}
+	// An exported field of another package's struct type that its
+	// package fixes (config.Load's literal): the value it writes
+	// (FieldFact, fieldfacts.go).
+	if v, ok := s.importedField(field.Origin()); ok {
+		return v
 	}
 	// Any other field (of another package's struct, of an anonymous
 	// struct) is what a config loader fills: c.Mysql.DataSource.

@@ -72,7 +72,16 @@ func (r *Resolver) selectedField(e ast.Expr) *types.Var {
 // package; it reports whether e selects one.
 func (r *Resolver) assignTypeField(e ast.Expr, d def) bool {
 	f := r.selectedField(e)
-	if f == nil || !r.localField(f) {
+	if f == nil {
+		return false
+	}
+	if r.exportedField(f) {
+		// Another package may write it too: recorded for its FieldFact
+		// (fieldfacts.go), not a write that settles an address.
+		r.typeFieldDefs[f] = append(r.typeFieldDefs[f], d)
+		return false
+	}
+	if !r.localField(f) {
 		return false
 	}
 	r.typeFieldDefs[f] = append(r.typeFieldDefs[f], d)
@@ -83,7 +92,7 @@ func (r *Resolver) assignTypeField(e ast.Expr, d def) bool {
 func (r *Resolver) literalTypeFields(lit *ast.CompositeLit, test bool) {
 	fields, _ := LiteralFields(r.info, lit)
 	for _, lf := range fields {
-		if f := lf.Var.Origin(); r.localField(f) {
+		if f := lf.Var.Origin(); r.localField(f) || r.exportedField(f) {
 			r.typeFieldDefs[f] = append(r.typeFieldDefs[f], def{expr: lf.Expr, index: -1, test: test, lit: true})
 		}
 	}

@@ -88,3 +88,11 @@ func TestPackageVariables(t *testing.T) {
 	analysistest.Run(t, analysistest.TestData()+"/valuetest", value.Analyzer, "./topics", "./topicwriter")
 	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./reader")
 }
+
+// TestFieldFacts: package svc reads config.Services' fields from their
+// facts (TestResolve); package fieldwriter writes one of them itself, and
+// resolves that one without the fact.
+func TestFieldFacts(t *testing.T) {
+	realModules(t)
+	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./fieldwriter")
+}

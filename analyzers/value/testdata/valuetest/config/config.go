@@ -3,6 +3,7 @@
 package config
 
 import (
+	"encoding/json"
 	"fmt"
 	"net/url"
 	"os"
@@ -142,3 +143,40 @@ func Defaulted(cfg DB) string { // want Defaulted:`^returns postgres://\{unknown
 	}
 	return "postgres://" + cfg.Host
 }
+
+// Services is configuration the package builds by hand for others: the
+// value LoadServices writes to a field is a fact, which the packages that
+// read the field resolve it to.
+type Services struct {
+	OrdersURL  string // want OrdersURL:`^field value \{env:ORDERS_URL\}$`
+	PaymentURL string // want PaymentURL:`^field value http://payments:8080$`
+	Mode       string
+	Billing    Billing
+}
+
+// Billing is made with Services, in its field.
+type Billing struct {
+	URL string // want URL:`^field value \{env:BILLING_URL\}$`
+}
+
+// LoadServices returns the configuration from the environment.
+func LoadServices() *Services {
+	s := &Services{OrdersURL: Getenv("ORDERS_URL", "http://orders:8080"), Billing: Billing{URL: Getenv("BILLING_URL", "http://billing:8080")}}
+	s.PaymentURL = "http://payments:8080"
+	return s
+}
+
+// Decoded is filled by a decoder over the defaults a literal gives: its
+// fields get no facts.
+type Decoded struct{ OrdersURL string }
+
+// LoadDecoded decodes data over the defaults.
+func LoadDecoded(data []byte) *Decoded {
+	d := &Decoded{OrdersURL: "http://localhost:8080"}
+	json.Unmarshal(data, d)
+	return d
+}
+
+// OrdersAPI builds on a fixed field: its fact keeps the field, which
+// importers replace by the field's fact.
+func (s Services) OrdersAPI() string { return s.OrdersURL + "/api" } // want OrdersAPI:`^returns \{field:example.com/valuetest/config.Services.OrdersURL\}/api$`

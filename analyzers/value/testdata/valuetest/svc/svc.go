@@ -28,6 +28,11 @@ func values(s *config.Settings, key string) {
 	show(config.Setting(key))                       // want `^\{config\(param1:key\)\} origin=config key named by parameter key$`
 	show(config.Setting(os.Args[1]))                // want `^\{unknown:configuration key computed at the call\}`
 	show(config.Service("orders"))                  // want `^\{unknown:call to example.com/valuetest/config.Service\}`
+	show(config.LoadServices().OrdersURL + "/v1")   // want `^\{env:ORDERS_URL\}/v1 origin=env ORDERS_URL pattern=http://orders:8080/v1$`
+	show(config.LoadServices().PaymentURL)          // want `^http://payments:8080 origin=literal$`
+	show(config.LoadServices().Billing.URL)         // want `^\{env:BILLING_URL\} origin=env BILLING_URL pattern=http://billing:8080$`
+	show(config.LoadServices().OrdersAPI())         // want `^\{env:ORDERS_URL\}/api origin=env ORDERS_URL pattern=http://orders:8080/api$`
+	show(config.LoadDecoded(nil).OrdersURL)         // want `^\{configfield:config.Decoded.OrdersURL\} origin=config field config.Decoded.OrdersURL$`
 
 	// No facts: unknown.
 	show(s.URL())             // want `^\{unknown:call to \(\*example.com/valuetest/config.Settings\).URL\}`
