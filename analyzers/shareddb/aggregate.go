@@ -18,8 +18,12 @@ type SharedDatabase struct {
 	Services []string     // sorted
 	Sites    []Connection // every connection to it, sorted by position
 	Loopback bool         // the host is the local machine: a weaker signal
+	Unnamed  bool         // the database's name or number is not known: maybe several databases of one server
 	Message  string
 }
+
+// Weak reports whether the sharing is only possible: listed under strict.
+func (a SharedDatabase) Weak() bool { return a.Loopback || a.Unnamed }
 
 // Aggregate groups connections (the Connections of every package's
 // Result) by database identity and returns, sorted by identity, each
@@ -30,7 +34,9 @@ type SharedDatabase struct {
 // (127.0.0.1:3306/kratos-mall, not .../postgres or .../test): their
 // configuration then expects one schema, wherever it runs. A local
 // database whose sites also share one elsewhere (a dev config beside the
-// compose file) is that database again, listed only under strict.
+// compose file) is that database again, listed only under strict. So is a
+// server whose database name (or Redis DB number) is not known: the
+// services may each use their own database on it.
 func Aggregate(conns []Connection, strict bool) []SharedDatabase {
 	groups := map[string][]Connection{}
 	seen := map[string]bool{} // -test variants of a package repeat its connections
@@ -48,7 +54,7 @@ func Aggregate(conns []Connection, strict bool) []SharedDatabase {
 	// file) is the same database in another environment, not a second one.
 	sharedRemotely := map[string]bool{}
 	for _, sites := range groups {
-		if len(servicesOf(sites)) > 1 && !isLoopback(sites[0].Host) {
+		if len(servicesOf(sites)) > 1 && !isLoopback(sites[0].Host) && !unnamed(sites[0]) {
 			for _, s := range sites {
 				sharedRemotely[fmt.Sprint(s.Pos)] = true
 			}
@@ -62,12 +68,12 @@ func Aggregate(conns []Connection, strict bool) []SharedDatabase {
 		}
 		loopback := isLoopback(sites[0].Host) && sites[0].Engine != "sqlite" &&
 			(!namedDatabase(sites[0].Database) || slices.ContainsFunc(sites, func(s Connection) bool { return sharedRemotely[fmt.Sprint(s.Pos)] }))
-		if loopback && !strict {
+		a := SharedDatabase{Identity: id, Services: services, Sites: sites, Loopback: loopback, Unnamed: !loopback && unnamed(sites[0])}
+		if a.Weak() && !strict {
 			continue
 		}
-		slices.Sort(services)
-		slices.SortFunc(sites, comparePos)
-		a := SharedDatabase{Identity: id, Services: services, Sites: sites, Loopback: loopback}
+		slices.Sort(a.Services)
+		slices.SortFunc(a.Sites, comparePos)
 		a.Message = a.message()
 		out = append(out, a)
 	}
@@ -96,8 +102,18 @@ func (a SharedDatabase) message() string {
 		return fmt.Sprintf("%s possibly share a database (all use %s on the local machine: %s): if it is one database, give it to one service in the map; if each runs its own, nothing to do",
 			services, a.Identity, strings.Join(where, "; "))
 	}
+	if a.Unnamed {
+		return fmt.Sprintf("%s possibly share a database (all use the server %s, which database is not known: %s): if it is one database, give it to one service in the map; if each uses its own, nothing to do",
+			services, a.Identity, strings.Join(where, "; "))
+	}
 	return fmt.Sprintf("%s open the same database %s, which the map does not declare (%s): shared persistence couples them — give the database to one service (databases[] in the map) and let the others use its API or events, or declare the sharing with an allow rule and a reason",
 		services, a.Identity, strings.Join(where, "; "))
+}
+
+// unnamed reports whether c's database name (or Redis DB number) is not
+// known: two services on one server may still use two databases.
+func unnamed(c Connection) bool {
+	return c.Engine != "sqlite" && (strings.Contains(c.Database, dsn.Hole) || strings.Contains(c.Database, "…"))
 }
 
 // namedDatabase reports whether db names a database of the application's

@@ -2,6 +2,8 @@ package shareddb
 
 import (
 	"go/token"
+	"slices"
+	"strings"
 	"testing"
 )
 
@@ -32,6 +34,9 @@ func TestAggregate(t *testing.T) {
 		// Loopback with an unknown name.
 		{Service: "orders", Pos: at("o.go", 11), Engine: "redis", Host: "127.0.0.1", Database: "\x00", Identity: "redis://127.0.0.1:6379/\x00"},
 		{Service: "billing", Pos: at("b.go", 11), Engine: "redis", Host: "127.0.0.1", Database: "\x00", Identity: "redis://127.0.0.1:6379/\x00"},
+		// A server whose database is not known: possibly two databases.
+		{Service: "orders", Pos: at("o.go", 12), Engine: "redis", Host: "cache", Database: "\x00", Identity: "redis://cache:6379/\x00"},
+		{Service: "billing", Pos: at("b.go", 12), Engine: "redis", Host: "cache", Database: "\x00", Identity: "redis://cache:6379/\x00"},
 		// Loopback, but the services name the same database of their own.
 		{Service: "orders", Pos: at("o.go", 10), Engine: "mysql", Host: "127.0.0.1", Port: "3306", Database: "kratos-mall", Identity: "mysql://127.0.0.1:3306/kratos-mall"},
 		{Service: "billing", Pos: at("b.go", 10), Engine: "mysql", Host: "127.0.0.1", Port: "3306", Database: "kratos-mall", Identity: "mysql://127.0.0.1:3306/kratos-mall"},
@@ -50,6 +55,11 @@ func TestAggregate(t *testing.T) {
 		t.Errorf("message = %q, want prefix %q", got[0].Message, want)
 	}
 	strict := Aggregate(conns, true)
+	if len(strict) != 7 || !strict[6].Unnamed || strict[6].Identity != "redis://cache:6379/\x00" ||
+		!strings.Contains(strict[6].Message, "billing and orders possibly share a database (all use the server redis://cache:6379/") {
+		t.Errorf("Aggregate(strict=true) = %+v", strict)
+	}
+	strict = slices.Delete(strict, 6, 7)
 	if len(strict) != 6 || strict[2].Identity != "postgres://localhost:5432/app" || !strict[2].Loopback || strict[3].Identity != "postgres://localhost:5432/shop" || !strict[3].Loopback ||
 		strict[4].Identity != "redis://127.0.0.1:6379/\x00" || !strict[4].Loopback || strict[5].Identity != "redis://127.0.0.1:6379/0" || !strict[5].Loopback {
 		t.Errorf("Aggregate(strict=true) = %+v", strict)

@@ -117,5 +117,7 @@
 // as "possibly shared", only under -strict, unless they name a database of
 // the application's own (127.0.0.1:3306/kratos-mall in every service's
 // config file, not .../postgres or .../test): that is one schema the
-// services expect to share wherever they run.
+// services expect to share wherever they run. A server whose database name
+// (or Redis DB number) is not known is listed the same way, as "possibly
+// shared", only under -strict: each service may use its own database on it.
 package shareddb

@@ -677,7 +677,7 @@ func sharedDatabases(res *engine.Result, m *boundaries.Map) (findings, edges []r
 		}
 		first := db.Sites[0]
 		to := strings.Join(db.Services[1:], ",")
-		if db.Loopback {
+		if db.Weak() {
 			to = "" // "possibly shared": a -strict listing, like an unattributed connection
 		}
 		findings = append(findings, report.Finding{
