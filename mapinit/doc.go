@@ -22,7 +22,7 @@
 //     service is that service's.
 //   - Contracts from generated code: a directory of protoc-gen-go(-grpc),
 //     go-micro, Twirp, Connect or Kitex (kitex_gen) output, a goctl zrpc
-//     client, or an oapi-codegen / OpenAPI Generator client is the contract
+//     client (by its header, or by the shape of New<Svc>(cli zrpc.Client)), or an oapi-codegen / OpenAPI Generator client is the contract
 //     of the service that registers it as its server (RegisterXxxServer,
 //     RegisterXxxHandler, NewServer, NewXxxServer, NewXxxHandler), else of
 //     the service it lies in, else of the service one of its path segments
@@ -33,6 +33,12 @@
 //     RegisterXxxServer a service calls registers; for Twirp's NewXxxServer
 //     the name in the XxxPathPrefix constant, for Connect's NewXxxHandler
 //     the XxxName constant (the names their clients call).
+//   - Public packages: a package of a service named like a public API
+//     (spec, contract(s), client(s), sdk, public) that another service
+//     imports is a contract of it too.
+//   - Test harnesses: a directory outside every service named like test
+//     support (apitest, testkit, e2e, ...) that imports a service's code
+//     starts it in-process: wiring, not shared code.
 //   - Shared code: directories outside every service that two or more
 //     services import, or one does when a path segment is a conventional
 //     name for shared code (pkg, common, shared, lib, libs, util, utils,

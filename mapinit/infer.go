@@ -241,10 +241,80 @@ func (in *inferrer) contracts() {
 		}
 		svcs[0].contracts = append(svcs[0].contracts, guess{dir, whys[dir]})
 	}
+	in.publicPackages()
 	for _, s := range in.services {
 		s.contracts = outermost(s.contracts, values(s.owns))
 	}
 	in.uniqueGRPC()
+}
+
+// testSupport reports whether a directory name says it holds test
+// support code: test, testutil, testkit, e2e, apitest, dbtest, ...
+func testSupport(name string) bool {
+	name = strings.ToLower(name)
+	switch name {
+	case "e2e", "integration", "testing", "testkit", "testutil", "testutils", "testhelper", "testhelpers", "testsupport", "testenv":
+		return true
+	}
+	return strings.HasPrefix(name, "test") || strings.HasSuffix(name, "test")
+}
+
+// publicNames are the directory names a service gives the code it means
+// others to import: its interface types, its client, its SDK.
+var publicNames = map[string]bool{
+	"spec": true, "contract": true, "contracts": true, "client": true, "clients": true,
+	"sdk": true, "public": true,
+}
+
+// publicPackages declares as contracts the packages of a service that are
+// named like a public API (cmd/orders/spec, services/users/client) and
+// that another service imports: written by hand, not generated, but meant
+// for others, as the name says.
+func (in *inferrer) publicPackages() {
+	for _, d := range in.goDirs {
+		s := in.ownerOf(d)
+		if s == nil || !publicNames[path.Base(d)] || in.isOwnedDir(d) || !in.privateOf(d, s) {
+			continue
+		}
+		users := in.importersOf(d, s)
+		if len(users) == 0 {
+			continue
+		}
+		s.contracts = append(s.contracts, guess{d, "named like a public API, imported by " + names(users)})
+	}
+}
+
+// privateOf reports whether d is s's private code: in its owned
+// directories and no contract of it yet.
+func (in *inferrer) privateOf(d string, s *service) bool {
+	for _, c := range s.contracts {
+		if under(d, c.value) {
+			return false
+		}
+	}
+	return in.ownerOf(d) == s
+}
+
+// importersOf returns the services other than s whose code imports the
+// package in d.
+func (in *inferrer) importersOf(d string, s *service) []*service {
+	seen := map[*service]bool{}
+	var out []*service
+	for _, other := range in.goDirs {
+		o := in.ownerOf(other)
+		if o == nil || o == s || seen[o] {
+			continue
+		}
+		for ip := range in.tree.dirs[other].imports {
+			if in.tree.dirOf(ip) == d {
+				seen[o] = true
+				out = append(out, o)
+				break
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].name < out[j].name })
+	return out
 }
 
 // contractDir is the directory to declare for a stub directory: without
@@ -364,6 +434,13 @@ func (in *inferrer) sharedCode() {
 	found := map[string][]string{} // shared dir -> why parts
 	for _, x := range slices.Sorted(maps.Keys(users)) {
 		svcs := sortedSet(users[x])
+		if started := in.importedServices(x); len(started) > 0 && testSupport(path.Base(x)) {
+			// A test harness that starts services in-process (apitest
+			// importing auth's build): a composition root for tests,
+			// not shared code, which must not import services.
+			in.wiring = append(in.wiring, guess{x, "test support that imports " + names(started) + ", used by " + names(svcs)})
+			continue
+		}
 		conventional := sharedSegment(x)
 		if len(svcs) < 2 && conventional == "" {
 			continue
@@ -387,6 +464,16 @@ func (in *inferrer) sharedCode() {
 		in.shared = append(in.shared, guess{dir, why})
 	}
 	in.shared = outermost(in.shared, nil)
+	// Test harnesses below shared code (app/sdk/apitest in app), which
+	// only tests import, so that the walk above never saw them.
+	for _, d := range in.goDirs {
+		if in.ownerOf(d) != nil || !testSupport(path.Base(d)) || slices.ContainsFunc(in.wiring, func(g guess) bool { return under(d, g.value) }) {
+			continue
+		}
+		if started := in.importedServices(d); len(started) > 0 {
+			in.wiring = append(in.wiring, guess{d, "test support that imports " + names(started)})
+		}
+	}
 }
 
 func sharedSegment(rel string) string {

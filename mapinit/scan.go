@@ -210,6 +210,11 @@ func (t *tree) readGo(fset *token.FileSet, abs, rel string) {
 	})
 }
 
+// goctlClientFunc matches the constructor of a goctl zrpc client package,
+// New<Svc>(cli zrpc.Client) <Svc>, whoever wrote the file (goctl, or a
+// hand or a tool copying its shape, whose header names no goctl).
+var goctlClientFunc = regexp.MustCompile(`(?m)^func New(\w+)\(\w+ zrpc\.Client\) (\w+) \{`)
+
 var generatedHeader = regexp.MustCompile(`(?m)^// Code generated .* DO NOT EDIT[.!]?$`)
 
 // stubKind says what generator wrote a file, for the generators whose
@@ -232,7 +237,8 @@ func stubKind(name, rel string, src []byte) string {
 		head = head[:2048]
 	}
 	switch {
-	case generatedHeader.Match(head) && strings.Contains(string(head), "goctl") && strings.Contains(string(src), "zrpc.Client"):
+	case generatedHeader.Match(head) && strings.Contains(string(head), "goctl") && strings.Contains(string(src), "zrpc.Client"),
+		goctlClientFunc.Match(src):
 		return "goctl zrpc client"
 	case generatedHeader.Match(head) && strings.Contains(string(head), "oapi-codegen") && strings.Contains(string(src), "ClientInterface"):
 		return "OpenAPI client"
