@@ -33,8 +33,8 @@ import (
 //
 // A path is resolved within its Go file: literals, constants and variables
 // given one value in the file, flag defaults (flag, pflag, cobra: String,
-// StringP, StringVar, StringVarP), filepath.Join, path.Join, + and
-// fmt.Sprintf. Anything else is a wildcard within one path segment, so
+// StringP, StringVar, StringVarP), os.Getwd (the directory the service runs
+// in: "."), filepath.Join, path.Join, + and fmt.Sprintf. Anything else is a wildcard within one path segment, so
 // fmt.Sprintf("conf/%s/conf.yaml", env) loads every conf/*/conf.yaml. A
 // relative path is taken from the directory the service most likely runs
 // in: the Go file's directory, else its nearest ancestor where the path
@@ -381,6 +381,11 @@ func (s *sourceFile) indexDefs(f *ast.File) {
 						s.defs[id.Name] = append(s.defs[id.Name], n.Rhs[i])
 					}
 				}
+			} else if len(n.Rhs) == 1 && s.isGetwd(n.Rhs[0]) {
+				// dir, _ := os.Getwd(): dir is the working directory.
+				if id, ok := n.Lhs[0].(*ast.Ident); ok {
+					s.defs[id.Name] = append(s.defs[id.Name], n.Rhs[0])
+				}
 			}
 		case *ast.CallExpr:
 			if target, def, ok := flagVar(n); ok {
@@ -389,6 +394,20 @@ func (s *sourceFile) indexDefs(f *ast.File) {
 		}
 		return true
 	})
+}
+
+// isGetwd reports whether e is a call of os.Getwd.
+func (s *sourceFile) isGetwd(e ast.Expr) bool {
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := sel.X.(*ast.Ident)
+	return ok && s.imports[x.Name] == "os" && sel.Sel.Name == "Getwd"
 }
 
 // flagVar reads StringVar(&x, name, default, usage) and
@@ -489,6 +508,8 @@ func (s *sourceFile) callPattern(call *ast.CallExpr, depth int) string {
 		return path.Join(parts...)
 	case pkg == "fmt" && sel.Sel.Name == "Sprintf" && len(call.Args) > 0:
 		return s.sprintf(call, depth)
+	case pkg == "os" && sel.Sel.Name == "Getwd" && len(call.Args) == 0:
+		return "." // the directory the service runs in, as for any relative path
 	case sel.Sel.Name == "String" && len(call.Args) == 3: // flag.String(name, default, usage), on any flag set
 		return s.pattern(call.Args[1], depth+1)
 	case sel.Sel.Name == "StringP" && len(call.Args) == 4:

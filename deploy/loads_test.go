@@ -46,6 +46,16 @@ func main() { var c struct{}; conf.MustLoad(*configFile, &c) }`,
 			want: map[string][]string{"services/order/order.go": {"etc/order-api.yaml"}},
 		},
 		{
+			name: "viper in shared code, the directory from os.Getwd",
+			files: map[string]string{
+				"config/config.go": `package config
+import ("os"; "github.com/spf13/viper")
+func Init() { workDir, _ := os.Getwd(); viper.SetConfigName("config"); viper.AddConfigPath(workDir + "/config"); viper.ReadInConfig() }`,
+				"config/config.yaml": yaml,
+			},
+			want: map[string][]string{"config/config.go": {"config/config.yaml"}},
+		},
+		{
 			name: "go-zero conf.Load and configor.Load's variadic files",
 			files: map[string]string{
 				"services/p/main.go": `package main
