@@ -126,7 +126,8 @@ func hostNamed(s *boundaries.Service, n string) bool {
 
 // configFilesOf returns the config files of service svc: those in
 // directories it owns, those outside every service's directories named for
-// it, and the unclaimed ones its code loads (deploy.Tree.Loads).
+// it, and the unclaimed ones its code loads (deploy.Tree.Loads), or, when
+// it has none of the first two kinds, shared code loads.
 func configFilesOf(m *boundaries.Map, t *deploy.Tree, svc string) []*deploy.ConfigFile {
 	var out []*deploy.ConfigFile
 	for _, f := range t.ConfigFiles(".") {
@@ -135,8 +136,13 @@ func configFilesOf(m *boundaries.Map, t *deploy.Tree, svc string) []*deploy.Conf
 			out = append(out, f)
 		}
 	}
+	own := len(out) > 0
 	for _, l := range t.Loads() {
-		if m.OwnerOfDir(filepath.FromSlash(path.Dir(l.GoFile))).Service != svc {
+		o := m.OwnerOfDir(filepath.FromSlash(path.Dir(l.GoFile)))
+		// Shared code loads for the services that use it: a shared config
+		// package reading config/config.yaml at the root is every
+		// service's loader, for those without config files of their own.
+		if o.Service != svc && !(o.Role == boundaries.Shared && !own) {
 			continue
 		}
 		for _, rel := range l.Files {

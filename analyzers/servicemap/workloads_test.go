@@ -47,3 +47,46 @@ func TestDerivedHosts(t *testing.T) {
 		t.Errorf("DerivedHostNotes = %q, want %q", got, want)
 	}
 }
+
+// TestSharedLoader: a shared config package that loads config/config.yaml
+// loads it for the services without config files of their own; a service
+// with its own keeps only those.
+func TestSharedLoader(t *testing.T) {
+	root := t.TempDir()
+	files := map[string]string{
+		"go.mod":           "module example.com/x\n\ngo 1.26\n",
+		"couplingvet.yaml": "version: 1\nshared: [config]\nservices:\n  search:\n    owns: [app/search]\n  user:\n    owns: [app/user]\n",
+		"config/config.go": "package config\n\nimport (\n\t\"os\"\n\n\t\"github.com/spf13/viper\"\n)\n\n" +
+			"func Init() {\n\tdir, _ := os.Getwd()\n\tviper.SetConfigName(\"config\")\n\tviper.AddConfigPath(dir + \"/config\")\n}\n",
+		"config/config.yaml":     "mysql:\n  host: 127.0.0.1\n",
+		"app/search/main.go":     "package main\n",
+		"app/user/main.go":       "package main\n",
+		"app/user/etc/user.yaml": "mysql:\n  host: user-db\n",
+	}
+	for name, content := range files {
+		path := filepath.Join(root, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := boundaries.Load(filepath.Join(root, "couplingvet.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := func(svc string) []string {
+		var out []string
+		for _, f := range runtimeOf(m).byService()[svc].configs {
+			out = append(out, f.Path)
+		}
+		return out
+	}
+	if got := paths("search"); !slices.Equal(got, []string{"config/config.yaml"}) {
+		t.Errorf("search's config files %q, want [config/config.yaml] (loaded by shared code)", got)
+	}
+	if got := paths("user"); !slices.Equal(got, []string{"app/user/etc/user.yaml"}) {
+		t.Errorf("user's config files %q, want only its own", got)
+	}
+}
