@@ -6,6 +6,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 	"sync"
 
@@ -393,7 +394,10 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 		// The AWS SDKs take *string inputs: aws.String(queueURL).
 		return arg(0)
 	case "strings.Join":
-		return Hole("strings.Join")
+		// strings.Join([]string{user, ":", pass, "@tcp(", host, ")/", db}, ""):
+		// a list literal joins like a concatenation; any other list is
+		// of a length the code does not say.
+		return s.join(call)
 	case "github.com/spf13/viper.GetString", "(*github.com/spf13/viper.Viper).GetString",
 		// koanf, with the "." delimiter every example and most services
 		// pass to koanf.New.
@@ -425,6 +429,26 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 		return v
 	}
 	return Hole("call to " + name)
+}
+
+// join resolves strings.Join of a slice literal with a known separator.
+func (s *scope) join(call *ast.CallExpr) Value {
+	if len(call.Args) != 2 {
+		return Hole("strings.Join")
+	}
+	lit, ok := ast.Unparen(call.Args[0]).(*ast.CompositeLit)
+	sep, known := s.resolve(call.Args[1]).Text()
+	if !ok || !known || slices.ContainsFunc(lit.Elts, func(e ast.Expr) bool { _, kv := e.(*ast.KeyValueExpr); return kv }) {
+		return Hole("strings.Join")
+	}
+	var vs []Value
+	for i, e := range lit.Elts {
+		if i > 0 && sep != "" {
+			vs = append(vs, Lit(sep))
+		}
+		vs = append(vs, s.resolve(e))
+	}
+	return Concat(vs...)
 }
 
 // sprintf keeps the known parts of a constant format and turns every

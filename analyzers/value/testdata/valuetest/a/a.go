@@ -34,18 +34,21 @@ func values(cfg map[string]string, c Config, unknown func() string) {
 	show(os.Getenv("ORDERS_DATABASE_URL"))      // want `\{env:ORDERS_DATABASE_URL\} origin=env ORDERS_DATABASE_URL`
 	v, ok := os.LookupEnv("REDIS_ADDR")
 	_ = ok
-	show(v)                                                                     // want `\{env:REDIS_ADDR\} origin=env REDIS_ADDR`
-	show(*dsnFlag)                                                              // want `\{flag:dsn\} origin=flag -dsn pattern=postgres://orders-db/orders`
-	show(addr)                                                                  // want `\{flag:addr\} origin=flag -addr pattern=orders:8080`
-	show(fmt.Sprintf("postgres://%s:%s@%s/%s", "u", unknown(), host, "orders")) // want `postgres://u:\{unknown:call to unknown\}@orders-db/orders`
-	show(cfg["OrdersDBAddress"])                                                // want `\{config:OrdersDBAddress\} origin=config key OrdersDBAddress`
-	show(viper.GetString("orders.db"))                                          // want `\{config:orders.db\}`
-	show(viper.New().GetString("orders.db"))                                    // want `\{config:orders.db\}`
-	show(koanf.New(".").String("orders.db"))                                    // want `\{config:orders.db\}`
-	show(koanf.New(".").MustString("orders.db"))                                // want `\{config:orders.db\}`
-	show(c.DatabaseURL)                                                         // want `\{env:ORDERS_DATABASE_URL\}`
-	show(c.Plain)                                                               // want `^\{paramfield1:c.Plain\} origin=field Plain of parameter c$`
-	show(net.JoinHostPort(host, "6379"))                                        // want `orders-db:6379 origin=literal`
+	show(v)                                                                                              // want `\{env:REDIS_ADDR\} origin=env REDIS_ADDR`
+	show(*dsnFlag)                                                                                       // want `\{flag:dsn\} origin=flag -dsn pattern=postgres://orders-db/orders`
+	show(addr)                                                                                           // want `\{flag:addr\} origin=flag -addr pattern=orders:8080`
+	show(fmt.Sprintf("postgres://%s:%s@%s/%s", "u", unknown(), host, "orders"))                          // want `postgres://u:\{unknown:call to unknown\}@orders-db/orders`
+	show(strings.Join([]string{"u", ":", os.Getenv("DB_PASSWORD"), "@tcp(", host, ":3306)/orders"}, "")) // want `^u:\{env:DB_PASSWORD\}@tcp\(orders-db:3306\)/orders origin=env DB_PASSWORD$`
+	show(strings.Join([]string{"orders-db", "5432"}, ":"))                                               // want `^orders-db:5432 origin=literal$`
+	show(strings.Join(strings.Fields("a b"), ":"))                                                       // want `^\{unknown:strings.Join\}`
+	show(cfg["OrdersDBAddress"])                                                                         // want `\{config:OrdersDBAddress\} origin=config key OrdersDBAddress`
+	show(viper.GetString("orders.db"))                                                                   // want `\{config:orders.db\}`
+	show(viper.New().GetString("orders.db"))                                                             // want `\{config:orders.db\}`
+	show(koanf.New(".").String("orders.db"))                                                             // want `\{config:orders.db\}`
+	show(koanf.New(".").MustString("orders.db"))                                                         // want `\{config:orders.db\}`
+	show(c.DatabaseURL)                                                                                  // want `\{env:ORDERS_DATABASE_URL\}`
+	show(c.Plain)                                                                                        // want `^\{paramfield1:c.Plain\} origin=field Plain of parameter c$`
+	show(net.JoinHostPort(host, "6379"))                                                                 // want `orders-db:6379 origin=literal`
 
 	one := "mysql"
 	show(one) // want `mysql origin=literal`
