@@ -510,6 +510,14 @@ func (r *Resolver) normalises(e ast.Expr, v *types.Var) bool {
 		if id, ok := e.(*ast.Ident); ok {
 			return r.info.Uses[id] == v
 		}
+		if b, ok := e.(*ast.BinaryExpr); ok && b.Op == token.ADD {
+			// path = "/" + path: a path given its leading slash.
+			if s, ok := r.constText(b.X); ok && s == "/" {
+				e = b.Y
+				continue
+			}
+			return false
+		}
 		call, ok := e.(*ast.CallExpr)
 		if !ok || len(call.Args) == 0 {
 			return false

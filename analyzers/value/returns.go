@@ -148,7 +148,31 @@ func merge(fn string, vals []Value) Value {
 	if v, ok := agree(distinct); ok {
 		return v
 	}
+	if v, ok := joinedPath(distinct); ok {
+		return v
+	}
 	return Hole("call to " + fn + " (returns differ)")
+}
+
+// joinedPath reads the URL-joining idiom: a path parameter returned as it
+// is when it is absolute, else after a base (if strings.HasPrefix(path,
+// "http") { return path }; return c.BaseURL + path). Callers pass the
+// relative paths of their service's API: the joined form is the call.
+func joinedPath(distinct []Value) (Value, bool) {
+	if len(distinct) != 2 {
+		return Value{}, false
+	}
+	for i, bare := range distinct {
+		joined := distinct[1-i]
+		if len(bare.Parts) != 1 || bare.Parts[0].Kind != Param || len(joined.Parts) < 2 {
+			continue
+		}
+		last := joined.Parts[len(joined.Parts)-1]
+		if last.Kind == Param && last.Index == bare.Parts[0].Index {
+			return joined, true
+		}
+	}
+	return Value{}, false
 }
 
 // agree reduces the distinct values a variable is assigned or a function
