@@ -240,15 +240,30 @@ func translateTruth(t *Truth, names map[string]string) *Truth {
 			if n, ok := names[it.From]; ok {
 				it.From = n
 			}
-			if n, ok := names[it.To]; ok {
-				it.To = n
-			}
+			it.To = translateList(it.To, names)
 			res = append(res, it)
 		}
 		return res
 	}
 	out.Expected, out.Silent, out.Debatable = tr(t.Expected), tr(t.Silent), tr(t.Debatable)
 	return &out
+}
+
+// translateList translates each name of a "to" that lists several (a
+// database several services open: "courses,payment"), sorted as
+// couplingvet sorts them.
+func translateList(to string, names map[string]string) string {
+	if to == "" {
+		return to
+	}
+	parts := strings.Split(to, ",")
+	for i, p := range parts {
+		if n, ok := names[p]; ok {
+			parts[i] = n
+		}
+	}
+	sort.Strings(parts)
+	return strings.Join(parts, ",")
 }
 
 // printRecovery prints what init recovered of each hand-written map.

@@ -159,3 +159,13 @@ func TestCorpusEntriesLoad(t *testing.T) {
 		}
 	}
 }
+
+// A truth item naming several services (a database they all open) is
+// translated name by name, and sorted as couplingvet sorts them.
+func TestTranslateList(t *testing.T) {
+	names := map[string]string{"courses": "courses-attendance-service", "payment": "payment-service", "chat": "chat-service"}
+	tr := translateTruth(&Truth{Expected: []Item{{Check: "shareddb", From: "chat", To: "payment,courses"}}}, names)
+	if got := tr.Expected[0]; got.From != "chat-service" || got.To != "courses-attendance-service,payment-service" {
+		t.Errorf("translated %s -> %s, want chat-service -> courses-attendance-service,payment-service", got.From, got.To)
+	}
+}
