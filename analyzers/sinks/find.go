@@ -242,13 +242,30 @@ func (f *finder) interfaceCall(call *ast.CallExpr, encl *types.Func) {
 	}
 }
 
+// literalSink reports whether arg is a struct literal (or its address)
+// of a type the table has literal sinks for: those find its fields where
+// the literal is (zrpc.MustNewClient(zrpc.RpcClientConf{...})), and a call
+// sink reading the same fields would find them twice.
+func (f *finder) literalSink(arg ast.Expr) bool {
+	e := ast.Unparen(arg)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	tv, ok := f.pass.TypesInfo.Types[lit]
+	return ok && len(f.cfg.Table.Literals(tv.Type)) > 0
+}
+
 // entryUses are the uses of call sink e at site s: one per value its
 // argument (or the argument's field) carries.
 func (f *finder) entryUses(s *site, callee *types.Func, e Entry, label value.Value) []Use {
 	var vs []value.Value
 	if e.Field != "" {
 		call := s.node.(*ast.CallExpr)
-		if j := e.Arg + s.shift; e.Arg >= 0 && j < len(call.Args) && !f.res.ArgFieldUnset(call.Args[j], e.Field) {
+		if j := e.Arg + s.shift; e.Arg >= 0 && j < len(call.Args) && !f.res.ArgFieldUnset(call.Args[j], e.Field) && !f.literalSink(call.Args[j]) {
 			vs = []value.Value{f.res.ArgField(call.Args[j], e.Field)}
 		}
 	} else {
