@@ -34,8 +34,9 @@ import (
 // loader, a constructor) and none takes it as a parameter, which would
 // make it an options struct that callers fill (sqldb.Open(sqldb.Config{
 // Host: ...})); a package that writes the field itself, in a literal or
-// an assignment, does not read the fact (writes in other packages are not
-// seen, as for a VarFact). A type that a decoder may fill gets no facts
+// an assignment, or that hands a value of the type to a decoder by pointer
+// (cfg := config.Default(); yaml.Unmarshal(data, cfg)), does not read the
+// fact (writes in other packages are not seen, as for a VarFact). A type that a decoder may fill gets no facts
 // either: one whose fields carry config tags (json, yaml, env, ...), or
 // whose values the package passes by pointer to a call, takes the address
 // of (other than a literal's, &Config{...}) or makes with new:
@@ -366,5 +367,82 @@ func (s *scope) importedField(f *types.Var) (Value, bool) {
 	if !s.importFact(f, &fact) {
 		return Value{}, false
 	}
+	if owner := fieldOwner(f.Pkg(), f); owner == nil || s.decodesInto(owner.Obj()) {
+		// cfg := config.Default(); yaml.Unmarshal(data, cfg): the
+		// literal was only the default the file overrides.
+		return Value{}, false
+	}
 	return fact.Value, true
+}
+
+// decoderName matches the functions that fill a struct through a pointer
+// from a file, the environment or flags: json/yaml Unmarshal, Decode,
+// envconfig.Process, env.Parse, cleanenv's ReadConfig and ReadEnv,
+// go-zero's conf.Load and MustLoad, koanf and viper Unmarshal.
+func decoderName(name string) bool {
+	for _, p := range []string{"Unmarshal", "Decode", "ReadConfig", "ReadEnv", "MustLoad"} {
+		if strings.HasPrefix(name, p) {
+			return true
+		}
+	}
+	switch name {
+	case "Process", "Parse", "Load", "LoadConfig":
+		return true
+	}
+	return false
+}
+
+// markDecoded marks t's named struct type, and those it holds in its
+// fields, as decoded: a decoder fills them all.
+func markDecoded(decoded map[*types.TypeName]bool, t types.Type) {
+	if p, ok := t.(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || decoded[named.Obj()] {
+		return
+	}
+	st, ok := named.Underlying().(*types.Struct)
+	if !ok {
+		return
+	}
+	decoded[named.Obj()] = true
+	for i := range st.NumFields() {
+		markDecoded(decoded, st.Field(i).Type())
+	}
+}
+
+// decodesInto reports whether the package passes a value of type tn, by
+// pointer, to a decoder (decoderName).
+func (r *Resolver) decodesInto(tn *types.TypeName) bool {
+	if r.decodes == nil {
+		r.decodes = map[*types.TypeName]bool{}
+		for _, f := range r.files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				call, ok := n.(*ast.CallExpr)
+				if !ok {
+					return true
+				}
+				var name string
+				switch fun := ast.Unparen(call.Fun).(type) {
+				case *ast.SelectorExpr:
+					name = fun.Sel.Name
+				case *ast.Ident:
+					name = fun.Name
+				}
+				if !decoderName(name) {
+					return true
+				}
+				for _, arg := range call.Args {
+					if tv, ok := r.info.Types[arg]; ok {
+						if p, ok := tv.Type.(*types.Pointer); ok {
+							markDecoded(r.decodes, p.Elem())
+						}
+					}
+				}
+				return true
+			})
+		}
+	}
+	return r.decodes[tn]
 }

@@ -94,5 +94,5 @@ func TestPackageVariables(t *testing.T) {
 // resolves that one without the fact.
 func TestFieldFacts(t *testing.T) {
 	realModules(t)
-	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./fieldwriter")
+	analysistest.Run(t, analysistest.TestData()+"/valuetest", showAnalyzer, "./fieldwriter", "./fielddecoder")
 }
