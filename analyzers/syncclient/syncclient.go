@@ -296,7 +296,10 @@ func (c *checker) stubCalls() []call {
 		}
 		if stub := stubOf(c.pass, fn.Origin()); stub != nil {
 			cl := c.stubCall(ce, fn, stub)
-			if cl.to != "" && stub.Protocol == protoGRPC && len(ce.Args) == 1 && c.reportsHere() {
+			// A stub of the package's own service's API (its contract's
+			// grpc-gateway RegisterXxxHandler building it on a conn) calls
+			// nobody here: the dial feeding it is its callers' call.
+			if cl.to != "" && cl.to != c.view.From() && stub.Protocol == protoGRPC && len(ce.Args) == 1 && c.reportsHere() {
 				c.noteConnParam(s.Func, ce.Args[0])
 			}
 			calls = append(calls, cl)
