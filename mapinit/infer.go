@@ -267,13 +267,13 @@ var publicNames = map[string]bool{
 }
 
 // publicPackages declares as contracts the packages of a service that are
-// named like a public API (cmd/orders/spec, services/users/client) and
-// that another service imports: written by hand, not generated, but meant
+// named like a public API (cmd/orders/spec, services/users/client,
+// orders/pkg/model) and that another service imports: written by hand, not generated, but meant
 // for others, as the name says.
 func (in *inferrer) publicPackages() {
 	for _, d := range in.goDirs {
 		s := in.ownerOf(d)
-		if s == nil || !publicNames[path.Base(d)] || in.isOwnedDir(d) || !in.privateOf(d, s) {
+		if s == nil || !in.publicPath(d, s) || in.isOwnedDir(d) || !in.privateOf(d, s) {
 			continue
 		}
 		users := in.importersOf(d, s)
@@ -282,6 +282,22 @@ func (in *inferrer) publicPackages() {
 		}
 		s.contracts = append(s.contracts, guess{d, "named like a public API, imported by " + names(users)})
 	}
+}
+
+// publicPath reports whether d, a directory of s, is named like a public
+// API: its own name, or, below s's directory, a pkg/ segment (Go's
+// convention for the code a module means others to import, against
+// internal/: orders/pkg/model).
+func (in *inferrer) publicPath(d string, s *service) bool {
+	if publicNames[path.Base(d)] {
+		return true
+	}
+	for _, o := range s.owns {
+		if rest, ok := strings.CutPrefix(d, o.value+"/"); ok {
+			return rest == "pkg" || strings.HasPrefix(rest, "pkg/")
+		}
+	}
+	return false
 }
 
 // privateOf reports whether d is s's private code: in its owned

@@ -308,9 +308,10 @@ func TestGoctlClients(t *testing.T) {
 	}
 }
 
-// A package of a service named like a public API (spec, client, sdk, ...)
-// that another service imports is that service's contract; one nobody
-// else imports, and a package named otherwise, are not.
+// A package of a service named like a public API (spec, client, sdk, ...,
+// or below its pkg/) that another service imports is that service's
+// contract; one nobody else imports, and a package named otherwise, are
+// not.
 func TestPublicPackages(t *testing.T) {
 	root := write(t, map[string]string{
 		"go.mod":                     "module example.com/shop\n\ngo 1.22\n",
@@ -322,9 +323,13 @@ func TestPublicPackages(t *testing.T) {
 		"cmd/users/main.go":          "package main\n\nfunc main() {}\n",
 		"cmd/users/client/client.go": "package client\n",
 		"cmd/billing/main.go":        mainGo("example.com/shop/cmd/users/client"),
+		"cmd/reviews/main.go":        mainGo("example.com/shop/cmd/rating/pkg/model"),
+		"cmd/rating/main.go":         "package main\n\nfunc main() {}\n",
+		"cmd/rating/pkg/model/m.go":  "package model\n",
+		"cmd/rating/internal/r.go":   "package internal\n",
 	})
 	m, yaml := infer(t, root)
-	for svc, want := range map[string][]string{"orders": {"cmd/orders/spec"}, "users": {"cmd/users/client"}, "cart": nil, "billing": nil} {
+	for svc, want := range map[string][]string{"orders": {"cmd/orders/spec"}, "users": {"cmd/users/client"}, "rating": {"cmd/rating/pkg/model"}, "cart": nil, "billing": nil, "reviews": nil} {
 		if s := m.Service(svc); s == nil || !slices.Equal(s.Contracts, want) {
 			t.Errorf("%s: want contracts %v\n%s", svc, want, yaml)
 		}
