@@ -35,8 +35,7 @@
 //     the XxxName constant (the names their clients call).
 //   - Public packages: a package of a service named like a public API
 //     (spec, contract(s), client(s), sdk, public, or below its pkg/) that
-//     another service
-//     imports is a contract of it too.
+//     another service imports is a contract of it too.
 //   - Test harnesses: a directory outside every service named like test
 //     support (apitest, testkit, e2e, ...) that imports a service's code
 //     starts it in-process: wiring, not shared code.
