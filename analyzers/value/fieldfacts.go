@@ -91,11 +91,12 @@ func (r *Resolver) fixedFields() map[*types.Var]Value {
 		return r.fixed
 	}
 	var decoded, made map[*types.TypeName]bool
+	owners := fieldOwners(pkg)
 	for f, defs := range r.typeFieldDefs {
 		if !r.exportedField(f) {
 			continue
 		}
-		named := fieldOwner(pkg, f)
+		named := owners[f]
 		if named == nil || !named.Obj().Exported() || hasDecoderTags(named) {
 			continue
 		}
@@ -122,9 +123,9 @@ func (r *Resolver) fixedFields() map[*types.Var]Value {
 // fixedFieldKeys are the Field keys (FieldKey) of fixedFields.
 func (r *Resolver) fixedFieldKeys() map[string]bool {
 	keys := map[string]bool{}
-	pkg := r.pkgOf()
+	owners := fieldOwners(r.pkgOf())
 	for f := range r.fixedFields() {
-		if named := fieldOwner(pkg, f); named != nil {
+		if named := owners[f]; named != nil {
 			keys[FieldKey(named.Obj(), f.Name())] = true
 		}
 	}
@@ -195,8 +196,13 @@ func lookupField(pkg *types.Package, key string) *types.Var {
 	return nil
 }
 
-// fieldOwner returns the package-level named struct type that declares f.
-func fieldOwner(pkg *types.Package, f *types.Var) *types.Named {
+// fieldOwners maps each field of pkg's package-level named struct types to
+// its type.
+func fieldOwners(pkg *types.Package) map[*types.Var]*types.Named {
+	out := map[*types.Var]*types.Named{}
+	if pkg == nil {
+		return out
+	}
 	scope := pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
@@ -209,13 +215,25 @@ func fieldOwner(pkg *types.Package, f *types.Var) *types.Named {
 		}
 		if st, ok := named.Underlying().(*types.Struct); ok {
 			for i := range st.NumFields() {
-				if st.Field(i) == f {
-					return named
-				}
+				out[st.Field(i)] = named
 			}
 		}
 	}
-	return nil
+	return out
+}
+
+// fieldOwner returns the package-level named struct type of f's package
+// that declares f, with the package's fields indexed once.
+func (r *Resolver) fieldOwner(f *types.Var) *types.Named {
+	if r.owners == nil {
+		r.owners = map[*types.Package]map[*types.Var]*types.Named{}
+	}
+	owners, ok := r.owners[f.Pkg()]
+	if !ok {
+		owners = fieldOwners(f.Pkg())
+		r.owners[f.Pkg()] = owners
+	}
+	return owners[f]
 }
 
 // hasDecoderTags reports whether a field of named carries a tag that a
@@ -367,7 +385,7 @@ func (s *scope) importedField(f *types.Var) (Value, bool) {
 	if !s.importFact(f, &fact) {
 		return Value{}, false
 	}
-	if owner := fieldOwner(f.Pkg(), f); owner == nil || s.decodesInto(owner.Obj()) {
+	if owner := s.fieldOwner(f); owner == nil || s.decodesInto(owner.Obj()) {
 		// cfg := config.Default(); yaml.Unmarshal(data, cfg): the
 		// literal was only the default the file overrides.
 		return Value{}, false

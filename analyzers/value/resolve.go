@@ -83,11 +83,12 @@ type Resolver struct {
 	fieldsEscape map[*types.Var]escape      // struct variables whose fields anything may write, and why
 	confParsed   map[*types.Var][]confParse // struct variables that conf.Parse fills (confparse.go)
 
-	typeFieldDefs map[*types.Var][]def     // writes to string fields of the package's types (typefields.go, fieldfacts.go)
-	fixed         map[*types.Var]Value     // the exported fields that get a FieldFact (fieldfacts.go), built when first asked
-	decodes       map[*types.TypeName]bool // struct types the package hands a decoder by pointer (fieldfacts.go), built when first asked
-	writtenFields map[*types.Var]bool      // fields of any type the package writes (decoded.go), built when first asked
-	urlFieldDefs  map[urlFieldKey][]def    // writes to Scheme, Host and Path of URL variables (urls.go)
+	typeFieldDefs map[*types.Var][]def                           // writes to string fields of the package's types (typefields.go, fieldfacts.go)
+	fixed         map[*types.Var]Value                           // the exported fields that get a FieldFact (fieldfacts.go), built when first asked
+	decodes       map[*types.TypeName]bool                       // struct types the package hands a decoder by pointer (fieldfacts.go), built when first asked
+	owners        map[*types.Package]map[*types.Var]*types.Named // fields of packages whose FieldFacts are read, by their struct type (fieldfacts.go)
+	writtenFields map[*types.Var]bool                            // fields of any type the package writes (decoded.go), built when first asked
+	urlFieldDefs  map[urlFieldKey][]def                          // writes to Scheme, Host and Path of URL variables (urls.go)
 
 	// prod resolves expressions of production files, all those of test
 	// files; in a package without test files they are the same scope.
