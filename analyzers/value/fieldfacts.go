@@ -85,16 +85,19 @@ func (r *Resolver) fixedFields() map[*types.Var]Value {
 		return r.fixed
 	}
 	r.index()
-	r.fixed = map[*types.Var]Value{}
+	r.fixed, r.fixedKeys = map[*types.Var]Value{}, map[string]bool{}
 	pkg := r.pkgOf()
 	if pkg == nil {
 		return r.fixed
 	}
 	var decoded, made map[*types.TypeName]bool
-	owners := fieldOwners(pkg)
+	var owners map[*types.Var]*types.Named // built for the first exported field written: most packages have none
 	for f, defs := range r.typeFieldDefs {
 		if !r.exportedField(f) {
 			continue
+		}
+		if owners == nil {
+			owners = fieldOwners(pkg)
 		}
 		named := owners[f]
 		if named == nil || !named.Obj().Exported() || hasDecoderTags(named) {
@@ -115,21 +118,10 @@ func (r *Resolver) fixedFields() map[*types.Var]Value {
 		v := r.prod.mergeDefs("field "+f.Name(), defs)
 		if worthAFact(v) && !v.HasParams() && !v.Has(Unknown) {
 			r.fixed[f] = v
+			r.fixedKeys[FieldKey(named.Obj(), f.Name())] = true
 		}
 	}
 	return r.fixed
-}
-
-// fixedFieldKeys are the Field keys (FieldKey) of fixedFields.
-func (r *Resolver) fixedFieldKeys() map[string]bool {
-	keys := map[string]bool{}
-	owners := fieldOwners(r.pkgOf())
-	for f := range r.fixedFields() {
-		if named := owners[f]; named != nil {
-			keys[FieldKey(named.Obj(), f.Name())] = true
-		}
-	}
-	return keys
 }
 
 // summaryWithFixedFields reports whether v, a function's summary, is worth
@@ -140,9 +132,9 @@ func (r *Resolver) summaryWithFixedFields(v Value) bool {
 	if v.Opaque() || len(v.Parts) > maxFactParts || !v.Has(Field) {
 		return false
 	}
-	keys := r.fixedFieldKeys()
+	r.fixedFields()
 	for _, k := range v.Keys(Field) {
-		if !keys[k] {
+		if !r.fixedKeys[k] {
 			return false
 		}
 	}

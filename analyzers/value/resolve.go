@@ -85,6 +85,7 @@ type Resolver struct {
 
 	typeFieldDefs map[*types.Var][]def                           // writes to string fields of the package's types (typefields.go, fieldfacts.go)
 	fixed         map[*types.Var]Value                           // the exported fields that get a FieldFact (fieldfacts.go), built when first asked
+	fixedKeys     map[string]bool                                // their Field keys (FieldKey), built with them
 	decodes       map[*types.TypeName]bool                       // struct types the package hands a decoder by pointer (fieldfacts.go), built when first asked
 	owners        map[*types.Package]map[*types.Var]*types.Named // fields of packages whose FieldFacts are read, by their struct type (fieldfacts.go)
 	writtenFields map[*types.Var]bool                            // fields of any type the package writes (decoded.go), built when first asked
