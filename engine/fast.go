@@ -822,6 +822,15 @@ func (r *fastRun) typeCheck(n *node) {
 		r.noteDependencyErrors(n)
 		n.errs, n.typeErrors = nil, nil
 	}
+	if !n.repo && n.lp.Error != nil && len(n.lp.files()) == 0 && len(n.typeErrors) == 0 {
+		// A third-party package the go command cannot find (go.sum lacks
+		// its module, or no required module provides it): its importer,
+		// a third-party package too, is typed without it above, like a
+		// module that does not type-check, and the repository's packages
+		// are checked all the same. Named as a warning instead.
+		r.noteDependencyErrors(n)
+		n.errs = nil
+	}
 	n.illTyped = len(n.errs) > 0
 	for _, d := range n.deps {
 		if d.illTyped {

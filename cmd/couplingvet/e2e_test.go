@@ -567,7 +567,7 @@ func TestBrokenDependencyIsAWarning(t *testing.T) {
 		"package inventory\n\nimport \"example.com/broken\"\n\nvar dependency = broken.Name()\n")
 	r := couplingvet(t, dir)
 	wantCode(t, r, exitViolations)
-	want := "couplingvet: warning: dependency example.com/broken does not type-check with go"
+	want := "couplingvet: warning: dependency example.com/broken does not load or type-check with go"
 	if !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, `broken.go:3:19: cannot use "1.15"`) {
 		t.Errorf("stderr lacks %q and the first error:\n%s", want, r.stderr)
 	}
@@ -588,6 +588,47 @@ func TestBrokenDependencyIsAWarning(t *testing.T) {
 		if again.code != r.code || again.stdout != r.stdout || again.stderr != r.stderr {
 			t.Errorf("%s: exit %d, stdout and stderr:\n%s\n%s\nwant exit %d and the first run's:\n%s\n%s", step, again.code, again.stdout, again.stderr, r.code, r.stdout, r.stderr)
 		}
+	}
+}
+
+// A third-party package the go command cannot find (a go.sum without its
+// module, or, as here, no required module providing it) is a warning too:
+// the module that imports it is typed without it, and the repository's
+// packages that import that module are checked.
+func TestMissingDependencyIsAWarning(t *testing.T) {
+	dir := copyTree(t, shopDir)
+	broken := filepath.Join(dir, "deps", "broken")
+	if err := os.MkdirAll(broken, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(broken, "go.mod"), "module example.com/broken\n\ngo 1.26\n")
+	writeFile(t, filepath.Join(broken, "broken.go"), "package broken\n\nimport \"example.com/missing\"\n\nfunc Name() string { return missing.Name() }\n")
+	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "go.mod"), string(gomod)+"\nrequire example.com/broken v0.0.0\n\nreplace example.com/broken => ./deps/broken\n")
+	writeFile(t, filepath.Join(dir, "services", "inventory", "uses_broken.go"),
+		"package inventory\n\nimport \"example.com/broken\"\n\nvar dependency = broken.Name()\n")
+	r := couplingvet(t, dir)
+	wantCode(t, r, exitViolations)
+	for _, want := range []string{
+		"couplingvet: warning: dependency example.com/missing does not load or type-check with go",
+		"no required module provides package example.com/missing",
+		"couplingvet: warning: dependency example.com/broken does not load or type-check with go",
+	} {
+		if !strings.Contains(r.stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, r.stderr)
+		}
+	}
+	if strings.Contains(r.stderr, "not checked") || strings.Contains(r.stderr, "failed to load") {
+		t.Errorf("the importers were not checked:\n%s", r.stderr)
+	}
+	if !strings.Contains(r.stdout, "services/checkout/cart/cart.go:7:2: checkout imports orders' private package") {
+		t.Errorf("findings are missing:\n%s", r.stdout)
+	}
+	if again := couplingvet(t, dir); again.code != r.code || again.stdout != r.stdout || again.stderr != r.stderr {
+		t.Errorf("warm: exit %d, stdout and stderr:\n%s\n%s\nwant exit %d and the first run's:\n%s\n%s", again.code, again.stdout, again.stderr, r.code, r.stdout, r.stderr)
 	}
 }
 

@@ -708,7 +708,7 @@ func sharedDatabases(res *engine.Result, m *boundaries.Map) (findings, edges []r
 }
 
 // printDependencyErrors warns about dependencies outside the repository
-// that do not type-check: their importers were checked all the same, so
+// that do not type-check or that the go command cannot find: their importers were checked all the same, so
 // the exit code does not change, but a call made through the broken code
 // may be missed. One line each, with the first error.
 func printDependencyErrors(w io.Writer, deps []engine.Failure) {
@@ -720,8 +720,8 @@ func printDependencyErrors(w io.Writer, deps []engine.Failure) {
 		if len(d.Errors) > 0 {
 			errs += ": " + report.RedactCredentials(d.Errors[0])
 		}
-		fmt.Fprintf(w, "couplingvet: warning: dependency %s does not type-check with %s (%s); "+
-			"the packages that import it were checked, but what flows through it may be missed: upgrade the module\n",
+		fmt.Fprintf(w, "couplingvet: warning: dependency %s does not load or type-check with %s (%s); "+
+			"the packages that import it were checked, but what flows through it may be missed: upgrade the module, or do what the error says\n",
 			d.Path, runtime.Version(), errs)
 	}
 }
