@@ -334,7 +334,7 @@ func (f *finder) arg(s *site, i int) value.Value {
 	if j := i + s.shift; i >= 0 && j < len(call.Args) {
 		return f.res.Resolve(call.Args[j])
 	}
-	return value.Hole("missing argument")
+	return value.Missing()
 }
 
 // args returns what value.Value.SubstFields needs to apply a callee's
@@ -346,7 +346,7 @@ func (f *finder) args(s *site) (func(int) value.Value, func(int, string) value.V
 		if j := i + s.shift; i >= 0 && j < len(call.Args) {
 			return f.res.ArgField(call.Args[j], path)
 		}
-		return value.Hole("missing argument")
+		return value.Missing()
 	}
 	return arg, field
 }

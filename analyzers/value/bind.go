@@ -224,11 +224,16 @@ func dedupe(alts []Bound) []Bound {
 func (r *runtime) bindPart(p Part) ([]Bound, []string) {
 	switch p.Kind {
 	case Env:
-		return r.env(p.Key)
+		return r.env(p.EnvKeys()...)
 	case Config:
 		return r.config("config key "+p.Key, [][][]string{dottedPath(p.Key)}, false)
 	case ConfigField:
-		return r.config("config field "+p.Key, ConfigFieldPaths(p), true)
+		out, why := r.config("config field "+p.Key, ConfigFieldPaths(p), true)
+		if out == nil && p.Default != "" {
+			// No file sets it: the default its package's literal gives it.
+			return []Bound{{Value: Lit(p.Default)}}, nil
+		}
+		return out, why
 	case Flag:
 		return r.flag(p.Key)
 	}
@@ -305,15 +310,21 @@ func (r *runtime) setsEnv(name string) bool {
 	return false
 }
 
-// env returns the values the service's workloads give environment
-// variable key.
-func (r *runtime) env(key string) ([]Bound, []string) {
-	out, why := r.settings("env "+key, func(w deploy.Workload) (deploy.Setting, bool) {
-		s, ok := w.Env[key]
-		return s, ok
+// env returns the values the service's workloads give an environment
+// variable. With several keys (a first-set chain), each workload gives the
+// first of them it sets to a non-empty value.
+func (r *runtime) env(keys ...string) ([]Bound, []string) {
+	what := "env " + strings.Join(keys, " or ")
+	out, why := r.settings(what, func(w deploy.Workload) (deploy.Setting, bool) {
+		for _, key := range keys {
+			if s, ok := w.Env[key]; ok && (s.Value != "" || s.Unknown != "" || len(keys) == 1) {
+				return s, true
+			}
+		}
+		return deploy.Setting{}, false
 	})
 	if len(out) == 0 && len(why) == 0 {
-		why = append(why, fmt.Sprintf("env %s: no value in the map, the config files or the deploy files of %s", key, r.service))
+		why = append(why, fmt.Sprintf("%s: no value in the map, the config files or the deploy files of %s", what, r.service))
 		for _, p := range r.unread {
 			// A deploy file that cannot be read may set it: say so.
 			why = append(why, fmt.Sprintf("%s cannot be read: %s", position(p.File, p.Line), p.Msg))

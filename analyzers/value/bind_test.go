@@ -93,15 +93,50 @@ ProductRpc:
 		{field("ProductRpc.Endpoints", "Endpoints"), []string{"product:8080 etc/order.yaml:11", "product:8081 etc/order.yaml:11"}},
 		// A config key (viper.GetString) is one string: a list is no value.
 		{Part{Kind: Config, Key: "ProductRpc.Endpoints"}, nil},
+		// A field with a default (FieldFact.Default): the file's value
+		// where it has one, else the default, from no file.
+		{Part{Kind: ConfigField, Key: "config.Config.X", Text: "Name", Default: "orders"}, []string{"order.rpc etc/order.yaml:1"}},
+		{Part{Kind: ConfigField, Key: "config.Config.X", Text: "OrdersService", Default: "orders"}, []string{"orders "}},
 	}
 	for _, tt := range tests {
-		bound, _ := r.bindPart(tt.part)
-		var got []string
-		for _, b := range bound {
-			got = append(got, b.Value.String()+" "+strings.Join(b.Sources, ","))
-		}
-		if !slices.Equal(got, tt.want) {
+		if got := boundStrings(r, tt.part); !slices.Equal(got, tt.want) {
 			t.Errorf("bind %q (%s) = %q, want %q", tt.part.Text, tt.part.Key, got, tt.want)
 		}
 	}
+}
+
+// TestBindEnvChain checks a first-set chain (Part.Then): each workload
+// gives the first of the variables it sets to a non-empty value.
+func TestBindEnvChain(t *testing.T) {
+	set := func(value string, line int) deploy.Setting {
+		return deploy.Setting{Value: value, File: "compose.yaml", Line: line}
+	}
+	r := &runtime{service: "access", workloads: []deploy.Workload{
+		{Name: "access", Env: map[string]deploy.Setting{"ACCESS_DSN": set("", 3), "COMMON_DSN": set("postgres://db/common", 4)}},
+		{Name: "access-eu", Env: map[string]deploy.Setting{"ACCESS_DSN": set("postgres://db-eu/access", 9), "COMMON_DSN": set("postgres://db/common", 10)}},
+	}}
+	tests := []struct {
+		part Part
+		want []string
+	}{
+		{Part{Kind: Env, Key: "ACCESS_DSN", Then: "COMMON_DSN"}, []string{"postgres://db/common compose.yaml:4", "postgres://db-eu/access compose.yaml:9"}},
+		{Part{Kind: Env, Key: "OTHER_DSN", Then: "COMMON_DSN"}, []string{"postgres://db/common compose.yaml:4,compose.yaml:10"}},
+		// A single variable set to "" is that value: the program reads it so.
+		{Part{Kind: Env, Key: "ACCESS_DSN"}, []string{" compose.yaml:3", "postgres://db-eu/access compose.yaml:9"}},
+	}
+	for _, tt := range tests {
+		if got := boundStrings(r, tt.part); !slices.Equal(got, tt.want) {
+			t.Errorf("bind %s then %s = %q, want %q", tt.part.Key, tt.part.Then, got, tt.want)
+		}
+	}
+}
+
+// boundStrings binds p and renders each alternative as "value sources".
+func boundStrings(r *runtime, p Part) []string {
+	bound, _ := r.bindPart(p)
+	var got []string
+	for _, b := range bound {
+		got = append(got, b.Value.String()+" "+strings.Join(b.Sources, ","))
+	}
+	return got
 }

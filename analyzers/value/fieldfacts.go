@@ -49,15 +49,28 @@ import (
 // (func (d DatabaseConfig) DSN() string, a fmt.Sprintf of d.Host, d.Port
 // and d.DBName) gets a ReturnsFact that keeps the Field parts; a package
 // that calls it replaces them by the fields' FieldFacts (withFieldFacts).
+//
+// A type that a decoder may fill still gets a fact for a field its
+// literal sets to known text, marked Default: the value the field keeps
+// when no config file or environment variable sets it (the go-micro
+// idiom: var cfg = &Config{OrdersService: "orders"}, then
+// config.Scan(cfg) from the environment). The importer reads the field
+// as a config field with that default (ConfigField's Default).
 type FieldFact struct {
-	Value Value
+	Value   Value
+	Default bool
 }
 
 // AFact marks FieldFact as an analysis fact.
 func (*FieldFact) AFact() {}
 
 // String renders the fact for analysistest, with credentials redacted.
-func (f *FieldFact) String() string { return "field value " + dsn.Redact(f.Value.String()) }
+func (f *FieldFact) String() string {
+	if f.Default {
+		return "field default " + dsn.Redact(f.Value.String())
+	}
+	return "field value " + dsn.Redact(f.Value.String())
+}
 
 // exportedField reports whether f is an exported string field declared in
 // the package's files: one a FieldFact may describe.
@@ -76,6 +89,9 @@ func (r *Resolver) exportFieldFacts(pass *analysis.Pass) {
 	for f, v := range r.fixedFields() {
 		pass.ExportObjectFact(f, &FieldFact{Value: v})
 	}
+	for f, v := range r.defaults {
+		pass.ExportObjectFact(f, &FieldFact{Value: v, Default: true})
+	}
 }
 
 // fixedFields returns the exported string fields of the package's types
@@ -85,7 +101,7 @@ func (r *Resolver) fixedFields() map[*types.Var]Value {
 		return r.fixed
 	}
 	r.index()
-	r.fixed, r.fixedKeys = map[*types.Var]Value{}, map[string]bool{}
+	r.fixed, r.fixedKeys, r.defaults = map[*types.Var]Value{}, map[string]bool{}, map[*types.Var]Value{}
 	pkg := r.pkgOf()
 	if pkg == nil {
 		return r.fixed
@@ -100,13 +116,13 @@ func (r *Resolver) fixedFields() map[*types.Var]Value {
 			owners = fieldOwners(pkg)
 		}
 		named := owners[f]
-		if named == nil || !named.Obj().Exported() || hasDecoderTags(named) {
+		if named == nil || !named.Obj().Exported() {
 			continue
 		}
 		if decoded == nil {
 			decoded, made = r.decodedTypes(), r.madeTypes()
 		}
-		if decoded[named.Obj()] || !made[named.Obj()] {
+		if !made[named.Obj()] {
 			continue
 		}
 		defs = r.prod.visible(defs)
@@ -116,7 +132,12 @@ func (r *Resolver) fixedFields() map[*types.Var]Value {
 		// A value with unknown parts would only hide where the field
 		// comes from (a config key, say) behind a partial guess.
 		v := r.prod.mergeDefs("field "+f.Name(), defs)
-		if worthAFact(v) && !v.HasParams() && !v.Has(Unknown) {
+		switch {
+		case hasDecoderTags(named) || decoded[named.Obj()]:
+			if _, ok := v.Text(); ok && worthAFact(v) {
+				r.defaults[f] = v
+			}
+		case worthAFact(v) && !v.HasParams() && !v.Has(Unknown):
 			r.fixed[f] = v
 			r.fixedKeys[FieldKey(named.Obj(), f.Name())] = true
 		}
@@ -377,12 +398,29 @@ func (s *scope) importedField(f *types.Var) (Value, bool) {
 	if !s.importFact(f, &fact) {
 		return Value{}, false
 	}
+	if fact.Default {
+		return Value{}, false // importedDefault
+	}
 	if owner := s.fieldOwner(f); owner == nil || s.decodesInto(owner.Obj()) {
 		// cfg := config.Default(); yaml.Unmarshal(data, cfg): the
 		// literal was only the default the file overrides.
 		return Value{}, false
 	}
 	return fact.Value, true
+}
+
+// importedDefault returns the default a FieldFact gives field f of a type
+// a decoder fills, or "".
+func (s *scope) importedDefault(f *types.Var) string {
+	if s.importFact == nil || f.Pkg() == nil || f.Pkg() == s.pkg || s.fieldWritten(f) {
+		return ""
+	}
+	var fact FieldFact
+	if !s.importFact(f, &fact) || !fact.Default {
+		return ""
+	}
+	text, _ := fact.Value.Text()
+	return text
 }
 
 // decoderName matches the functions that fill a struct through a pointer

@@ -86,6 +86,7 @@ type Resolver struct {
 	typeFieldDefs map[*types.Var][]def                           // writes to string fields of the package's types (typefields.go, fieldfacts.go)
 	fixed         map[*types.Var]Value                           // the exported fields that get a FieldFact (fieldfacts.go), built when first asked
 	fixedKeys     map[string]bool                                // their Field keys (FieldKey), built with them
+	defaults      map[*types.Var]Value                           // the exported fields of decoded types whose literal gives a default (FieldFact.Default), built with them
 	decodes       map[*types.TypeName]bool                       // struct types the package hands a decoder by pointer (fieldfacts.go), built when first asked
 	owners        map[*types.Package]map[*types.Var]*types.Named // fields of packages whose FieldFacts are read, by their struct type (fieldfacts.go)
 	writtenFields map[*types.Var]bool                            // fields of any type the package writes (decoded.go), built when first asked
@@ -344,7 +345,7 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 		if i < len(call.Args) {
 			return s.resolve(call.Args[i])
 		}
-		return Hole("missing argument")
+		return Missing()
 	}
 	keyed := func(k Kind, i int) Value {
 		a := arg(i)
@@ -409,9 +410,20 @@ func (s *scope) call(call *ast.CallExpr, result int) Value {
 		return keyed(Config, 0)
 	case "cmp.Or":
 		// cmp.Or(os.Getenv("ORDERS_URL"), "http://orders:8080"): the
-		// variable, or else the default.
-		if len(call.Args) == 2 && !call.Ellipsis.IsValid() {
-			return merge(name, []Value{arg(0), arg(1)})
+		// variable, or else the default; with more variables, the first
+		// that is set (firstset.go).
+		if call.Ellipsis.IsValid() {
+			return Hole(name)
+		}
+		var args []Value
+		for i := range call.Args {
+			args = append(args, arg(i))
+		}
+		if v, ok := firstSetChain(args); ok {
+			return v
+		}
+		if len(args) == 2 {
+			return merge(name, args)
 		}
 		return Hole(name)
 	}
@@ -649,9 +661,16 @@ func (s *scope) selector(e *ast.SelectorExpr) Value {
 		return v
 	}
 	// Any other field (of another package's struct, of an anonymous
-	// struct) is what a config loader fills: c.Mysql.DataSource.
+	// struct) is what a config loader fills: c.Mysql.DataSource, with
+	// the default its package's literal gives it, if any.
 	if v, ok := s.configField(e); ok {
+		if def := s.importedDefault(field.Origin()); def != "" && len(v.Parts) == 1 {
+			v.Parts[0].Default = def
+		}
 		return v
+	}
+	if def := s.importedDefault(field.Origin()); def != "" {
+		return Lit(def)
 	}
 	if named != nil && field.Pkg() != nil && len(sel.Index()) == 1 {
 		return Of(Part{Kind: Field, Key: FieldKey(named.Obj(), field.Name())})

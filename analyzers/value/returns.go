@@ -49,7 +49,10 @@ func (s *scope) returns(fn *types.Func, result int) Value {
 		return Hole("recursive call to " + funcName(fn))
 	}
 	s.retBusy[key] = true
-	v := s.summarise(fn, decl, result)
+	v, ok := s.firstSetSummary(fn, decl)
+	if !ok {
+		v = s.summarise(fn, decl, result)
+	}
 	delete(s.retBusy, key)
 	s.rets[key] = v
 	return v
@@ -243,11 +246,11 @@ func (s *scope) callReturns(call *ast.CallExpr, fn *types.Func, result int) (Val
 		if j := i + shift; j < len(call.Args) {
 			return s.resolve(call.Args[j])
 		}
-		return Hole("missing argument")
+		return Missing()
 	}, func(i int, path string) Value {
 		if j := i + shift; j < len(call.Args) {
 			return s.argField(call.Args[j], path)
 		}
-		return Hole("missing argument")
+		return Missing()
 	}), true
 }

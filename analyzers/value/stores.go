@@ -99,12 +99,12 @@ func (s *scope) stored(ref *storeRef) (v Value, ok bool) {
 		if i < len(ref.call.Args) {
 			return s.resolve(ref.call.Args[i])
 		}
-		return Hole("missing argument")
+		return Missing()
 	}, func(i int, path string) Value {
 		if i < len(ref.call.Args) {
 			return s.argField(ref.call.Args[i], path)
 		}
-		return Hole("missing argument")
+		return Missing()
 	}), true
 }
 

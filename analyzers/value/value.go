@@ -151,6 +151,24 @@ type Part struct {
 	// default is Text). Consumers that do not know it see an environment
 	// variable without a known default, which is true until Subst.
 	DefaultParam int
+	// Then, for Env parts, lists the environment variables read in turn
+	// when Key is unset or empty, separated by commas ("ORDERS_DB_URL,DB_URL"):
+	// getenv("A", getenv("B", "x")), cmp.Or(os.Getenv("A"), os.Getenv("B")).
+	// Text, if any, is the default after all of them. A string, not a
+	// slice, so that parts stay comparable.
+	Then string
+	// Default, for ConfigField parts, is the value the field keeps when
+	// no config file sets it: what its package's literal writes before a
+	// decoder fills it (FieldFact.Default).
+	Default string
+}
+
+// EnvKeys returns the keys an Env part reads, in order: Key, then Then's.
+func (p Part) EnvKeys() []string {
+	if p.Then == "" {
+		return []string{p.Key}
+	}
+	return append([]string{p.Key}, strings.Split(p.Then, ",")...)
 }
 
 // A Value is a resolved string: the concatenation of its parts. The zero
@@ -250,6 +268,8 @@ func (v Value) Pattern(hole string) string {
 			b.WriteString(p.Text)
 		case (p.Kind == Flag || p.Kind == Env || p.Kind == EnvParam) && p.Text != "":
 			b.WriteString(p.Text)
+		case p.Kind == ConfigField && p.Default != "":
+			b.WriteString(p.Default)
 		default:
 			b.WriteString(hole)
 		}
@@ -258,12 +278,21 @@ func (v Value) Pattern(hole string) string {
 }
 
 // Keys returns the keys of v's parts of kind k (Env, Flag, Config, Field),
-// in order, without duplicates.
+// in order, without duplicates. An Env part gives every key it reads.
 func (v Value) Keys(k Kind) []string {
 	var keys []string
 	for _, p := range v.Parts {
-		if p.Kind == k && !slices.Contains(keys, p.Key) {
-			keys = append(keys, p.Key)
+		if p.Kind != k {
+			continue
+		}
+		names := []string{p.Key}
+		if k == Env {
+			names = p.EnvKeys()
+		}
+		for _, key := range names {
+			if !slices.Contains(keys, key) {
+				keys = append(keys, key)
+			}
 		}
 	}
 	return keys
@@ -329,6 +358,9 @@ func (v Value) SubstFields(arg func(index int) Value, field func(index int, path
 // URL path its leading "/".
 func substParam(p Part, arg func(int) Value, field func(int, string) Value) Value {
 	var w Value
+	if p.Kind == Param && p.Text == firstSet {
+		return firstSetOf(p, arg)
+	}
 	if p.Kind == Param {
 		w = arg(p.Index)
 	} else if name, path, _ := strings.Cut(p.Key, "."); field != nil {
@@ -375,6 +407,11 @@ func substDefault(p Part, arg func(int) Value) Part {
 		p.Text = s
 	} else if len(def.Parts) == 1 && def.Parts[0].Kind == Param {
 		p.DefaultParam = def.Parts[0].Index + 1
+	} else if len(def.Parts) == 1 && def.Parts[0].Kind == Env && def.Parts[0].DefaultParam == 0 {
+		// getenv("ORDERS_DB_URL", getenv("DB_URL", "postgres://db/orders")):
+		// the inner variable is read when the outer one is unset.
+		p.Then = strings.Join(def.Parts[0].EnvKeys(), ",")
+		p.Text = def.Parts[0].Text
 	}
 	return p
 }
@@ -427,7 +464,7 @@ func (v Value) Origin() string {
 		case Text:
 			hasText = true
 		case Env:
-			add("env " + p.Key)
+			add("env " + strings.Join(p.EnvKeys(), " or "))
 		case Flag:
 			add("flag -" + p.Key)
 		case Config:
@@ -473,7 +510,11 @@ func (v Value) String() string {
 		case ConfigParam:
 			fmt.Fprintf(&b, "{config(param%d:%s)}", p.Index, p.Key)
 		case ConfigField:
-			fmt.Fprintf(&b, "{configfield:%s}", p.Key)
+			if p.Default != "" {
+				fmt.Fprintf(&b, "{configfield:%s|default %s}", p.Key, p.Default)
+			} else {
+				fmt.Fprintf(&b, "{configfield:%s}", p.Key)
+			}
 		case ParamField:
 			fmt.Fprintf(&b, "{paramfield%d:%s%s}", p.Index, p.Key, p.pathString())
 		default:
@@ -485,15 +526,22 @@ func (v Value) String() string {
 
 // pathString marks a parameter that is a URL path (leadingSlash).
 func (p Part) pathString() string {
-	if p.Text == slashed {
+	switch p.Text {
+	case slashed:
 		return "|path"
+	case firstSet:
+		return "|first set"
 	}
 	return ""
 }
 
 func (p Part) defaultString() string {
-	if p.DefaultParam == 0 {
-		return ""
+	then := ""
+	if p.Then != "" {
+		then = "|then " + p.Then
 	}
-	return fmt.Sprintf("|default param%d", p.DefaultParam-1)
+	if p.DefaultParam == 0 {
+		return then
+	}
+	return fmt.Sprintf("%s|default param%d", then, p.DefaultParam-1)
 }

@@ -7,6 +7,7 @@ import (
 	"log"
 	"net/url"
 	"os"
+	"strings"
 )
 
 // Helpers whose results resolve through their return summaries.
@@ -98,6 +99,49 @@ func values2(c client) {
 	show(f)                     // want `^\{env:ORDERS_DATABASE_URL\}`
 	show(c.base("/v1"))         // want `^http://orders:8080/v1 origin=literal$`
 	show(client.base(c, "/v2")) // want `^http://orders:8080/v2 origin=literal$`
+}
+
+// First-set helpers: the first of several variables that is set.
+
+func firstNonEmpty(values ...string) string {
+	for _, v := range values {
+		if strings.TrimSpace(v) != "" {
+			return v
+		}
+	}
+	return ""
+}
+
+func coalesce(prefix string, values ...string) string {
+	for _, v := range values {
+		if len(v) > 0 {
+			return v
+		}
+	}
+	return ""
+}
+
+// lastNonEmpty loops like firstNonEmpty but keeps going: not the idiom.
+func lastNonEmpty(values ...string) string {
+	last := ""
+	for _, v := range values {
+		if v != "" {
+			last = v
+		}
+	}
+	return last
+}
+
+func firstSets(cfg struct{ DSN string }) {
+	show(cmp.Or(os.Getenv("ORDERS_DB_URL"), os.Getenv("DB_URL"), "postgres://db/orders"))        // want `^\{env:ORDERS_DB_URL\|then DB_URL\} origin=env ORDERS_DB_URL or DB_URL pattern=postgres://db/orders$`
+	show(getenv("ORDERS_DB_URL", getenv("DB_URL", "postgres://db/orders")))                      // want `^\{env:ORDERS_DB_URL\|then DB_URL\} origin=env ORDERS_DB_URL or DB_URL pattern=postgres://db/orders$`
+	show(firstNonEmpty(os.Getenv("ORDERS_DB_URL"), os.Getenv("DB_URL")))                         // want `^\{env:ORDERS_DB_URL\|then DB_URL\} origin=env ORDERS_DB_URL or DB_URL$`
+	show(firstNonEmpty(os.Getenv("A"), "", os.Getenv("B"), os.Getenv("C"), "x", os.Getenv("D"))) // want `^\{env:A\|then B,C\} origin=env A or B or C pattern=x$`
+	show(coalesce("p", getenv("A", ""), os.Getenv("B")))                                         // want `^\{env:A\|then B\} origin=env A or B$`
+	show(firstNonEmpty(os.Getenv("ORDERS_DB_URL")))                                              // want `^\{env:ORDERS_DB_URL\} origin=env ORDERS_DB_URL$`
+	show(firstNonEmpty(cfg.DSN, os.Getenv("DB_URL")))                                            // want `^\{unknown:first non-empty of values that are not environment variables\}`
+	show(lastNonEmpty(os.Getenv("A"), os.Getenv("B")))                                           // want `^\{unknown:call to example.com/valuetest/a.lastNonEmpty`
+	show(cmp.Or(os.Getenv("A"), cfg.DSN, "x"))                                                   // want `^\{unknown:cmp.Or\}`
 }
 
 // Helpers that must stay unknown.

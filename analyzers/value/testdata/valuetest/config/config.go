@@ -167,12 +167,16 @@ func LoadServices() *Services {
 }
 
 // Decoded is filled by a decoder over the defaults a literal gives: its
-// fields get no facts.
-type Decoded struct{ OrdersURL string }
+// fields get facts of their defaults only, which importers read as config
+// fields with those defaults. A default that is not known text gets none.
+type Decoded struct {
+	OrdersURL string // want OrdersURL:`^field default http://localhost:8080$`
+	StockURL  string
+}
 
 // LoadDecoded decodes data over the defaults.
 func LoadDecoded(data []byte) *Decoded {
-	d := &Decoded{OrdersURL: "http://localhost:8080"}
+	d := &Decoded{OrdersURL: "http://localhost:8080", StockURL: Getenv("STOCK_URL", "http://stock")}
 	json.Unmarshal(data, d)
 	return d
 }

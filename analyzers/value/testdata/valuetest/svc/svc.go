@@ -23,7 +23,7 @@ func values(s *config.Settings, key string) {
 	u, _ := config.Parse()
 	show(u.String())                                // want `^http://orders:8080/v1 origin=literal$`
 	show(s.Base("/v1"))                             // want `^http://orders:8080/v1 origin=literal$`
-	show(config.Getenv(key, os.Getenv("FALLBACK"))) // want `^\{env\(param1:key\)\} origin=env named by parameter key$`
+	show(config.Getenv(key, os.Getenv("FALLBACK"))) // want `^\{env\(param1:key\)\|then FALLBACK\} origin=env named by parameter key$`
 	show("http://" + config.Setting("orders.addr")) // want `^http://\{config:orders.addr\} origin=config key orders.addr$`
 	show(config.Setting(key))                       // want `^\{config\(param1:key\)\} origin=config key named by parameter key$`
 	show(config.Setting(os.Args[1]))                // want `^\{unknown:configuration key computed at the call\}`
@@ -32,7 +32,8 @@ func values(s *config.Settings, key string) {
 	show(config.LoadServices().PaymentURL)          // want `^http://payments:8080 origin=literal$`
 	show(config.LoadServices().Billing.URL)         // want `^\{env:BILLING_URL\} origin=env BILLING_URL pattern=http://billing:8080$`
 	show(config.LoadServices().OrdersAPI())         // want `^\{env:ORDERS_URL\}/api origin=env ORDERS_URL pattern=http://orders:8080/api$`
-	show(config.LoadDecoded(nil).OrdersURL)         // want `^\{configfield:config.Decoded.OrdersURL\} origin=config field config.Decoded.OrdersURL$`
+	show(config.LoadDecoded(nil).OrdersURL)         // want `^\{configfield:config.Decoded.OrdersURL\|default http://localhost:8080\} origin=config field config.Decoded.OrdersURL pattern=http://localhost:8080$`
+	show(config.LoadDecoded(nil).StockURL)          // want `^\{configfield:config.Decoded.StockURL\} origin=config field config.Decoded.StockURL$`
 
 	// No facts: unknown.
 	show(s.URL())             // want `^\{unknown:call to \(\*example.com/valuetest/config.Settings\).URL\}`
