@@ -5,6 +5,8 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Wrappers often take their target as a configuration struct rather than
@@ -175,6 +177,9 @@ func (s *scope) argField(arg ast.Expr, path string) Value {
 	if s.written(k) {
 		return s.field(k)
 	}
+	if val, ok := s.returnedField(k); ok {
+		return val
+	}
 	if val, ok := s.confField(v, strings.Split(k.name, ".")); ok {
 		return val
 	}
@@ -182,4 +187,60 @@ func (s *scope) argField(arg ast.Expr, path string) Value {
 		return val // a struct of a loaded configuration: c.KqConsumerConf
 	}
 	return Hole(why + ": " + v.Name() + "." + k.name + " is never set here")
+}
+
+// returnedField resolves field k.name of k.v, a variable assigned once,
+// from a call to a function of this package that returns the struct by
+// value: what the function's return statements give that field, with the
+// call's arguments in place of its parameters.
+//
+//	cfg := loadStoreConfig()   // returns storeConfig{DSN: os.Getenv("STORE_DSN"), ...}
+//	store, err := newStore(cfg) // newStore opens cfg.DSN
+func (s *scope) returnedField(k fieldKey) (Value, bool) {
+	defs := s.defsOf(k.v)
+	if len(defs) != 1 || defs[0].expr == nil || defs[0].index > 0 {
+		return Value{}, false
+	}
+	call, ok := ast.Unparen(defs[0].expr).(*ast.CallExpr)
+	if !ok {
+		return Value{}, false
+	}
+	fn := typeutil.StaticCallee(s.info, call)
+	if fn == nil {
+		return Value{}, false
+	}
+	decl := s.funcs[fn.Origin()]
+	if decl == nil || decl.Body == nil {
+		return Value{}, false
+	}
+	if s.fieldBusy[k] {
+		return Hole("recursive call to " + funcName(fn)), true
+	}
+	s.fieldBusy[k] = true
+	defer delete(s.fieldBusy, k)
+	results := fn.Signature().Results()
+	var vals []Value
+	eachReturn(decl, func(ret *ast.ReturnStmt) {
+		if len(ret.Results) != results.Len() {
+			vals = append(vals, Hole("return"))
+			return
+		}
+		e := ret.Results[0]
+		if lit, ok := ast.Unparen(e).(*ast.CompositeLit); ok && len(lit.Elts) == 0 && results.Len() > 1 {
+			return // return Config{}, err
+		}
+		vals = append(vals, s.argField(e, k.name))
+	})
+	v := merge(funcName(fn), vals)
+	return v.SubstFields(func(i int) Value {
+		if i < len(call.Args) {
+			return s.resolve(call.Args[i])
+		}
+		return Missing()
+	}, func(i int, path string) Value {
+		if i < len(call.Args) {
+			return s.argField(call.Args[i], path)
+		}
+		return Missing()
+	}), true
 }

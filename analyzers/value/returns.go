@@ -77,18 +77,26 @@ func summarisable(t types.Type) bool {
 func (s *scope) summarise(fn *types.Func, decl *ast.FuncDecl, result int) Value {
 	sig := fn.Signature()
 	var vals []Value
+	eachReturn(decl, func(ret *ast.ReturnStmt) {
+		if v, ok := s.returned(ret, sig, result); ok {
+			vals = append(vals, v)
+		}
+	})
+	return merge(funcName(fn), vals)
+}
+
+// eachReturn calls f for each return statement of decl, save those of the
+// function literals in it, which belong to the literals.
+func eachReturn(decl *ast.FuncDecl, f func(*ast.ReturnStmt)) {
 	ast.Inspect(decl.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			if v, ok := s.returned(n, sig, result); ok {
-				vals = append(vals, v)
-			}
+			f(n)
 		}
 		return true
 	})
-	return merge(funcName(fn), vals)
 }
 
 // returned resolves what one return statement yields for the result. It

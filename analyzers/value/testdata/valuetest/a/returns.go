@@ -186,3 +186,37 @@ func unknowns(key string) {
 	show(getenv("ORDERS_URL", os.Args[1]))    // want `^\{env:ORDERS_URL\} origin=env ORDERS_URL$`
 	show(getenv("ORDERS_URL", key))           // want `^\{env:ORDERS_URL\|default param0\} origin=env ORDERS_URL$`
 }
+
+// A struct returned by value: a field of the variable that holds the
+// result is what the function's returns give it.
+
+type storeConfig struct {
+	Backend string
+	DSN     string
+}
+
+func loadStoreConfig(backend string) storeConfig {
+	cfg := storeConfig{
+		Backend: backend,
+		DSN:     strings.TrimSpace(firstNonEmpty(os.Getenv("STORE_DSN"), os.Getenv("COMMON_DSN"))),
+	}
+	if cfg.Backend == "" {
+		cfg.Backend = "memory"
+	}
+	return cfg
+}
+
+func storeDSN(cfg storeConfig) string { return cfg.DSN }
+
+func storeBackend(cfg storeConfig) string { return "backend=" + cfg.Backend }
+
+func storeConfigs(debug bool) {
+	cfg := loadStoreConfig("pg")
+	show(storeDSN(cfg))     // want `^\{env:STORE_DSN\|then COMMON_DSN\} origin=env STORE_DSN or COMMON_DSN$`
+	show(storeBackend(cfg)) // want `^backend=\{unknown:`
+	other := loadStoreConfig("pg")
+	if debug {
+		other = storeConfig{DSN: "postgres://debug"}
+	}
+	show(storeDSN(other)) // want `^\{unknown:`
+}
