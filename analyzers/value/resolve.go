@@ -663,13 +663,14 @@ func (s *scope) selector(e *ast.SelectorExpr) Value {
 	// Any other field (of another package's struct, of an anonymous
 	// struct) is what a config loader fills: c.Mysql.DataSource, with
 	// the default its package's literal gives it, if any.
+	def := s.importedDefault(field.Origin())
 	if v, ok := s.configField(e); ok {
-		if def := s.importedDefault(field.Origin()); def != "" && len(v.Parts) == 1 {
+		if def != "" && len(v.Parts) == 1 {
 			v.Parts[0].Default = def
 		}
 		return v
 	}
-	if def := s.importedDefault(field.Origin()); def != "" {
+	if def != "" {
 		return Lit(def)
 	}
 	if named != nil && field.Pkg() != nil && len(sel.Index()) == 1 {

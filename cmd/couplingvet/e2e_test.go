@@ -551,20 +551,7 @@ func TestLoadErrorsExit3(t *testing.T) {
 // error's line proves that a dependency's line table, dropped once its
 // files are parsed, is rebuilt for the message.
 func TestBrokenDependencyIsAWarning(t *testing.T) {
-	dir := copyTree(t, shopDir)
-	broken := filepath.Join(dir, "deps", "broken")
-	if err := os.MkdirAll(broken, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(broken, "go.mod"), "module example.com/broken\n\ngo 1.26\n")
-	writeFile(t, filepath.Join(broken, "broken.go"), "package broken\n\nvar Version int = \"1.15\"\n\nfunc Name() string { return \"broken\" }\n")
-	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(dir, "go.mod"), string(gomod)+"\nrequire example.com/broken v0.0.0\n\nreplace example.com/broken => ./deps/broken\n")
-	writeFile(t, filepath.Join(dir, "services", "inventory", "uses_broken.go"),
-		"package inventory\n\nimport \"example.com/broken\"\n\nvar dependency = broken.Name()\n")
+	dir := shopWithBrokenDependency(t, "package broken\n\nvar Version int = \"1.15\"\n\nfunc Name() string { return \"broken\" }\n")
 	r := couplingvet(t, dir)
 	wantCode(t, r, exitViolations)
 	want := "couplingvet: warning: dependency example.com/broken does not load or type-check with go"
@@ -596,20 +583,7 @@ func TestBrokenDependencyIsAWarning(t *testing.T) {
 // the module that imports it is typed without it, and the repository's
 // packages that import that module are checked.
 func TestMissingDependencyIsAWarning(t *testing.T) {
-	dir := copyTree(t, shopDir)
-	broken := filepath.Join(dir, "deps", "broken")
-	if err := os.MkdirAll(broken, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(broken, "go.mod"), "module example.com/broken\n\ngo 1.26\n")
-	writeFile(t, filepath.Join(broken, "broken.go"), "package broken\n\nimport \"example.com/missing\"\n\nfunc Name() string { return missing.Name() }\n")
-	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Join(dir, "go.mod"), string(gomod)+"\nrequire example.com/broken v0.0.0\n\nreplace example.com/broken => ./deps/broken\n")
-	writeFile(t, filepath.Join(dir, "services", "inventory", "uses_broken.go"),
-		"package inventory\n\nimport \"example.com/broken\"\n\nvar dependency = broken.Name()\n")
+	dir := shopWithBrokenDependency(t, "package broken\n\nimport \"example.com/missing\"\n\nfunc Name() string { return missing.Name() }\n")
 	r := couplingvet(t, dir)
 	wantCode(t, r, exitViolations)
 	for _, want := range []string{
@@ -630,6 +604,28 @@ func TestMissingDependencyIsAWarning(t *testing.T) {
 	if again := couplingvet(t, dir); again.code != r.code || again.stdout != r.stdout || again.stderr != r.stderr {
 		t.Errorf("warm: exit %d, stdout and stderr:\n%s\n%s\nwant exit %d and the first run's:\n%s\n%s", again.code, again.stdout, again.stderr, r.code, r.stdout, r.stderr)
 	}
+}
+
+// shopWithBrokenDependency copies the shop example and makes inventory
+// import example.com/broken, a module replaced by a local directory whose
+// one file is src.
+func shopWithBrokenDependency(t *testing.T, src string) string {
+	t.Helper()
+	dir := copyTree(t, shopDir)
+	broken := filepath.Join(dir, "deps", "broken")
+	if err := os.MkdirAll(broken, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(broken, "go.mod"), "module example.com/broken\n\ngo 1.26\n")
+	writeFile(t, filepath.Join(broken, "broken.go"), src)
+	gomod, err := os.ReadFile(filepath.Join(dir, "go.mod"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(dir, "go.mod"), string(gomod)+"\nrequire example.com/broken v0.0.0\n\nreplace example.com/broken => ./deps/broken\n")
+	writeFile(t, filepath.Join(dir, "services", "inventory", "uses_broken.go"),
+		"package inventory\n\nimport \"example.com/broken\"\n\nvar dependency = broken.Name()\n")
+	return dir
 }
 
 func appendToFile(t *testing.T, path, text string) {
